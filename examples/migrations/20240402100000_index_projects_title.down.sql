@@ -1,0 +1,2 @@
+-- confiture: no-transaction
+DROP INDEX CONCURRENTLY IF EXISTS projects_title_idx;

@@ -1,0 +1,84 @@
+import semver from "semver";
+import { type Rule, isRule } from "./define-rule.js";
+import { ENGINE_VERSION } from "./engine-version.js";
+import { EngineIncompatibleError, LibraryDefinitionError } from "./errors.js";
+
+const libraryMarker = Symbol.for("confiture.linting.library");
+
+/** What a library author writes. */
+export interface LibraryDefinition {
+  /** Short name shown in findings: `general`, `hipaa`, or a plugin's own. */
+  name: string;
+  /** The library's semver version. */
+  version: string;
+  /** The rule-engine range the library needs, e.g. `^1`. */
+  engine?: string;
+  description?: string;
+  /** Rules as an alphabetical map (`src/rules/index.ts`) or a list. */
+  rules: Record<string, Rule> | readonly Rule[];
+}
+
+/** A library checked by `defineLibrary`: rules keyed by id, `recommended` computed from rule meta. */
+export interface Library {
+  readonly name: string;
+  readonly version: string;
+  readonly engine: string;
+  readonly description?: string;
+  readonly rules: Readonly<Record<string, Rule>>;
+  /** Ids of the rules on by default: `meta.recommended`, else every rule neither deprecated nor removed. */
+  readonly recommended: readonly string[];
+}
+
+/** Whether a rule is on by default in its library. */
+export function isRecommended(rule: Rule, libraryVersion: string): boolean {
+  if (isRemovedIn(rule, libraryVersion)) return false;
+  return rule.meta.recommended ?? rule.meta.deprecated === undefined;
+}
+
+/** A rule is removed once its library reaches the version `meta.removed.in`. */
+export function isRemovedIn(rule: Rule, libraryVersion: string): boolean {
+  return rule.meta.removed !== undefined && semver.gte(libraryVersion, rule.meta.removed.in);
+}
+
+/** Refuses a library whose engine range does not include this engine. */
+export function assertEngineCompatible(library: Pick<Library, "name" | "engine">): void {
+  if (!semver.satisfies(ENGINE_VERSION, library.engine)) {
+    throw new EngineIncompatibleError(library.name, library.engine, ENGINE_VERSION);
+  }
+}
+
+/** Defines a rule library. Checks names and semver, refuses an incompatible engine range. */
+export function defineLibrary(definition: LibraryDefinition): Library {
+  const { name, version } = definition;
+  const engine = definition.engine ?? `^${semver.major(ENGINE_VERSION)}`;
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new LibraryDefinitionError(`library name "${name}" must be short kebab-case`);
+  if (semver.valid(version) === null) throw new LibraryDefinitionError(`library "${name}": version "${version}" is not semver`);
+  if (semver.validRange(engine) === null) throw new LibraryDefinitionError(`library "${name}": engine "${engine}" is not a semver range`);
+  assertEngineCompatible({ name, engine });
+  const list = Array.isArray(definition.rules) ? definition.rules : Object.values(definition.rules);
+  const rules: Record<string, Rule> = {};
+  for (const rule of list as Rule[]) {
+    if (!isRule(rule)) throw new LibraryDefinitionError(`library "${name}": every rule must be made with defineRule`);
+    if (rules[rule.id] !== undefined) throw new LibraryDefinitionError(`library "${name}": two rules have the id "${rule.id}"`);
+    rules[rule.id] = rule;
+  }
+  const recommended = Object.values(rules)
+    .filter((rule) => isRecommended(rule, version))
+    .map((rule) => rule.id)
+    .sort();
+  const library: Library = {
+    name,
+    version,
+    engine,
+    ...(definition.description === undefined ? {} : { description: definition.description }),
+    rules: Object.freeze(rules),
+    recommended: Object.freeze(recommended),
+  };
+  Object.defineProperty(library, libraryMarker, { value: true, enumerable: false });
+  return Object.freeze(library);
+}
+
+/** True for a library made by `defineLibrary`, even by another copy of this package. */
+export function isLibrary(value: unknown): value is Library {
+  return typeof value === "object" && value !== null && libraryMarker in value;
+}

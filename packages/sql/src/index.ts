@@ -1,0 +1,2 @@
+export type { VolatilityCode, VolatilityOptions } from "./volatility.js";
+export { getFunctionVolatility, isVolatileExpression } from "./volatility.js";

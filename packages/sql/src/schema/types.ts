@@ -1,0 +1,129 @@
+/**
+ * The schema model: the catalog that a set of migrations builds, replayed statically in order.
+ * Rules use it to reason across statements and files (a column added in one file, encrypted or
+ * commented in another). Names are as PostgreSQL folds them; keys of the maps are
+ * `schema.name` with the schema defaulting to `public`.
+ */
+
+/** Where an object was created or last changed. */
+export interface SourceReference {
+  file?: string;
+  line: number;
+  column: number;
+  /** Index of the statement in its file. */
+  statementIndex: number;
+}
+
+export interface ColumnModel {
+  name: string;
+  /** Normalised type name as PostgreSQL stores it (`int4`, `varchar`, `timestamptz`, `numeric`, `text`, a user type's name). */
+  type: string;
+  /** Type modifiers (`varchar(255)` -> [255], `numeric(10,2)` -> [10, 2]). */
+  typeModifiers: number[];
+  isArray: boolean;
+  notNull: boolean;
+  /** The default expression as deparsed SQL, if any. */
+  defaultExpression?: string;
+  /** Whether the default is volatile (from pg_proc volatility), when there is one. */
+  defaultVolatile?: boolean;
+  generated?: "stored" | "virtual";
+  identity?: "always" | "by_default";
+  comment?: string;
+  securityLabels: Record<string, string>;
+  createdAt?: SourceReference;
+}
+
+export type ConstraintType = "primary_key" | "unique" | "foreign_key" | "check" | "exclusion" | "not_null";
+
+export interface ConstraintModel {
+  name?: string;
+  type: ConstraintType;
+  columns: string[];
+  /** For foreign keys. */
+  references?: { table: string; columns: string[]; onDelete?: string; onUpdate?: string };
+  /** False while a NOT VALID constraint has not been validated. */
+  validated: boolean;
+  createdAt?: SourceReference;
+}
+
+export interface IndexModel {
+  name: string;
+  /** Key of the table (`schema.name`). */
+  table: string;
+  columns: string[];
+  /** Expressions (deparsed) for expression indexes, in key order with columns. */
+  expressions: string[];
+  unique: boolean;
+  method: string;
+  where?: string;
+  createdAt?: SourceReference;
+}
+
+export interface PolicyModel {
+  name: string;
+  command: "all" | "select" | "insert" | "update" | "delete";
+  roles: string[];
+  permissive: boolean;
+  using?: string;
+  withCheck?: string;
+}
+
+export interface TriggerModel {
+  name: string;
+  function: string;
+  timing: "before" | "after" | "instead_of";
+  events: Array<"insert" | "update" | "delete" | "truncate">;
+  forEachRow: boolean;
+  enabled: boolean;
+}
+
+export interface GrantModel {
+  grantee: string;
+  privileges: string[];
+  /** Columns when the grant is column-level. */
+  columns?: string[];
+}
+
+export interface TableModel {
+  schema: string;
+  name: string;
+  kind: "table" | "view" | "materialized_view" | "partitioned_table" | "foreign_table";
+  columns: Map<string, ColumnModel>;
+  constraints: ConstraintModel[];
+  /** Names of indexes on this table (keys into SchemaModel.indexes). */
+  indexes: string[];
+  comment?: string;
+  securityLabels: Record<string, string>;
+  rowLevelSecurity: boolean;
+  forceRowLevelSecurity: boolean;
+  policies: PolicyModel[];
+  triggers: TriggerModel[];
+  grants: GrantModel[];
+  /** Partition parent, when attached. */
+  partitionOf?: string;
+  createdAt?: SourceReference;
+  /** True when created earlier in the migration set being linted (not pre-existing). */
+  createdInMigrations: boolean;
+}
+
+export interface FunctionModel {
+  schema: string;
+  name: string;
+  securityDefiner: boolean;
+  /** `search_path` pinned with SET search_path in the function definition. */
+  searchPath?: string;
+  language: string;
+  volatility: "immutable" | "stable" | "volatile";
+  createdAt?: SourceReference;
+}
+
+export interface SchemaModel {
+  tables: Map<string, TableModel>;
+  indexes: Map<string, IndexModel>;
+  functions: Map<string, FunctionModel>;
+  /** Enum types and their labels in order. */
+  enums: Map<string, string[]>;
+  extensions: Set<string>;
+  /** Database roles created by the migrations. */
+  roles: Map<string, { login: boolean; superuser: boolean; hasPassword: boolean }>;
+}
