@@ -8,10 +8,12 @@ import { defineConfig } from "vitest/config";
  * @param {import('vitest/config').ViteUserConfig} [overrides]
  */
 export function defineConfigPreset(overrides = {}) {
-  const conditions = ["@confiture/source", "module", "node", "import", "default"];
+  // Only for modules vite itself resolves (our workspace packages); dependencies in node_modules are
+  // loaded by Node with its own conditions, so a CommonJS `require` never meets an ESM-only export.
+  const conditions = ["@confiture/source", "module", "node", "development|production"];
   return defineConfig({
     resolve: { conditions },
-    ssr: { resolve: { conditions, externalConditions: conditions } },
+    ssr: { resolve: { conditions } },
     ...overrides,
     test: {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],

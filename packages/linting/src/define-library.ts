@@ -1,5 +1,5 @@
 import semver from "semver";
-import { type Rule, isRule } from "./define-rule.js";
+import { defineRule, isRule, type Rule, type RuleDefinition } from "./define-rule.js";
 import { ENGINE_VERSION } from "./engine-version.js";
 import { EngineIncompatibleError, LibraryDefinitionError } from "./errors.js";
 
@@ -53,7 +53,8 @@ export function defineLibrary(definition: LibraryDefinition): Library {
   const engine = definition.engine ?? `^${semver.major(ENGINE_VERSION)}`;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new LibraryDefinitionError(`library name "${name}" must be short kebab-case`);
   if (semver.valid(version) === null) throw new LibraryDefinitionError(`library "${name}": version "${version}" is not semver`);
-  if (semver.validRange(engine) === null) throw new LibraryDefinitionError(`library "${name}": engine "${engine}" is not a semver range`);
+  if (semver.validRange(engine) === null)
+    throw new LibraryDefinitionError(`library "${name}": engine "${engine}" is not a semver range`);
   assertEngineCompatible({ name, engine });
   const list = Array.isArray(definition.rules) ? definition.rules : Object.values(definition.rules);
   const rules: Record<string, Rule> = {};
@@ -81,4 +82,41 @@ export function defineLibrary(definition: LibraryDefinition): Library {
 /** True for a library made by `defineLibrary`, even by another copy of this package. */
 export function isLibrary(value: unknown): value is Library {
   return typeof value === "object" && value !== null && libraryMarker in value;
+}
+
+function looksLikeRule(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.id === "string" &&
+    typeof record.version === "string" &&
+    typeof record.meta === "object" &&
+    typeof record.create === "function"
+  );
+}
+
+/**
+ * True for a library object, made by `defineLibrary` or written by hand in the same shape (a
+ * package may publish its library without importing this engine at run time).
+ */
+export function isLibraryLike(value: unknown): boolean {
+  if (isLibrary(value)) return true;
+  if (typeof value !== "object" || value === null) return false;
+  const record = value as Record<string, unknown>;
+  const rules = record.rules;
+  if (typeof record.name !== "string" || typeof record.version !== "string" || typeof rules !== "object" || rules === null)
+    return false;
+  return Object.values(rules).every(looksLikeRule);
+}
+
+/** Turns a library-like object into a checked `Library` (its rules go through `defineRule`). */
+export function toLibrary(value: unknown): Library {
+  if (isLibrary(value)) return value;
+  if (!isLibraryLike(value)) throw new LibraryDefinitionError("expected a rule library: an object with name, version and rules");
+  const record = value as LibraryDefinition;
+  const list = Array.isArray(record.rules) ? record.rules : Object.values(record.rules);
+  return defineLibrary({
+    ...record,
+    rules: (list as RuleDefinition[]).map((rule) => (isRule(rule) ? rule : defineRule(rule))),
+  });
 }

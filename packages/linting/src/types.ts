@@ -73,7 +73,7 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   /** Defaults to the current statement. */
   statement?: Statement;
   /** Narrow the location (1-based line/column in the file). */
-  location?: { line: number; column: number; endLine?: number; endColumn?: number };
+  location?: { line: number; column: number; endLine?: number; endColumn?: number; file?: string };
   help?: string;
   fix?: { text: string };
 }
@@ -126,4 +126,6 @@ export interface LintSettings {
   /** lock_timeout / statement_timeout are set by the runner outside the file. */
   runnerSetsLockTimeout: boolean;
   runnerSetsStatementTimeout: boolean;
+  /** Settings shared by every rule, keyed by topic (`classification` for the compliance packs). */
+  shared?: Readonly<Record<string, unknown>>;
 }

@@ -110,7 +110,7 @@ export class MigrationGateError extends MigrateError {
     readonly reasons: string[],
     options?: { cause?: unknown },
   ) {
-    super("CONFITURE_MIGRATE_GATE", `the ${gate} gate refused the run: ${reasons.join("; ")}`, options);
+    super("CONFITURE_MIGRATE_GATE", `the ${gate} gate refused the run (--force to run anyway): ${reasons.join("; ")}`, options);
     this.name = "MigrationGateError";
   }
   static override isInstance(error: unknown): error is MigrationGateError {

@@ -135,12 +135,14 @@ export async function createMigrationFiles(
   await mkdir(directory, { recursive: true });
   const slug = migrationSlug(name);
   const existing = await readMigrationDirectory(directory);
-  let date = options.now ?? new Date();
-  let version = timestampVersion(date);
+  let version = timestampVersion(options.now ?? new Date());
   const latest = existing.migrations.at(-1)?.version;
-  while (latest !== undefined && version <= latest) {
-    date = new Date(date.getTime() + 1000);
-    version = timestampVersion(date);
+  if (latest !== undefined && version <= latest) {
+    // The clock is behind the newest version (another machine's clock, or a hand-made version): one second after it.
+    const parsed = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(latest);
+    if (parsed === null) throw new MigrationFilesError(`the newest version ${latest} is not a UTC timestamp, so no later timestamp version can be chosen`);
+    const [, year, month, day, hour, minute, second] = parsed.map(Number) as number[];
+    version = timestampVersion(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day, hour, minute, (second ?? 0) + 1)));
   }
   const upPath = join(directory, `${version}_${slug}.up.sql`);
   const downPath = join(directory, `${version}_${slug}.down.sql`);

@@ -25,8 +25,12 @@ const probability = z.number().min(0).max(1);
 const positive = z.number().positive();
 
 const throughputSchema = z.object({
-  /** What the duration grows with: table bytes or estimated rows. Catalog changes ignore it. */
-  unit: z.enum(["bytes", "rows"]),
+  /**
+   * What the duration grows with: the heap's bytes (scans), the bytes of heap, TOAST and indexes
+   * (rewrites, which rebuild every index), or estimated rows (index builds, foreign key checks).
+   * Catalog changes ignore it.
+   */
+  unit: z.enum(["table_bytes", "total_bytes", "rows"]),
   /** Units processed per second. */
   perSecond: positive,
   /** Fixed cost of the statement whatever the size (catalog work, planning, commit). */
@@ -38,9 +42,9 @@ const throughputSchema = z.object({
  * table mostly in cache). Deliberately not tuned on any one machine; `confiture calibrate` replaces them.
  */
 const defaultThroughput = {
-  catalog: { unit: "bytes", perSecond: 1, fixedMs: 5 },
-  rewrite: { unit: "bytes", perSecond: 40 * MEBIBYTE, fixedMs: 20 },
-  validate: { unit: "bytes", perSecond: 200 * MEBIBYTE, fixedMs: 5 },
+  catalog: { unit: "table_bytes", perSecond: 1, fixedMs: 5 },
+  rewrite: { unit: "total_bytes", perSecond: 40 * MEBIBYTE, fixedMs: 20 },
+  validate: { unit: "table_bytes", perSecond: 200 * MEBIBYTE, fixedMs: 5 },
   validate_foreign_key: { unit: "rows", perSecond: 500_000, fixedMs: 10 },
   index_build: { unit: "rows", perSecond: 1_000_000, fixedMs: 20 },
   concurrent_index_build: { unit: "rows", perSecond: 400_000, fixedMs: 100 },

@@ -38,6 +38,8 @@ export interface RelationReference {
   role: "target" | "referenced";
   /** What kind of object the name denotes, when the statement says. */
   objectType?: "table" | "index" | "view" | "materialized_view" | "sequence" | "type" | "function" | "schema" | "other";
+  /** The statement creates it: no other session can see it yet, so its locks block nobody. */
+  created?: boolean;
 }
 
 /**

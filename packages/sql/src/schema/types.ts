@@ -31,6 +31,14 @@ export interface ColumnModel {
   comment?: string;
   securityLabels: Record<string, string>;
   createdAt?: SourceReference;
+  /** The generation expression (deparsed) of a generated column. */
+  generatedExpression?: string;
+  /** Collation when one is written (`COLLATE "C"`). */
+  collation?: string;
+  /** Like `pg_attribute.attnum`: increasing per table, never reused; lets a diff tell a rename from a drop and an add. */
+  position?: number;
+  /** True when the type is not known statically (a column of CREATE TABLE AS or a view over an expression). */
+  typeUnknown?: boolean;
 }
 
 export type ConstraintType = "primary_key" | "unique" | "foreign_key" | "check" | "exclusion" | "not_null";
@@ -44,6 +52,14 @@ export interface ConstraintModel {
   /** False while a NOT VALID constraint has not been validated. */
   validated: boolean;
   createdAt?: SourceReference;
+  /** The CHECK (or exclusion WHERE) expression, deparsed. */
+  expression?: string;
+  deferrable?: boolean;
+  initiallyDeferred?: boolean;
+  /** False for `NOT ENFORCED` constraints (PostgreSQL 18). */
+  enforced?: boolean;
+  /** Name of the index that backs a primary key, unique or exclusion constraint. */
+  index?: string;
 }
 
 export interface IndexModel {
@@ -57,6 +73,14 @@ export interface IndexModel {
   method: string;
   where?: string;
   createdAt?: SourceReference;
+  /** INCLUDE columns. */
+  include?: string[];
+  /** Name of the constraint this index backs (primary key, unique, exclusion), if any. */
+  constraint?: string;
+  primary?: boolean;
+  /** Created with CREATE INDEX CONCURRENTLY. */
+  concurrently?: boolean;
+  nullsNotDistinct?: boolean;
 }
 
 export interface PolicyModel {
@@ -66,6 +90,7 @@ export interface PolicyModel {
   permissive: boolean;
   using?: string;
   withCheck?: string;
+  createdAt?: SourceReference;
 }
 
 export interface TriggerModel {
@@ -75,6 +100,15 @@ export interface TriggerModel {
   events: Array<"insert" | "update" | "delete" | "truncate">;
   forEachRow: boolean;
   enabled: boolean;
+  /** How `ALTER TABLE ... ENABLE/DISABLE TRIGGER` left it: `origin` fires normally; `replica` fires only on replicas. */
+  firing?: "origin" | "always" | "replica" | "disabled";
+  /** UPDATE OF columns. */
+  columns?: string[];
+  /** The WHEN condition, deparsed. */
+  when?: string;
+  /** A constraint trigger. */
+  constraint?: boolean;
+  createdAt?: SourceReference;
 }
 
 export interface GrantModel {
@@ -82,6 +116,9 @@ export interface GrantModel {
   privileges: string[];
   /** Columns when the grant is column-level. */
   columns?: string[];
+  /** Privileges also granted WITH GRANT OPTION. */
+  withGrantOption?: boolean;
+  createdAt?: SourceReference;
 }
 
 export interface TableModel {
@@ -104,6 +141,19 @@ export interface TableModel {
   createdAt?: SourceReference;
   /** True when created earlier in the migration set being linted (not pre-existing). */
   createdInMigrations: boolean;
+  /** Parents named in INHERITS (keys). */
+  inherits?: string[];
+  owner?: string;
+  /** `UNLOGGED` tables (not crash-safe, not replicated). */
+  unlogged?: boolean;
+  /** Temporary tables live in `pg_temp` and are dropped at the end of each file by buildSchemaModel. */
+  temporary?: boolean;
+  /** False when the columns could not all be derived (CREATE TABLE AS / views over `*` of unknown tables). */
+  columnsKnown?: boolean;
+  /** The defining query of a view or materialized view, deparsed. */
+  query?: string;
+  /** Like `pg_class.oid`: stable across renames, so a diff can tell a rename from a drop and an add. */
+  objectId?: number;
 }
 
 export interface FunctionModel {
@@ -115,6 +165,22 @@ export interface FunctionModel {
   language: string;
   volatility: "immutable" | "stable" | "volatile";
   createdAt?: SourceReference;
+  kind?: "function" | "procedure";
+  /** Argument types as written, normalised like column types. */
+  argumentTypes?: string[];
+  /** Return type (`trigger`, `int4`, `void`, ...); absent for procedures. */
+  returns?: string;
+  owner?: string;
+}
+
+/** A role created or altered by the migrations. */
+export interface RoleModel {
+  login: boolean;
+  superuser: boolean;
+  hasPassword: boolean;
+  /** Roles this role was granted (GRANT role TO this). */
+  memberOf?: string[];
+  createdAt?: SourceReference;
 }
 
 export interface SchemaModel {
@@ -125,5 +191,14 @@ export interface SchemaModel {
   enums: Map<string, string[]>;
   extensions: Set<string>;
   /** Database roles created by the migrations. */
-  roles: Map<string, { login: boolean; superuser: boolean; hasPassword: boolean }>;
+  roles: Map<string, RoleModel>;
+  /** Schemas known to exist (`public` and those created by the migrations). */
+  schemas: Set<string>;
+  /**
+   * Where objects without a `createdAt` field were created: keys are `enum:<schema.name>`,
+   * `extension:<name>`, `schema:<name>`.
+   */
+  sources: Map<string, SourceReference>;
+  /** Counter behind `TableModel.objectId`. */
+  nextObjectId: number;
 }

@@ -1,0 +1,33 @@
+export { SENSITIVE_CATEGORIES, defaultPatterns } from "./categories.js";
+export type { NamePatterns, SensitiveCategory } from "./categories.js";
+export { classificationConfigSchema, patternsFor, resolveClassificationConfig } from "./config.js";
+export type { ClassificationConfig, ClassificationConfigInput } from "./config.js";
+export { classifyColumn, classifyTable } from "./classify.js";
+export type { ClassificationReason, ColumnClassification, TableClassification } from "./classify.js";
+export { identifierTokens, matchesNamePattern } from "./names.js";
+export { parseTags, tagsOf } from "./tags.js";
+export type { Tags } from "./tags.js";
+export { classificationOf } from "./settings.js";
+export {
+  collectRangeVars,
+  dataChange,
+  grantInfo,
+  literalPassword,
+  relationName,
+  securityDefiner,
+  tableCopy,
+  triggerRemovals,
+} from "./ast.js";
+export type { DataChange, GrantInfo, TriggerRemoval } from "./ast.js";
+export {
+  auditTriggers,
+  blockingForeignKeys,
+  hasAuditTrail,
+  hasColumn,
+  hasRowLevelSecurity,
+  isAuditTrigger,
+  lookupTable,
+  sensitiveTables,
+} from "./schema-checks.js";
+export type { SensitiveTable } from "./schema-checks.js";
+export { installedExtensions, loginRoles, loginRolesWithoutPassword, preloadedLibraries, readSettings, weakHbaRules } from "./live.js";

@@ -1,0 +1,77 @@
+import type { SchemaModel, SourceReference, TableModel } from "@confiture/sql";
+import type { SensitiveCategory } from "./categories.js";
+import { type TableClassification, classifyTable } from "./classify.js";
+import type { ClassificationConfig } from "./config.js";
+import { identifierTokens } from "./names.js";
+
+export interface SensitiveTable {
+  key: string;
+  table: TableModel;
+  classification: TableClassification;
+}
+
+/** Tables (not views) of the schema model holding any of the categories, in name order. */
+export function sensitiveTables(schema: SchemaModel, config: ClassificationConfig, categories: readonly SensitiveCategory[]): SensitiveTable[] {
+  const found: SensitiveTable[] = [];
+  for (const [key, table] of schema.tables) {
+    if (table.kind !== "table" && table.kind !== "partitioned_table") continue;
+    const classification = classifyTable(table, config);
+    if (categories.some((category) => classification.categories.has(category))) found.push({ key, table, classification });
+  }
+  return found.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** The table a statement names, from the schema model (`name`, `public.name` or `schema.name`). */
+export function lookupTable(schema: SchemaModel, name: string): TableModel | undefined {
+  return schema.tables.get(name) ?? schema.tables.get(`public.${name}`) ?? (name.startsWith("public.") ? schema.tables.get(name.slice(7)) : undefined);
+}
+
+/**
+ * An audit trigger: enabled, row-level, firing on INSERT, UPDATE and DELETE, whose name or function
+ * says audit (`audit`, `history`, `journal` tokens). Triggers can be named anything, so a team can
+ * also tag the table `@audited` in its comment (see `hasAuditTrail`).
+ */
+export function auditTriggers(table: TableModel): string[] {
+  return table.triggers
+    .filter((trigger) => trigger.enabled && ["insert", "update", "delete"].every((event) => trigger.events.includes(event as "insert")))
+    .filter((trigger) => [...identifierTokens(trigger.name), ...identifierTokens(trigger.function)].some((token) => ["audit", "audited", "history", "journal", "changelog"].includes(token)))
+    .map((trigger) => trigger.name);
+}
+
+/** An audit trail exists: an audit trigger, or the table's comment says `@audited`. */
+export function hasAuditTrail(table: TableModel): boolean {
+  return auditTriggers(table).length > 0 || /@audited\b/i.test(table.comment ?? "");
+}
+
+/** Whether a trigger of the table is one of its audit triggers. */
+export function isAuditTrigger(table: TableModel | undefined, triggerName: string | undefined): boolean {
+  if (!table) return false;
+  if (triggerName === undefined) return auditTriggers(table).length > 0;
+  return auditTriggers(table).includes(triggerName) || identifierTokens(triggerName).includes("audit");
+}
+
+/** Row level security is on and at least one policy exists. */
+export function hasRowLevelSecurity(table: TableModel): boolean {
+  return table.rowLevelSecurity && table.policies.length > 0;
+}
+
+/** Whether a table has columns whose names mean the listed tokens (`created_at`, `updated_by`...). */
+export function hasColumn(table: TableModel, names: readonly string[]): boolean {
+  return names.some((name) => table.columns.has(name));
+}
+
+/** Foreign keys from other tables into `key` that would block a DELETE (no CASCADE / SET NULL / SET DEFAULT). */
+export function blockingForeignKeys(schema: SchemaModel, key: string): Array<{ table: string; constraint?: string; createdAt?: SourceReference }> {
+  const names = new Set([key, key.startsWith("public.") ? key.slice(7) : `public.${key}`]);
+  const blocking: Array<{ table: string; constraint?: string; createdAt?: SourceReference }> = [];
+  for (const [otherKey, other] of schema.tables) {
+    for (const constraint of other.constraints) {
+      if (constraint.type !== "foreign_key" || !constraint.references || !names.has(constraint.references.table)) continue;
+      const action = (constraint.references.onDelete ?? "no action").toLowerCase().replace(/_/g, " ");
+      if (!["cascade", "set null", "set default"].some((allowed) => action.includes(allowed))) {
+        blocking.push({ table: otherKey, ...(constraint.name ? { constraint: constraint.name } : {}), ...(constraint.createdAt ? { createdAt: constraint.createdAt } : {}) });
+      }
+    }
+  }
+  return blocking;
+}

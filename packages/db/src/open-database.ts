@@ -1,0 +1,44 @@
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { OpenDatabaseOptions } from "./logger.js";
+import { toConnectionError } from "./normalize-error.js";
+import { PgDatabase } from "./pg-database.js";
+import { PgliteDatabase } from "./pglite-database.js";
+import type { Database } from "./types.js";
+import { parseDatabaseUrl, redactUrl } from "./url.js";
+
+/**
+ * Open a database from a URL: `postgres://` or `postgresql://` for a server (a connection pool),
+ * `pglite:` or no URL for an in-memory PGlite, `pglite:<directory>` for a PGlite kept in that directory
+ * (created when missing). The connection is checked before this resolves.
+ * @throws UnsupportedDatabaseUrlError for another scheme; DatabaseConnectionError when it cannot connect.
+ */
+export async function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Promise<Database> {
+  const location = parseDatabaseUrl(url);
+  const logger = options.logger;
+  if (location.driver === "pg") {
+    const displayUrl = redactUrl(location.connectionString);
+    const database = new PgDatabase(location.connectionString, displayUrl, logger);
+    try {
+      const major = await database.serverMajorVersion();
+      logger?.debug({ url: displayUrl, driver: "pg", serverMajorVersion: major }, "database opened");
+    } catch (error) {
+      await database.close().catch(() => undefined);
+      throw toConnectionError(error, displayUrl);
+    }
+    return database;
+  }
+  const directory = location.directory === undefined ? undefined : resolve(location.directory);
+  const displayUrl = directory === undefined ? "pglite:" : `pglite:${directory}`;
+  try {
+    if (directory !== undefined) await mkdir(directory, { recursive: true });
+    // Loaded on demand: the WASM module is large and server users never need it.
+    const { PGlite } = await import("@electric-sql/pglite");
+    const pglite = directory === undefined ? new PGlite() : new PGlite(directory);
+    await pglite.waitReady;
+    logger?.debug({ url: displayUrl, driver: "pglite" }, "database opened");
+    return new PgliteDatabase(pglite, displayUrl);
+  } catch (error) {
+    throw toConnectionError(error, displayUrl, "pglite");
+  }
+}

@@ -1,0 +1,95 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { PGlite } from "@electric-sql/pglite";
+import { DatabaseUsageError } from "./errors.js";
+import { Mutex } from "./mutex.js";
+import { toQueryError } from "./normalize-error.js";
+import type { Database, QueryResult, Queryable, Row } from "./types.js";
+
+/** A `Database` over one PGlite instance. Use `openDatabase`, which starts it. */
+export class PgliteDatabase implements Database {
+  readonly driver = "pglite" as const;
+  readonly displayUrl: string;
+  readonly #pglite: PGlite;
+  // PGlite is one connection: whoever holds the mutex owns the session.
+  readonly #mutex = new Mutex();
+  // Marks async work running while this database's mutex is held, to fail fast instead of deadlocking.
+  readonly #holding = new AsyncLocalStorage<boolean>();
+  readonly #session: Queryable;
+  #majorVersion: Promise<number> | undefined;
+  #closed = false;
+
+  constructor(pglite: PGlite, displayUrl: string) {
+    this.#pglite = pglite;
+    this.displayUrl = displayUrl;
+    this.#session = {
+      query: async <T extends Row = Row>(sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
+        try {
+          const result = await this.#pglite.query<T>(sql, params ?? []);
+          return { rows: result.rows, rowCount: result.affectedRows ?? null };
+        } catch (error) {
+          throw toQueryError(error);
+        }
+      },
+      exec: async (sql: string): Promise<void> => {
+        try {
+          await this.#pglite.exec(sql);
+        } catch (error) {
+          throw toQueryError(error);
+        }
+      },
+    };
+  }
+
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
+    return this.#exclusive(() => this.#session.query<T>(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.#exclusive(() => this.#session.exec(sql));
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.#exclusive(async () => {
+      await this.#session.exec("BEGIN");
+      let result: T;
+      try {
+        result = await work(this.#session);
+      } catch (error) {
+        await this.#session.exec("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+      await this.#session.exec("COMMIT");
+      return result;
+    });
+  }
+
+  withConnection<T>(work: (connection: Queryable) => Promise<T>): Promise<T> {
+    return this.#exclusive(() => work(this.#session));
+  }
+
+  serverMajorVersion(): Promise<number> {
+    this.#majorVersion ??= this.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version").then(
+      (result) => Math.floor(Number(result.rows[0]?.version) / 10_000),
+    );
+    return this.#majorVersion;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    // Let queries already queued finish before the instance goes away.
+    await this.#mutex.run(() => this.#pglite.close());
+  }
+
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new DatabaseUsageError(`The database ${this.displayUrl} is closed.`));
+    if (this.#holding.getStore() === true) {
+      return Promise.reject(
+        new DatabaseUsageError(
+          "PGlite has a single connection: inside transaction() or withConnection(), send queries through the object given to the callback, not through the database.",
+        ),
+      );
+    }
+    return this.#mutex.run(() => this.#holding.run(true, work));
+  }
+}

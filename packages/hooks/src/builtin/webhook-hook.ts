@@ -1,0 +1,81 @@
+import type { HookDefinition, HookResult } from "../define-hook.js";
+import type { HookPhase } from "../events.js";
+import { serializeContext, summaryText } from "./serialize-context.js";
+
+/** What a `webhook` hook is built from. */
+export interface WebhookHookSpec<P extends HookPhase> extends Omit<HookDefinition<P>, "run" | "kind"> {
+  url: string;
+  /** Extra attempts after the first for network errors, 429 and 5xx. Default 3. */
+  retries?: number;
+  /** First delay between attempts, doubled each time. Default 200 ms. */
+  retryDelayMs?: number;
+  /** Each request. Default 10 s. */
+  requestTimeoutMs?: number;
+  headers?: Record<string, string>;
+}
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** The URL without credentials or query, safe for messages and logs. */
+function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "(invalid url)";
+  }
+}
+
+/**
+ * A hook that POSTs JSON to a URL: `{ text, phase, hook, context }`, where `text` is a one-line
+ * summary (what Slack incoming webhooks display). Retries network errors, 429 and 5xx with backoff.
+ */
+export function webhookHook<P extends HookPhase>(spec: WebhookHookSpec<P>): HookDefinition<P> {
+  const { url, retries = 3, retryDelayMs = 200, requestTimeoutMs = 10_000, headers, ...meta } = spec;
+  const where = displayUrl(url);
+  const hook: HookDefinition<P> = {
+    ...meta,
+    timeoutMs: meta.timeoutMs ?? (retries + 1) * requestTimeoutMs + retryDelayMs * 2 ** (retries + 1),
+    kind: "webhook",
+    run: async (context, { signal, logger }): Promise<HookResult> => {
+      const body = `{"text":${JSON.stringify(summaryText(spec.phase, spec.name, context))},"phase":${JSON.stringify(spec.phase)},"hook":${JSON.stringify(spec.name)},"context":${serializeContext(context)}}`;
+      let lastProblem = "";
+      for (let attempt = 0; attempt <= retries; attempt += 1) {
+        if (attempt > 0) await wait(retryDelayMs * 2 ** (attempt - 1), signal);
+        if (signal.aborted) return { success: false, message: `webhook ${where} aborted` };
+        try {
+          const response = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...headers },
+            body,
+            signal: AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]),
+          });
+          await response.arrayBuffer();
+          if (response.ok)
+            return {
+              success: true,
+              message: `webhook ${where}: ${response.status}`,
+              data: { status: response.status, attempts: attempt + 1 },
+            };
+          lastProblem = `HTTP ${response.status}`;
+          if (response.status !== 429 && response.status < 500) break;
+        } catch (error) {
+          lastProblem = error instanceof Error ? error.message : String(error);
+        }
+        logger.warn({ url: where, attempt: attempt + 1, problem: lastProblem }, "webhook attempt failed");
+      }
+      return { success: false, message: `webhook ${where} failed: ${lastProblem}` };
+    },
+  };
+  return hook;
+}

@@ -1,0 +1,162 @@
+import type { ConflictResolution, RuleSetting } from "../config.js";
+import { assertEngineCompatible, isRecommended, isRemovedIn, type Library, toLibrary } from "../define-library.js";
+import { ENGINE_VERSION } from "../engine-version.js";
+import { LibraryDefinitionError } from "../errors.js";
+import { timed } from "../events.js";
+import { findDuplicates, findIncompatible, findOverlaps, resolveConflict } from "./conflicts.js";
+import { applyRuleSetting, matchRules, parseRuleOptions } from "./rule-settings.js";
+import type { ComposedRule, Composition, CompositionAudit, ConflictRecord, ConflictResolutions } from "./types.js";
+
+/** Default resolutions: two rules with one id, or declared incompatible, are mistakes; overlaps only warn. */
+export const DEFAULT_CONFLICT_RESOLUTIONS: ConflictResolutions = { duplicate: "error", incompatible: "error", overlap: "warn" };
+
+/** What to compose. */
+export interface ComposeOptions {
+  /** Libraries in order: later ones are "last" for `prefer-last`. */
+  libraries: readonly Library[];
+  /** Per-rule overrides and disables, keyed by id or `library/id`. */
+  rules?: Record<string, RuleSetting>;
+  conflictResolution?: ConflictResolution | Partial<ConflictResolutions>;
+}
+
+function resolutions(option: ComposeOptions["conflictResolution"]): ConflictResolutions {
+  if (option === undefined) return DEFAULT_CONFLICT_RESOLUTIONS;
+  if (typeof option === "string") return { duplicate: option, incompatible: option, overlap: option };
+  return { ...DEFAULT_CONFLICT_RESOLUTIONS, ...option };
+}
+
+function uniqueLibraries(libraries: readonly Library[]): Library[] {
+  const byName = new Map<string, Library>();
+  for (const given of libraries) {
+    const library = toLibrary(given);
+    assertEngineCompatible(library);
+    const known = byName.get(library.name);
+    if (known !== undefined && known.version !== library.version) {
+      throw new LibraryDefinitionError(`library "${library.name}" is given twice, as ${known.version} and ${library.version}`);
+    }
+    byName.set(library.name, library);
+  }
+  return [...byName.values()];
+}
+
+/**
+ * Composes libraries in order into one rule set: applies recommended sets, config overrides and
+ * disables, detects duplicate, incompatible and overlapping rules and resolves them, and records
+ * everything in an audit trail.
+ */
+export function composeLibraries(options: ComposeOptions): Composition {
+  return timed("rule_composition", () => compose(options));
+}
+
+function compose(options: ComposeOptions): Composition {
+  const libraries = uniqueLibraries(options.libraries);
+  const resolution = resolutions(options.conflictResolution);
+  const warnings: string[] = [];
+  const conflicts: ConflictRecord[] = [];
+  const rules: ComposedRule[] = [];
+  for (const library of libraries) {
+    for (const id of Object.keys(library.rules).sort()) {
+      const rule = library.rules[id]!;
+      const enabled = isRecommended(rule, library.version);
+      rules.push({
+        id,
+        library: library.name,
+        libraryVersion: library.version,
+        rule,
+        enabled,
+        severity: rule.meta.severity,
+        options: undefined,
+        order: rules.length,
+        shadowed: false,
+      });
+    }
+  }
+  timed("rule_conflict_detection", () => {
+    for (const group of findDuplicates(rules)) {
+      conflicts.push(
+        resolveConflict("duplicate", group, resolution.duplicate, `rule id "${group[0]!.id}" is defined by several libraries`),
+      );
+    }
+  });
+  const configured = new Set<ComposedRule>();
+  const overridden: CompositionAudit["overridden"] = [];
+  for (const [key, setting] of Object.entries(options.rules ?? {})) {
+    for (const composed of matchRules(rules, key)) {
+      if (composed.shadowed) continue;
+      const before = { enabled: composed.enabled, severity: composed.severity, options: composed.options };
+      const after = applyRuleSetting(composed, before, setting);
+      Object.assign(composed, after);
+      configured.add(composed);
+      if (after.enabled && (after.severity !== composed.rule.meta.severity || typeof setting !== "string")) {
+        overridden.push({
+          rule: composed.id,
+          library: composed.library,
+          ...(after.severity === composed.rule.meta.severity
+            ? {}
+            : { severity: { from: composed.rule.meta.severity, to: after.severity } }),
+          options: typeof setting !== "string",
+        });
+      }
+    }
+  }
+  for (const composed of rules) {
+    if (composed.enabled && !configured.has(composed)) composed.options = parseRuleOptions(composed, undefined);
+  }
+  timed("rule_conflict_detection", () => {
+    for (const { pair, detail } of findIncompatible(rules.filter((composed) => composed.enabled))) {
+      if (!pair[0].enabled || !pair[1].enabled) continue;
+      conflicts.push(resolveConflict("incompatible", pair, resolution.incompatible, detail));
+    }
+    for (const { pair, detail } of findOverlaps(rules.filter((composed) => composed.enabled))) {
+      if (!pair[0].enabled || !pair[1].enabled) continue;
+      conflicts.push(resolveConflict("overlap", pair, resolution.overlap, detail));
+    }
+  });
+  for (const conflict of conflicts) {
+    if (conflict.resolution === "warn")
+      warnings.push(
+        `${conflict.kind} conflict between ${conflict.rules.map((r) => `${r.library}/${r.rule}`).join(" and ")}: ${conflict.detail}`,
+      );
+  }
+  const deprecations: CompositionAudit["deprecations"] = [];
+  for (const composed of rules) {
+    const deprecated = composed.rule.meta.deprecated;
+    if (!composed.enabled || deprecated === undefined) continue;
+    const removal = composed.rule.meta.removed;
+    const message =
+      `rule "${composed.id}" of ${composed.library} is deprecated since ${deprecated.since}` +
+      (deprecated.replacedBy ? `; use "${deprecated.replacedBy}" instead` : "") +
+      (removal ? ` (it will be removed in ${removal.in})` : "") +
+      (deprecated.reason ? `: ${deprecated.reason}` : "");
+    warnings.push(message);
+    deprecations.push({
+      rule: composed.id,
+      library: composed.library,
+      since: deprecated.since,
+      ...(deprecated.replacedBy === undefined ? {} : { replacedBy: deprecated.replacedBy }),
+      message,
+    });
+  }
+  const audit: CompositionAudit = {
+    engine: ENGINE_VERSION,
+    libraries: libraries.map((library) => ({ name: library.name, version: library.version })),
+    enabled: rules.filter((r) => r.enabled).map((r) => ({ rule: r.id, library: r.library, severity: r.severity })),
+    disabled: rules
+      .filter((r) => !r.enabled)
+      .map((r) => ({
+        rule: r.id,
+        library: r.library,
+        reason: r.shadowed
+          ? "conflict"
+          : isRemovedIn(r.rule, r.libraryVersion)
+            ? "removed"
+            : configured.has(r)
+              ? "config"
+              : "not-recommended",
+      })),
+    overridden: overridden.filter((entry) => rules.some((r) => r.enabled && r.id === entry.rule && r.library === entry.library)),
+    conflicts,
+    deprecations,
+  };
+  return { rules, audit, warnings };
+}

@@ -1,0 +1,111 @@
+import {
+  analyzeStatement,
+  applyStatement,
+  cloneSchemaModel,
+  createSchemaModel,
+  DEFAULT_PG_VERSION,
+  loadParser,
+  type PgVersion,
+  parseSqlSync,
+  type SchemaModel,
+  type StatementAnalysis,
+} from "@confiture/sql";
+import { loadModule } from "libpg-query";
+import { composeLibraries } from "../composition/composer.js";
+import { type LintConfig, lintConfigSchema } from "../config.js";
+import { LintConfigError } from "../errors.js";
+import { lintingEvents } from "../events.js";
+import type { Finding, LintSettings } from "../types.js";
+import { FileRulesResolver } from "./file-rules.js";
+import { orderFiles, type SourceFile } from "./file-order.js";
+import { lintFile, type FileOutcome } from "./lint-file.js";
+import { finishFindings } from "./finish.js";
+import { RuleRunner, type RunCursor } from "./rule-runner.js";
+import type { LintOptions, LintResult } from "./types.js";
+
+/** Runner settings by default: the safe value of each known false-positive source. */
+export const DEFAULT_LINT_SETTINGS: LintSettings = {
+  runnerWrapsInTransaction: true,
+  runnerSetsLockTimeout: false,
+  runnerSetsStatementTimeout: false,
+};
+
+/** Parses the `lint` section; errors name the key path. */
+export function parseLintConfig(input: unknown, prefix = "lint"): LintConfig {
+  const parsed = lintConfigSchema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].join(".")}: ${issue.message}`);
+  throw new LintConfigError(`invalid configuration:\n  ${lines.join("\n  ")}`);
+}
+
+/**
+ * Lints migration files: replays them in order into one schema model and runs every enabled rule
+ * on each statement, at the end of each file, once on the final model, and live when a database
+ * is given. Syntax errors and rule crashes are findings; nothing the files contain makes it throw.
+ * Only configuration mistakes throw (unknown or removed rules, conflicts resolved with `error`).
+ */
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const started = performance.now();
+  await Promise.all([loadParser(), loadModule()]);
+  const config = parseLintConfig(options.config);
+  const composition =
+    options.composition ??
+    composeLibraries({
+      libraries: options.libraries ?? [],
+      rules: config.rules,
+      ...(config.conflictResolution === undefined ? {} : { conflictResolution: config.conflictResolution }),
+    });
+  const pgVersion: PgVersion = options.pgVersion ?? (config.pgVersion as PgVersion | undefined) ?? DEFAULT_PG_VERSION;
+  const settings: LintSettings = { ...DEFAULT_LINT_SETTINGS, ...config.settings, ...options.settings };
+  const resolver = new FileRulesResolver(composition.rules, config.overrides, settings);
+  const { steps, orphanDowns } = orderFiles(options.files);
+  const ordered: SourceFile[] = [];
+  for (const step of steps) ordered.push(step.file, ...step.downs);
+  ordered.push(...orphanDowns);
+
+  const findings: Finding[] = [];
+  const model = createSchemaModel();
+  const cursor: RunCursor = {
+    file: "",
+    schema: model,
+    pgVersion,
+    settings,
+    statement: undefined,
+    files: ordered.map((file) => file.path),
+  };
+  const runners = composition.rules
+    .filter((composed) => !composed.shadowed)
+    .map((composed) => new RuleRunner(composed, cursor, resolver, findings));
+  const analyze = (statement: Parameters<typeof analyzeStatement>[0]): StatementAnalysis =>
+    analyzeStatement(statement, { pgVersion });
+  const outcomes: FileOutcome[] = [];
+  const run = (file: SourceFile, schema: SchemaModel, replay: boolean) => {
+    cursor.schema = schema;
+    outcomes.push(lintFile({ file, cursor, runners, resolver, findings, analyze, apply: replay ? applyStatement : undefined }));
+  };
+  for (const step of steps) {
+    run(step.file, model, true);
+    for (const down of step.downs) run(down, cloneSchemaModel(model), false);
+  }
+  for (const down of orphanDowns) run(down, cloneSchemaModel(model), false);
+
+  cursor.schema = model;
+  cursor.statement = undefined;
+  for (const runner of runners) {
+    const schemaEnd = runner.listener?.schemaEnd;
+    if (runner.active && schemaEnd !== undefined && resolver.enabledAnywhere(runner.composed))
+      runner.invoke(() => schemaEnd(model));
+  }
+  if (options.database !== undefined) {
+    const database = options.database;
+    for (const runner of runners) {
+      const live = runner.listener?.live;
+      if (runner.active && live !== undefined && resolver.enabledAnywhere(runner.composed))
+        await runner.invokeAsync(() => live(database));
+    }
+  }
+  const result = finishFindings({ findings, outcomes, composition, config, ordered });
+  const durationMs = performance.now() - started;
+  lintingEvents.emit("timing", { operation: "lint", durationMs });
+  return { ...result, summary: { ...result.summary, durationMs } };
+}

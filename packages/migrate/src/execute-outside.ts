@@ -1,0 +1,163 @@
+import { delay } from "./advisory-lock.js";
+import { MigrationCancelledError, MigrationFailedError } from "./errors.js";
+import {
+  describeInvalidIndexes,
+  type ExecutionContext,
+  executePhaseContext,
+  type MigrationOutcome,
+  migrationRef,
+  rollbackPhaseContext,
+  throwIfCancelled,
+} from "./execute.js";
+import { isInvalidIndex, tableSizes } from "./introspect.js";
+import type { PreparedMigration, PreparedStatement } from "./prepare.js";
+import { lockNotAvailable, retryDelayMs, sqlStateOf, timeoutsFor } from "./settings.js";
+import { completedStatementCount, forgetMigration, recordMigration, recordStatementHistory } from "./tracking.js";
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Runs a migration that holds statements PostgreSQL refuses inside a transaction (CREATE INDEX
+ * CONCURRENTLY, ...): statement by statement, each committing on its own, each recorded in the
+ * statement history as it completes. Its row is written first with state `partial`, so a failure
+ * or a killed process leaves a state the next `up` resumes from the first statement that did not
+ * complete. When that statement built an index concurrently and left it invalid, the invalid index
+ * is dropped (concurrently) before the build is retried, and named in the progress output.
+ */
+export async function executeOutsideTransaction(
+  context: ExecutionContext,
+  migration: PreparedMigration,
+  resume: boolean,
+): Promise<MigrationOutcome & { resumedFrom: number }> {
+  const { connection, settings } = context;
+  const started = performance.now();
+  const timeouts = timeoutsFor(settings, migration.version);
+  const up = migration.direction === "up";
+  const resumedFrom = up && resume ? await completedStatementCount(connection, migration.version) : 0;
+  if (up && !resume) {
+    await recordMigration(connection, {
+      version: migration.version,
+      name: migration.name,
+      checksum: migration.checksum,
+      durationMs: null,
+      ...(context.appliedBy === undefined ? {} : { appliedBy: context.appliedBy }),
+      transactional: false,
+      state: "partial",
+    });
+  }
+  if (resumedFrom > 0) context.progress(`${migration.version}: resuming at statement ${resumedFrom + 1} of ${migration.statements.length}`);
+  let current: PreparedStatement | undefined;
+  let attempts = 1;
+  try {
+    if (timeouts.lockTimeoutMs !== undefined) await connection.query("SELECT set_config('lock_timeout', $1, false)", [`${timeouts.lockTimeoutMs}ms`]);
+    if (timeouts.statementTimeoutMs !== undefined) {
+      await connection.query("SELECT set_config('statement_timeout', $1, false)", [`${timeouts.statementTimeoutMs}ms`]);
+    }
+    await context.lifecycle.phase("before_execute", executePhaseContext(context, migration, { attempt: 1, resumedFrom, sql: connection }));
+    for (const statement of migration.statements.slice(resumedFrom)) {
+      current = statement;
+      throwIfCancelled(context.signal, `before statement ${statement.index + 1} of ${migration.version}`);
+      if (statement.createsIndex !== undefined && (await isInvalidIndex(connection, statement.createsIndex.schema, statement.createsIndex.name))) {
+        const name = `${quoteIdentifier(statement.createsIndex.schema)}.${quoteIdentifier(statement.createsIndex.name)}`;
+        context.progress(`${migration.version}: dropping invalid index ${name} left by an earlier failed build`);
+        await connection.exec(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+      }
+      const sizes = statement.targetTable === null ? new Map() : await tableSizes(connection, [statement.targetTable]);
+      const durationMs = await runWithLockRetry(context, migration, statement, () => attempts++);
+      const size = statement.targetTable === null ? undefined : sizes.get(statement.targetTable);
+      await recordStatementHistory(connection, [
+        {
+          version: migration.version,
+          statementIndex: statement.index,
+          kind: statement.kind,
+          targetTable: statement.targetTable,
+          tableBytes: size?.bytes ?? null,
+          rowEstimate: size?.rowEstimate ?? null,
+          durationMs,
+          lockMode: statement.lockMode,
+          pgMajor: context.pgMajor,
+        },
+      ]);
+    }
+    current = undefined;
+    const durationMs = performance.now() - started;
+    await context.lifecycle.phase("after_execute", executePhaseContext(context, migration, { attempt: 1, resumedFrom, durationMs, sql: connection }));
+    if (up) {
+      await recordMigration(connection, {
+        version: migration.version,
+        name: migration.name,
+        checksum: migration.checksum,
+        durationMs,
+        ...(context.appliedBy === undefined ? {} : { appliedBy: context.appliedBy }),
+        transactional: false,
+        state: "applied",
+      });
+    } else {
+      await forgetMigration(connection, migration.version);
+    }
+    return {
+      version: migration.version,
+      name: migration.name,
+      direction: migration.direction,
+      transactional: false,
+      durationMs,
+      statements: migration.statements.length,
+      attempts,
+      resumedFrom,
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const invalid = await describeInvalidIndexes(connection);
+    const rollbackContext = rollbackPhaseContext(context, migration, error, {
+      failedStatement: current?.index,
+      inTransaction: false,
+      invalidIndexes: invalid,
+    });
+    // Statements outside a transaction cannot be rolled back: the phases still fire, saying so.
+    await context.lifecycle.phase("before_rollback", rollbackContext).catch(() => undefined);
+    await context.lifecycle.phase("after_rollback", { ...rollbackContext, rolledBack: false }).catch(() => undefined);
+    if (MigrationCancelledError.isInstance(error)) throw error;
+    const leftBehind = invalid.length > 0 ? `; invalid index left behind: ${invalid.join(", ")}` : "";
+    const at = current === undefined ? "" : ` at statement ${current.index + 1} of ${migration.statements.length} (line ${current.line})`;
+    const resumable = up ? `; statements before it stay applied and \`migrate up\` resumes from it` : "";
+    throw new MigrationFailedError(
+      migration.version,
+      `migration ${migration.version}_${migration.name} (${migration.direction}, outside a transaction) failed${at}: ${reason}${resumable}${leftBehind}`,
+      { cause: error },
+    );
+  } finally {
+    await connection.exec("RESET lock_timeout; RESET statement_timeout").catch(() => undefined);
+  }
+}
+
+async function runWithLockRetry(
+  context: ExecutionContext,
+  migration: PreparedMigration,
+  statement: PreparedStatement,
+  onRetry: () => void,
+): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const started = performance.now();
+    const onAbort = () => void context.cancelRunning?.().catch(() => undefined);
+    context.signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      await context.connection.exec(statement.text);
+      return performance.now() - started;
+    } catch (error) {
+      if (context.signal?.aborted) throw new MigrationCancelledError(`cancelled during statement ${statement.index + 1} of ${migration.version}`, { cause: error });
+      if (sqlStateOf(error) !== lockNotAvailable) throw error;
+      await context.lifecycle
+        .alert("lock_timeout_exceeded", { environment: context.environment, migration: migrationRef(migration), attempt, statement: statement.index })
+        .catch(() => undefined);
+      if (attempt > context.settings.lockRetry.retries) throw error;
+      onRetry();
+      const wait = retryDelayMs(context.settings.lockRetry, attempt);
+      context.progress(`${migration.version}: lock timeout on statement ${statement.index + 1}, retry ${attempt} in ${wait} ms`);
+      await delay(wait, context.signal);
+    } finally {
+      context.signal?.removeEventListener("abort", onAbort);
+    }
+  }
+}

@@ -1,0 +1,270 @@
+import type { Queryable } from "@confiture/db";
+import { delay } from "./advisory-lock.js";
+import { MigrationCancelledError, MigrationFailedError } from "./errors.js";
+import { findInvalidIndexes, tableSizes } from "./introspect.js";
+import type { Lifecycle } from "./lifecycle.js";
+import type { PreparedMigration, PreparedStatement } from "./prepare.js";
+import { type ExecutionSettings, lockNotAvailable, retryDelayMs, sqlStateOf, timeoutsFor } from "./settings.js";
+import { type StatementHistoryRecord, forgetMigration, recordMigration, recordStatementHistory } from "./tracking.js";
+
+/** What executing one migration needs. */
+export interface ExecutionContext {
+  /** The dedicated connection that holds the migration lock. */
+  connection: Queryable;
+  settings: ExecutionSettings;
+  lifecycle: Lifecycle;
+  pgMajor: number;
+  /** The environment name hooks see (`local`, `staging`, `production`, ...). */
+  environment: string;
+  /** Every migration of the run, in order (hooks see the whole plan). */
+  plan: MigrationRef[];
+  /** How many migrations of the run completed so far; the runner updates it. */
+  appliedCount: number;
+  appliedBy?: string;
+  signal?: AbortSignal;
+  /** Interrupts the statement running on `connection` (pg_cancel_backend from another connection); absent for PGlite. */
+  cancelRunning?: () => Promise<void>;
+  progress(message: string): void;
+}
+
+/** What happened to one migration. */
+export interface MigrationOutcome {
+  version: string;
+  name: string;
+  direction: "up" | "down";
+  transactional: boolean;
+  durationMs: number;
+  statements: number;
+  attempts: number;
+}
+
+/** A migration as hooks see it (the `migration` of @confiture/hooks contexts). */
+export interface MigrationRef {
+  version: string;
+  name: string;
+  checksum: string;
+  path: string;
+  [key: string]: unknown;
+}
+
+/** The reference hooks receive for a prepared migration. */
+export function migrationRef(migration: PreparedMigration): MigrationRef {
+  return {
+    version: migration.version,
+    name: migration.name,
+    checksum: migration.checksum,
+    path: migration.path,
+    transactional: migration.transactional,
+    statements: migration.statements.length,
+  };
+}
+
+/** The execute-phase context: the migration, the run's plan and progress, and (in a transaction) the SQL executor hooks share it through. */
+export function executePhaseContext(
+  context: ExecutionContext,
+  migration: PreparedMigration,
+  extra: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    environment: context.environment,
+    dryRun: false,
+    direction: migration.direction,
+    migration: migrationRef(migration),
+    plan: context.plan,
+    appliedCount: context.appliedCount,
+    transactional: migration.transactional,
+    ...extra,
+  };
+}
+
+/** An error as data, as hook contexts carry it. */
+export function errorInfo(error: unknown): { name: string; message: string; code?: string } {
+  const sqlState = sqlStateOf(error);
+  if (error instanceof Error) return { name: error.name, message: error.message, ...(sqlState === undefined ? {} : { code: sqlState }) };
+  return { name: "Error", message: String(error) };
+}
+
+/** The rollback-phase context: why, and the error that caused it. */
+export function rollbackPhaseContext(
+  context: ExecutionContext,
+  migration: PreparedMigration,
+  error: unknown,
+  extra: Record<string, unknown>,
+): Record<string, unknown> {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    environment: context.environment,
+    dryRun: false,
+    direction: migration.direction,
+    migration: migrationRef(migration),
+    reason: reason === "" ? "failed" : reason,
+    originalError: errorInfo(error),
+    cancelled: MigrationCancelledError.isInstance(error),
+    ...extra,
+  };
+}
+
+/** Throws the cancellation error when the run's signal has fired. */
+export function throwIfCancelled(signal: AbortSignal | undefined, where: string): void {
+  if (signal?.aborted) throw new MigrationCancelledError(`cancelled ${where}`);
+}
+
+async function setTimeouts(connection: Queryable, timeouts: { lockTimeoutMs?: number; statementTimeoutMs?: number }, local: boolean) {
+  if (timeouts.lockTimeoutMs !== undefined) {
+    await connection.query("SELECT set_config('lock_timeout', $1, $2)", [`${timeouts.lockTimeoutMs}ms`, local]);
+  }
+  if (timeouts.statementTimeoutMs !== undefined) {
+    await connection.query("SELECT set_config('statement_timeout', $1, $2)", [`${timeouts.statementTimeoutMs}ms`, local]);
+  }
+}
+
+/** Runs one statement, interrupting it on the server when the run is cancelled. */
+async function runStatement(context: ExecutionContext, statement: PreparedStatement): Promise<number> {
+  throwIfCancelled(context.signal, `before statement ${statement.index + 1}`);
+  const onAbort = () => void context.cancelRunning?.().catch(() => undefined);
+  context.signal?.addEventListener("abort", onAbort, { once: true });
+  const started = performance.now();
+  try {
+    await context.connection.exec(statement.text);
+  } catch (error) {
+    if (context.signal?.aborted) throw new MigrationCancelledError(`cancelled during statement ${statement.index + 1}`, { cause: error });
+    throw error;
+  } finally {
+    context.signal?.removeEventListener("abort", onAbort);
+  }
+  return performance.now() - started;
+}
+
+function historyRecord(
+  migration: PreparedMigration,
+  statement: PreparedStatement,
+  durationMs: number,
+  sizes: Map<string, { bytes: number; rowEstimate: number }>,
+  pgMajor: number,
+): StatementHistoryRecord {
+  const size = statement.targetTable === null ? undefined : sizes.get(statement.targetTable);
+  return {
+    version: migration.version,
+    statementIndex: statement.index,
+    kind: statement.kind,
+    targetTable: statement.targetTable,
+    tableBytes: size?.bytes ?? null,
+    rowEstimate: size?.rowEstimate ?? null,
+    durationMs,
+    lockMode: statement.lockMode,
+    pgMajor,
+  };
+}
+
+/** Raises `long_transaction_detected` once if the migration is still running after the threshold. */
+function watchDuration(context: ExecutionContext, migration: PreparedMigration): () => void {
+  const started = performance.now();
+  const timer = setTimeout(() => {
+    void context.lifecycle
+      .alert("long_transaction_detected", {
+        environment: context.environment,
+        migration: migrationRef(migration),
+        elapsedMs: Math.round(performance.now() - started),
+        thresholdMs: context.settings.longTransactionMs,
+      })
+      .catch(() => undefined);
+  }, context.settings.longTransactionMs);
+  timer.unref?.();
+  return () => clearTimeout(timer);
+}
+
+/** Rolls back, firing the rollback phases around it (their failures cannot stop a rollback). */
+async function rollBack(context: ExecutionContext, migration: PreparedMigration, error: unknown, statement: number | undefined) {
+  const rollbackContext = rollbackPhaseContext(context, migration, error, { failedStatement: statement, inTransaction: true });
+  // The transaction is aborted here, so before_rollback hooks get no SQL executor; after_rollback ones run on the idle session.
+  await context.lifecycle.phase("before_rollback", rollbackContext).catch(() => undefined);
+  // A cancel request can land on the ROLLBACK itself; try twice. If both fail the session ends and the server rolls back.
+  await context.connection.exec("ROLLBACK").catch(() => context.connection.exec("ROLLBACK").catch(() => undefined));
+  await context.lifecycle.phase("after_rollback", { ...rollbackContext, rolledBack: true, sql: context.connection }).catch(() => undefined);
+  await context.lifecycle.event("migration_rolled_back", { ...rollbackContext, rolledBack: true }).catch(() => undefined);
+}
+
+/**
+ * Runs a migration in one transaction with its tracking writes: all of it commits or none of it.
+ * `before_execute` and `after_execute` run inside the transaction, so a fail-fast hook failure
+ * rolls the migration back. A lock timeout is retried with backoff when configured.
+ */
+export async function executeInTransaction(context: ExecutionContext, migration: PreparedMigration): Promise<MigrationOutcome> {
+  const { connection, settings } = context;
+  const timeouts = timeoutsFor(settings, migration.version);
+  const targets = migration.statements.flatMap((statement) => (statement.targetTable === null ? [] : [statement.targetTable]));
+  for (let attempt = 1; ; attempt++) {
+    const started = performance.now();
+    const stopWatching = watchDuration(context, migration);
+    let current: number | undefined;
+    try {
+      throwIfCancelled(context.signal, `before ${migration.version}`);
+      await connection.exec("BEGIN");
+      await setTimeouts(connection, timeouts, true);
+      const sizes = await tableSizes(connection, targets);
+      await context.lifecycle.phase("before_execute", executePhaseContext(context, migration, { attempt, sql: connection }));
+      const history: StatementHistoryRecord[] = [];
+      for (const statement of migration.statements) {
+        current = statement.index;
+        const durationMs = await runStatement(context, statement);
+        history.push(historyRecord(migration, statement, durationMs, sizes, context.pgMajor));
+      }
+      current = undefined;
+      const durationMs = performance.now() - started;
+      await recordStatementHistory(connection, history);
+      if (migration.direction === "up") {
+        await recordMigration(connection, {
+          version: migration.version,
+          name: migration.name,
+          checksum: migration.checksum,
+          durationMs,
+          ...(context.appliedBy === undefined ? {} : { appliedBy: context.appliedBy }),
+          transactional: true,
+          state: "applied",
+        });
+      } else {
+        await forgetMigration(connection, migration.version);
+      }
+      await context.lifecycle.phase("after_execute", executePhaseContext(context, migration, { attempt, sql: connection, durationMs }));
+      throwIfCancelled(context.signal, `before committing ${migration.version}`);
+      await connection.exec("COMMIT");
+      return { version: migration.version, name: migration.name, direction: migration.direction, transactional: true, durationMs, statements: migration.statements.length, attempts: attempt };
+    } catch (error) {
+      const lockTimedOut = sqlStateOf(error) === lockNotAvailable && !context.signal?.aborted;
+      if (lockTimedOut) {
+        await context.lifecycle
+          .alert("lock_timeout_exceeded", {
+            environment: context.environment,
+            migration: migrationRef(migration),
+            attempt,
+            statement: current,
+            lockTimeoutMs: timeouts.lockTimeoutMs,
+          })
+          .catch(() => undefined);
+      }
+      if (lockTimedOut && attempt <= settings.lockRetry.retries) {
+        await connection.exec("ROLLBACK").catch(() => undefined);
+        const wait = retryDelayMs(settings.lockRetry, attempt);
+        context.progress(`${migration.version}: lock timeout, retry ${attempt}/${settings.lockRetry.retries} in ${wait} ms`);
+        await delay(wait, context.signal);
+        continue;
+      }
+      await rollBack(context, migration, error, current);
+      if (MigrationCancelledError.isInstance(error)) throw error;
+      const where = current === undefined ? "" : ` at statement ${current + 1}`;
+      throw new MigrationFailedError(
+        migration.version,
+        `migration ${migration.version}_${migration.name} (${migration.direction}) failed${where} and was rolled back: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    } finally {
+      stopWatching();
+    }
+  }
+}
+
+/** Names of invalid indexes, for a failure message that says what was left behind. */
+export async function describeInvalidIndexes(connection: Queryable): Promise<string[]> {
+  const invalid = await findInvalidIndexes(connection).catch(() => []);
+  return invalid.map((index) => `${index.schema}.${index.name} (on ${index.table})`);
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { MigrationGateError } from "./errors.js";
+import { checkGates, type GateFile } from "./gates.js";
+
+const files: GateFile[] = [{ version: "1", name: "a", path: "/m/1_a.up.sql", sql: "SELECT 1;" }];
+const lint = (errors: number) => async () => ({ errors, messages: errors > 0 ? ["1_a.up.sql:1: something is wrong"] : [] });
+const risk = (level: string) => async () => ({ level, reasons: [`because ${level}`] });
+
+describe("checkGates", () => {
+  it("lets a clean plan through", async () => {
+    const verdict = await checkGates({ lint: lint(0), risk: risk("LOW") }, {}, files);
+    expect(verdict.refusals).toEqual([]);
+    expect(verdict.lint?.errors).toBe(0);
+  });
+
+  it("refuses lint errors and says why", async () => {
+    const refused = checkGates({ lint: lint(2) }, {}, files);
+    await expect(refused).rejects.toSatisfy((error) => MigrationGateError.isInstance(error) && error.gate === "lint");
+    await expect(refused).rejects.toThrow(/2 lint error\(s\).*something is wrong/);
+  });
+
+  it("refuses risk above the maximum, case-insensitively, and accepts it when allowed", async () => {
+    await expect(checkGates({ risk: risk("HIGH") }, { maxRiskLevel: "medium" }, files)).rejects.toThrow(/risk level high is above the allowed medium/);
+    const allowed = await checkGates({ risk: risk("HIGH") }, { maxRiskLevel: "high" }, files);
+    expect(allowed.refusals).toEqual([]);
+    expect((await checkGates({ risk: risk("medium") }, {}, files)).refusals).toEqual([]);
+  });
+
+  it("runs anyway under force, keeping the refusals in the verdict", async () => {
+    const verdict = await checkGates({ lint: lint(1), risk: risk("critical") }, { force: true }, files);
+    expect(verdict.forced).toBe(true);
+    expect(verdict.refusals.map((refusal) => refusal.gate)).toEqual(["lint", "risk"]);
+  });
+
+  it("does not call the gates when nothing is pending", async () => {
+    let called = false;
+    await checkGates({ lint: async () => ((called = true), { errors: 1, messages: [] }) }, {}, []);
+    expect(called).toBe(false);
+  });
+
+  it("rejects an unknown risk level", async () => {
+    await expect(checkGates({ risk: risk("LOW") }, { maxRiskLevel: "extreme" }, files)).rejects.toThrow(/unknown risk level "extreme"/);
+  });
+});

@@ -1,0 +1,39 @@
+import { HookPhaseFailedError, type Lifecycle, type LifecycleAlert, type LifecycleEvent, type LifecyclePhase } from "./lifecycle.js";
+
+/**
+ * The part of @confiture/hooks' `HookExecutor` the runner uses. Any executor (or a test double
+ * shaped like it) fits; the CLI passes the one it built from the config.
+ */
+export interface HookRunner {
+  runPhase(
+    phase: LifecyclePhase,
+    context: Record<string, unknown>,
+  ): Promise<{ success: boolean; error?: Error; results: ReadonlyArray<{ hook: string; status: string; message?: string; error?: Error }> }>;
+  emit(event: LifecycleEvent, payload?: Record<string, unknown>): void;
+  alert(alert: LifecycleAlert, payload?: Record<string, unknown>): void;
+}
+
+/**
+ * Fires the runner's phases, state events and alerts on a hook executor. A phase whose result is
+ * not `success` (a fail-fast failure, an exhausted retry, a timeout) rejects with
+ * `HookPhaseFailedError`, which rolls the current migration back.
+ */
+export function hooksLifecycle(executor: HookRunner): Lifecycle {
+  return {
+    async phase(phase, context) {
+      const result = await executor.runPhase(phase, context);
+      if (result.success) return;
+      const reasons = result.results
+        .filter((entry) => entry.status !== "completed" && entry.status !== "skipped")
+        .map((entry) => `${entry.hook}: ${entry.message ?? entry.error?.message ?? entry.status}`);
+      if (reasons.length === 0 && result.error !== undefined) reasons.push(result.error.message);
+      throw new HookPhaseFailedError(phase, reasons, { cause: result.error });
+    },
+    async event(event, payload) {
+      executor.emit(event, payload);
+    },
+    async alert(alert, payload) {
+      executor.alert(alert, payload);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { Database, Queryable } from "@confiture/db";
+import type { PgVersion } from "@confiture/sql";
+import { withMigrationLock } from "./advisory-lock.js";
+import type { MigrateEvents } from "./events.js";
+import type { GatePolicy, MigrationGates } from "./gates.js";
+import { type Lifecycle, silentLifecycle } from "./lifecycle.js";
+import { lockModelVersion } from "./prepare.js";
+import { type ExecutionSettings, type ExecutionSettingsInput, executionSettingsSchema } from "./settings.js";
+import { ensureTrackingSchema } from "./tracking.js";
+
+/** What every run (`up`, `down`) takes. */
+export interface RunOptions extends GatePolicy {
+  database: Database;
+  /** The migrations directory. */
+  directory: string;
+  settings?: ExecutionSettingsInput;
+  /** The hooks to fire (see `hooksLifecycle`); none by default. */
+  lifecycle?: Lifecycle;
+  gates?: MigrationGates;
+  /** Cancels the run: the current migration is rolled back (the CLI aborts it on SIGINT/SIGTERM, see `cancelOnSignals`). */
+  signal?: AbortSignal;
+  /** Receives timing and progress events. */
+  events?: MigrateEvents;
+  /** Who applies the migrations (default: the database's session user). */
+  appliedBy?: string;
+  /** The environment name hooks see (default `local`). */
+  environment?: string;
+  /** Plan and fire the dry-run phases without changing anything. */
+  dryRun?: boolean;
+}
+
+/** A run's dedicated session: it holds the advisory lock and runs every migration. */
+export interface RunSession {
+  connection: Queryable;
+  pgMajor: number;
+  lockModel: PgVersion;
+  settings: ExecutionSettings;
+  lifecycle: Lifecycle;
+  environment: string;
+  progress(message: string, version?: string): void;
+  cancelRunning?: () => Promise<void>;
+}
+
+/**
+ * Opens a dedicated connection, takes the migration lock (waiting up to `lockWaitMs`), makes sure
+ * the tracking schema exists and runs `work`. The lock is released when `work` ends, and by the
+ * server if the process dies.
+ */
+export async function withRunSession<T>(options: RunOptions, work: (session: RunSession) => Promise<T>): Promise<T> {
+  const settings = executionSettingsSchema.parse(options.settings ?? {});
+  const progress = (message: string, version?: string) =>
+    options.events?.emit("progress", version === undefined ? { message } : { message, version });
+  const pgMajor = await options.database.serverMajorVersion();
+  return options.database.withConnection(async (connection) => {
+    let cancelRunning: (() => Promise<void>) | undefined;
+    if (options.database.driver === "pg") {
+      const { rows } = await connection.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      const pid = rows[0]?.pid;
+      // Cancelling goes through another pooled connection: the dedicated one is busy running the statement.
+      cancelRunning = async () => {
+        await options.database.query("SELECT pg_cancel_backend($1)", [pid]);
+      };
+    }
+    return withMigrationLock(
+      connection,
+      {
+        waitMs: settings.lockWaitMs,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        onWait: () => progress(`another migration run holds the lock; waiting up to ${settings.lockWaitMs} ms`),
+      },
+      async () => {
+        await ensureTrackingSchema(connection);
+        return work({
+          connection,
+          pgMajor,
+          lockModel: lockModelVersion(pgMajor),
+          settings,
+          lifecycle: options.lifecycle ?? silentLifecycle,
+          environment: options.environment ?? "local",
+          progress,
+          ...(cancelRunning === undefined ? {} : { cancelRunning }),
+        });
+      },
+    );
+  });
+}

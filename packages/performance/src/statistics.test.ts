@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { summarizeSample, tCritical95, welchTest } from "./statistics.js";
+
+describe("summarizeSample", () => {
+  it("computes the t-based confidence interval and prediction band of a known sample", () => {
+    const summary = summarizeSample([10, 12, 14, 16, 18]);
+    expect(summary.mean).toBe(14);
+    expect(summary.standardDeviation).toBeCloseTo(3.1623, 4);
+    // t(0.975, 4) = 2.7764; half width = 2.7764 * 3.1623 / sqrt(5) = 3.9265
+    expect(tCritical95(4)).toBeCloseTo(2.7764, 4);
+    expect(summary.confidenceInterval[0]).toBeCloseTo(10.0735, 3);
+    expect(summary.confidenceInterval[1]).toBeCloseTo(17.9265, 3);
+    // prediction half width = 2.7764 * 3.1623 * sqrt(1.2) = 9.6178
+    expect(summary.predictionBand[1]).toBeCloseTo(23.6178, 3);
+  });
+
+  it("gives a zero-width interval for one value and refuses none", () => {
+    expect(summarizeSample([3]).confidenceInterval).toEqual([3, 3]);
+    expect(() => summarizeSample([])).toThrow(RangeError);
+  });
+});
+
+describe("welchTest", () => {
+  it("finds a clear slowdown significant and no slowdown for equal samples", () => {
+    const baseline = summarizeSample([1.0, 1.1, 0.9, 1.05, 0.95, 1.0, 1.02, 0.98]);
+    const slower = summarizeSample([2.0, 2.1, 1.9, 2.05, 1.95, 2.0, 2.02, 1.98]);
+    expect(welchTest(baseline, slower).pSlower).toBeLessThan(1e-6);
+    expect(welchTest(baseline, baseline).pSlower).toBeCloseTo(0.5, 10);
+    expect(welchTest(slower, baseline).pFaster).toBeLessThan(1e-6);
+  });
+
+  it("handles samples without spread", () => {
+    const flat = { count: 5, mean: 0, standardDeviation: 0 };
+    expect(welchTest(flat, flat)).toMatchObject({ pSlower: 1, pFaster: 1 });
+    expect(welchTest(flat, { ...flat, mean: 1 }).pSlower).toBe(0);
+  });
+});

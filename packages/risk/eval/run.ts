@@ -1,0 +1,64 @@
+import { openTestDatabase } from "@confiture/db/testing";
+import { type AccuracyRow, evaluateAccuracy, summariseAccuracy } from "./accuracy.js";
+import { evaluateAgreement } from "./agreement.js";
+import { evaluateSpeed } from "./speed.js";
+
+// `pnpm eval` (packages/risk): lock model vs trace, prediction accuracy on the real server
+// (DATABASE_URL), and speed. Prints figures; runs in a few minutes at most.
+const log = (message: string) => process.stderr.write(`[eval] ${message}\n`);
+const url = process.env.DATABASE_URL?.trim() || undefined;
+const targets: { name: "pglite" | "postgres"; url?: string }[] = [{ name: "pglite" }, ...(url ? [{ name: "postgres" as const, url }] : [])];
+const started = performance.now();
+
+log("(a) lock model vs trace");
+const agreement = await evaluateAgreement(targets);
+console.log("\n## (a) Lock model vs trace\n");
+console.log("| Target | Migrations | Statements | Traced | Agree | Disagree | Not run (no transaction) | Failed |");
+console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const row of agreement) {
+  const s = row.summary;
+  console.log(`| ${row.target} | ${row.set} | ${s.statements} | ${s.traced} | ${s.agreed} | ${s.disagreed} | ${s.notTraced} | ${s.failed} |`);
+}
+for (const row of agreement) for (const text of row.disagreements) console.log(`- ${row.target}/${row.set}: ${text}`);
+
+if (url === undefined) {
+  console.log("\n## (b) Prediction accuracy\n\nSkipped: set DATABASE_URL to measure on the real server.");
+} else {
+  log("(b) prediction accuracy on the server");
+  const db = await openTestDatabase({ name: "postgres", url });
+  let rows: AccuracyRow[] = [];
+  try {
+    const result = await evaluateAccuracy(db, [100_000, 300_000, 1_000_000], log);
+    rows = result.rows;
+  } finally {
+    await db.close();
+  }
+  console.log("\n## (b) Prediction accuracy (PostgreSQL server)\n");
+  console.log("| Rows | Operation | Measured ms | Calibrated (bounds) | Heuristic (bounds) |");
+  console.log("| ---: | --- | ---: | --- | --- |");
+  const cell = (p: AccuracyRow["calibrated"], measured: number) =>
+    `${p.estimateMs.toFixed(1)} (${p.lowerMs.toFixed(1)}-${p.upperMs.toFixed(1)})${measured >= p.lowerMs && measured <= p.upperMs ? "" : " OUT"}`;
+  for (const row of rows) {
+    console.log(`| ${row.rows} | ${row.group}: \`${row.sql}\` | ${row.measuredMs.toFixed(1)} | ${cell(row.calibrated, row.measuredMs)} | ${cell(row.heuristic, row.measuredMs)} |`);
+  }
+  for (const method of ["calibrated", "heuristic"] as const) {
+    const summary = summariseAccuracy(rows, method);
+    console.log(
+      `\n${method}: ${summary.cases} cases, ${(summary.insideBounds * 100).toFixed(1)}% inside the predicted bounds, median |ln(predicted/measured)| = ${summary.medianAbsoluteLogRatio.toFixed(3)} (a factor of ${Math.exp(summary.medianAbsoluteLogRatio).toFixed(2)})`,
+    );
+  }
+}
+
+log("(c) speed");
+const speedTarget = targets[targets.length - 1]!;
+const speedDb = await openTestDatabase(speedTarget);
+try {
+  const speed = await evaluateSpeed(speedDb, 20);
+  console.log(`\n## (c) Speed (${speedTarget.name})\n`);
+  console.log(
+    `Risk assessment of a ${speed.statements}-statement migration against ${speed.tables} tables (catalog inputs included), ${speed.runs} runs: median ${speed.medianMs.toFixed(1)} ms, p95 ${speed.p95Ms.toFixed(1)} ms, max ${speed.maxMs.toFixed(1)} ms (first run, loading the parser: ${speed.coldMs.toFixed(1)} ms). Goal < 250 ms.`,
+  );
+} finally {
+  await speedDb.close();
+}
+log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

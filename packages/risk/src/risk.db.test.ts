@@ -1,0 +1,70 @@
+import { describeEachDatabase } from "@confiture/db/testing";
+import { beforeAll, expect, it } from "vitest";
+import { assessRisk } from "./assess.js";
+import { calibrate } from "./calibrate.js";
+import { loadCalibration, saveCalibration } from "./calibration-store.js";
+import { readHistory } from "./history.js";
+import { gatherRiskContext } from "./inputs.js";
+import { takeSnapshot } from "./snapshot.js";
+
+describeEachDatabase("risk inputs from a database", (getDatabase) => {
+  beforeAll(async () => {
+    await getDatabase().exec(`
+      CREATE TABLE accounts (id bigint PRIMARY KEY);
+      CREATE TABLE users (id bigint PRIMARY KEY, account_id bigint REFERENCES accounts (id), name text);
+      INSERT INTO accounts SELECT generate_series(1, 2000);
+      INSERT INTO users SELECT i, 1 + i % 2000, md5(i::text) FROM generate_series(1, 20000) AS i;
+      CREATE VIEW user_names AS SELECT name FROM users;
+      ANALYZE accounts; ANALYZE users;`);
+  });
+
+  it("takes a snapshot of sizes, dependencies, activity and the version", async () => {
+    const snapshot = await takeSnapshot(getDatabase());
+    const users = snapshot.tables.find((table) => table.name === "users");
+    expect(users?.rowEstimate).toBeGreaterThan(10_000);
+    expect(users?.tableBytes).toBeGreaterThan(0);
+    expect(users?.dependencies).toMatchObject({ foreignKeysOut: 1, views: 1 });
+    expect(snapshot.server.majorVersion).toBeGreaterThanOrEqual(15);
+    expect(snapshot.activity.maxConnections).toBeGreaterThan(0);
+  });
+
+  it("reads only the tables a migration locks, and the report says the inputs came from the database", async () => {
+    const files = [{ file: "1_change.up.sql", source: "ALTER TABLE users ALTER COLUMN name TYPE varchar(100);" }];
+    const context = await gatherRiskContext(files, { db: getDatabase() });
+    expect(context.inputs.tables.map((table) => table.relation)).toEqual(["users"]);
+    const report = await assessRisk({ files, ...context });
+    expect(report.inputs.source).toBe("database");
+    expect(report.inputs.tables).toEqual([expect.objectContaining({ relation: "users", source: "database" })]);
+    expect(report.factors.find((factor) => factor.name === "dependencies")?.input).toBe(2);
+  });
+
+  it("has no history before the runner writes one, and reads it after", async () => {
+    const db = getDatabase();
+    expect(await readHistory(db)).toEqual([]);
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS confiture;
+      CREATE TABLE confiture.statement_history (id bigserial PRIMARY KEY, version text NOT NULL, statement_index int NOT NULL,
+        kind text NOT NULL, target_table text, table_bytes bigint, row_estimate bigint, duration_ms double precision NOT NULL,
+        lock_mode text, pg_major int, applied_at timestamptz NOT NULL DEFAULT now());
+      INSERT INTO confiture.statement_history (version, statement_index, kind, target_table, table_bytes, row_estimate, duration_ms, lock_mode, pg_major)
+      VALUES ('1', 0, 'alter_column_type', 'public.users', 1000000, 20000, 120.5, 'AccessExclusiveLock', 15);`);
+    expect(await readHistory(db)).toEqual([
+      expect.objectContaining({ kind: "alter_column_type", tableBytes: 1_000_000, rowEstimate: 20_000, durationMs: 120.5 }),
+    ]);
+  });
+
+  it("calibrates on scratch tables, drops them, and stores the result in the database", async () => {
+    const db = getDatabase();
+    const calibration = await calibrate(db, { rows: 5000 });
+    expect(calibration.measurements.length).toBeGreaterThanOrEqual(20);
+    for (const throughput of Object.values(calibration.throughput)) {
+      expect(throughput.perSecond).toBeGreaterThan(0);
+      expect(throughput.fixedMs).toBeGreaterThanOrEqual(0);
+    }
+    const left = await db.query("SELECT 1 FROM pg_namespace WHERE nspname = 'confiture_calibration'");
+    expect(left.rows).toEqual([]);
+    await saveCalibration(calibration, { db });
+    expect(await loadCalibration({ db })).toEqual(calibration);
+    const context = await gatherRiskContext([{ file: "2.up.sql", source: "CREATE INDEX ON users (name);" }], { db });
+    expect(context.calibration?.takenAt).toBe(calibration.takenAt);
+  });
+});

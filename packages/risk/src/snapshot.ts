@@ -1,0 +1,117 @@
+import { readFile } from "node:fs/promises";
+import { type Database, getActivity, getServerInfo, getTableDependencies, getTableSizes } from "@confiture/db";
+import { z } from "zod";
+import { writeFileAtomic } from "./atomic-file.js";
+import { SnapshotError } from "./errors.js";
+import { normaliseRelation, type RiskInputs } from "./table-statistics.js";
+
+const count = z.number().int().min(0);
+const bytes = z.number().min(0);
+
+/** The file `confiture stats export` writes: what risk needs to know about production, without production access. */
+export const statisticsSnapshotSchema = z.object({
+  version: z.literal(1),
+  takenAt: z.string(),
+  server: z.object({ majorVersion: z.number().int(), version: z.string() }),
+  activity: z.object({ connections: count, maxConnections: count }),
+  tables: z.array(
+    z.object({
+      schema: z.string(),
+      name: z.string(),
+      totalBytes: bytes,
+      tableBytes: bytes,
+      indexBytes: bytes,
+      toastBytes: bytes.default(0),
+      rowEstimate: z.number().min(0),
+      dependencies: z.object({ foreignKeysOut: count, foreignKeysIn: count, views: count, triggers: count }),
+    }),
+  ),
+});
+
+/** A statistics snapshot. */
+export type StatisticsSnapshot = z.output<typeof statisticsSnapshotSchema>;
+
+const sizeOf = (value: unknown): number => (Array.isArray(value) ? value.length : typeof value === "number" ? value : 0);
+
+/** Reads sizes, dependencies, activity and the server version of every user table of a database. */
+export async function takeSnapshot(db: Database, options: { tables?: string[] } = {}): Promise<StatisticsSnapshot> {
+  const [sizes, activity, server] = await Promise.all([getTableSizes(db, options.tables), getActivity(db), getServerInfo(db)]);
+  // The queries of different tables are independent: a pool runs them side by side.
+  const tables: StatisticsSnapshot["tables"] = await Promise.all(
+    sizes.map(async (table) => {
+      const dependencies = await getTableDependencies(db, table.relation);
+      return {
+        schema: table.schema,
+        name: table.name,
+        totalBytes: Number(table.totalBytes),
+        tableBytes: Number(table.tableBytes),
+        indexBytes: Number(table.indexBytes),
+        toastBytes: Number(table.toastBytes),
+        // A table never analysed has no estimate; about 100 bytes per row is a typical heap density.
+        rowEstimate: table.rowEstimate === null ? Math.round(Number(table.tableBytes) / 100) : Math.max(0, table.rowEstimate),
+        dependencies: {
+          foreignKeysOut: sizeOf(dependencies.foreignKeysOut),
+          foreignKeysIn: sizeOf(dependencies.foreignKeysIn),
+          views: sizeOf(dependencies.views),
+          triggers: sizeOf(dependencies.triggers),
+        },
+      };
+    }),
+  );
+  return {
+    version: 1,
+    takenAt: new Date().toISOString(),
+    server: { majorVersion: server.majorVersion, version: server.version },
+    activity: { connections: activity.connections, maxConnections: activity.maxConnections },
+    tables,
+  };
+}
+
+/** Validates a parsed snapshot; errors name the key path. */
+export function parseSnapshot(value: unknown, where = "snapshot"): StatisticsSnapshot {
+  const result = statisticsSnapshotSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  throw new SnapshotError(`invalid statistics snapshot ${where}:\n  ${issues.join("\n  ")}`, { cause: result.error });
+}
+
+/** Reads and validates a snapshot file. */
+export async function readSnapshot(path: string): Promise<StatisticsSnapshot> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new SnapshotError(`cannot read statistics snapshot ${path}`, { cause: error });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new SnapshotError(`statistics snapshot ${path} is not JSON`, { cause: error });
+  }
+  return parseSnapshot(value, path);
+}
+
+/** Writes a snapshot file atomically. */
+export async function writeSnapshot(path: string, snapshot: StatisticsSnapshot): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(parseSnapshot(snapshot), null, 2)}\n`);
+}
+
+/** The risk inputs a snapshot gives. */
+export function snapshotInputs(snapshot: StatisticsSnapshot, source: "snapshot" | "database" = "snapshot"): RiskInputs {
+  return {
+    source,
+    takenAt: snapshot.takenAt,
+    serverMajorVersion: snapshot.server.majorVersion,
+    activity: snapshot.activity,
+    tables: snapshot.tables.map((table) => ({
+      relation: normaliseRelation(table.schema, table.name),
+      totalBytes: table.totalBytes,
+      tableBytes: table.tableBytes,
+      indexBytes: table.indexBytes,
+      rowEstimate: table.rowEstimate,
+      dependencies: table.dependencies.foreignKeysIn + table.dependencies.foreignKeysOut + table.dependencies.views + table.dependencies.triggers,
+      source,
+    })),
+  };
+}

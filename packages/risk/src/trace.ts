@@ -1,0 +1,190 @@
+import { type Database, type TraceResult, traceScript, traceStatement } from "@confiture/db";
+import { analyzeStatement, clampPgVersion, type LockAcquisition, type PgVersion, parseSql, type Statement } from "@confiture/sql";
+import type { RiskFile } from "./assess.js";
+import { compareTrace } from "./compare-trace.js";
+import { TraceError } from "./errors.js";
+import { emitTiming } from "./events.js";
+import { relationsOf } from "./statement-relations.js";
+
+/** One statement of `confiture trace`: what was measured next to what the model says, and where they disagree. */
+export interface TracedStatement {
+  file: string;
+  line: number;
+  column: number;
+  sql: string;
+  kind: string;
+  /** Measured locks when traced, else the model's. */
+  locks: LockAcquisition[];
+  /** Measured (a relfilenode changed) when traced, else the model's. */
+  rewrite: boolean;
+  /** The model's (the tracer cannot see a scan). */
+  scan: boolean;
+  transactional: boolean;
+  /** False when the statement cannot run in a transaction and was not run (the model's lock is shown). */
+  traced: boolean;
+  model: { locks: LockAcquisition[]; rewrite: boolean; scan: boolean };
+  measured?: { locks: LockAcquisition[]; rewritten: string[]; durationMs: number };
+  /** Empty when the model and the measurement agree. */
+  disagreements: string[];
+  /** The statement failed when traced. */
+  error?: string;
+}
+
+/** The result of tracing a set of migrations. */
+export interface TraceReport {
+  database: string;
+  statements: TracedStatement[];
+  summary: { statements: number; traced: number; agreed: number; disagreed: number; notTraced: number; failed: number };
+}
+
+/** Options of `traceMigrations`. */
+export interface TraceOptions {
+  /** Earlier migrations to prepare the schema with, in order. */
+  before?: readonly RiskFile[];
+  /**
+   * `apply`: commit the earlier migrations and every traced statement (only for a scratch database,
+   * such as the embedded one); `replay`: change nothing, replay the earlier statements inside each
+   * rolled-back transaction instead (for a real database).
+   */
+  mode: "apply" | "replay";
+  pgVersion?: PgVersion;
+  onProgress?: (message: string) => void;
+}
+
+const isTransactionControl = (statement: Statement) =>
+  statement.node !== undefined && typeof statement.node === "object" && "TransactionStmt" in statement.node;
+
+async function statementsOf(file: RiskFile): Promise<Statement[]> {
+  return (await parseSql(file.source, { file: file.file })).statements.filter((statement) => statement.node !== undefined && !isTransactionControl(statement));
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The tracer's verdict as this package compares it. */
+function measuredOf(result: TraceResult) {
+  return {
+    locks: result.locks.map((lock) => ({ relation: lock.relation, mode: lock.mode as LockAcquisition["mode"] })),
+    heldBefore: result.heldBefore.map((lock) => ({ relation: lock.relation, mode: lock.mode as LockAcquisition["mode"] })),
+    rewritten: result.rewritten,
+    // Indexes rebuilt, created or dropped along with their table are PostgreSQL's own business: the model names tables.
+    incidental: [...result.rewrittenIndexes, ...result.created, ...result.dropped],
+    durationMs: result.durationMs,
+  };
+}
+
+/** Fills a statement's entry from its trace result. */
+function record(entry: TracedStatement, result: TraceResult, created: ReadonlySet<string>): void {
+  if (result.error !== undefined) {
+    entry.error = result.error.message;
+    return;
+  }
+  if (!result.transactional) {
+    if (entry.transactional) entry.disagreements.push("model: may run in a transaction; PostgreSQL refused to run it in one");
+    return;
+  }
+  const measured = measuredOf(result);
+  entry.traced = true;
+  entry.measured = { locks: measured.locks, rewritten: measured.rewritten, durationMs: measured.durationMs };
+  entry.locks = measured.locks;
+  entry.rewrite = measured.rewritten.length > 0;
+  entry.disagreements = compareTrace(entry.model, measured, created, new Set(measured.incidental));
+  if (!entry.transactional) entry.disagreements.push("model: cannot run in a transaction; PostgreSQL ran it in one");
+}
+
+function summarise(statements: readonly TracedStatement[]): TraceReport["summary"] {
+  return {
+    statements: statements.length,
+    traced: statements.filter((entry) => entry.traced).length,
+    agreed: statements.filter((entry) => entry.traced && entry.disagreements.length === 0).length,
+    disagreed: statements.filter((entry) => entry.disagreements.length > 0).length,
+    notTraced: statements.filter((entry) => !entry.traced && entry.error === undefined).length,
+    failed: statements.filter((entry) => entry.error !== undefined).length,
+  };
+}
+
+/**
+ * Traces every statement of `files` in a transaction that is rolled back, and compares the locks and
+ * rewrites measured with the lock model's.
+ * - `apply` (a scratch database): the earlier migrations are committed first; each statement is traced
+ *   on its own, then committed, so the next one sees the schema and no lock is hidden by an earlier one.
+ *   Statements that cannot run in a transaction are committed without a trace.
+ * - `replay` (a real database): nothing is committed. The earlier migrations run as setup and the files'
+ *   statements one after the other in ONE rolled-back transaction. A lock an earlier statement already
+ *   holds cannot be seen again in pg_locks; the comparison then accepts the held lock.
+ */
+export async function traceMigrations(db: Database, files: readonly RiskFile[], options: TraceOptions): Promise<TraceReport> {
+  const started = performance.now();
+  const pgVersion = options.pgVersion ?? clampPgVersion(await db.serverMajorVersion());
+  const setup: string[] = [];
+  for (const file of options.before ?? []) {
+    options.onProgress?.(`preparing the schema: ${file.file}`);
+    for (const statement of await statementsOf(file)) {
+      if (options.mode === "replay") {
+        if (analyzeStatement(statement, { pgVersion }).transactional) setup.push(statement.text);
+        continue;
+      }
+      try {
+        await db.exec(statement.text);
+      } catch (error) {
+        throw new TraceError(`cannot prepare the schema: ${file.file}:${statement.start.line} failed: ${messageOf(error)}`, { cause: error });
+      }
+    }
+  }
+  const entries: { entry: TracedStatement; created: Set<string> }[] = [];
+  for (const file of files) {
+    for (const statement of await statementsOf(file)) {
+      const analysis = analyzeStatement(statement, { pgVersion, file: file.file });
+      entries.push({
+        created: new Set(relationsOf(statement).created),
+        entry: {
+          file: file.file,
+          line: analysis.line,
+          column: analysis.column,
+          sql: statement.text,
+          kind: analysis.kind,
+          locks: analysis.locks,
+          rewrite: analysis.rewrite,
+          scan: analysis.scan,
+          transactional: analysis.transactional,
+          traced: false,
+          model: { locks: analysis.locks, rewrite: analysis.rewrite, scan: analysis.scan },
+          disagreements: [],
+        },
+      });
+    }
+  }
+  if (options.mode === "replay") {
+    options.onProgress?.(`tracing ${entries.length} statements (rolled back)`);
+    let results: TraceResult[];
+    try {
+      results = await traceScript(
+        db,
+        entries.map(({ entry }) => entry.sql),
+        { setup: setup.map((text) => `${text};`).join("\n") },
+      );
+    } catch (error) {
+      throw new TraceError(`cannot prepare the schema for tracing: ${messageOf(error)}`, { cause: error });
+    }
+    entries.forEach(({ entry, created }, index) => {
+      const result = results[index];
+      if (result !== undefined) record(entry, result, created);
+    });
+  } else {
+    let current = "";
+    for (const { entry, created } of entries) {
+      if (entry.file !== current) {
+        current = entry.file;
+        options.onProgress?.(`tracing ${entry.file}`);
+      }
+      if (entry.transactional) record(entry, await traceStatement(db, entry.sql), created);
+      try {
+        await db.exec(entry.sql);
+      } catch (error) {
+        entry.error ??= messageOf(error);
+      }
+    }
+  }
+  const statements = entries.map(({ entry }) => entry);
+  emitTiming("trace", started);
+  return { database: db.displayUrl, statements, summary: summarise(statements) };
+}

@@ -1,0 +1,57 @@
+import type { AlterTableStmt } from "@pgsql/types";
+import { unwrapNode } from "../schema/ast.js";
+import type { AnalyzeOptions, Statement, StatementAnalysis } from "../types.js";
+import { clampPgVersion } from "../versions.js";
+import { analyzeAlterTable } from "./alter-table.js";
+import { STATEMENT_ANALYZERS } from "./statements.js";
+import { type AnalysisContext, type ColumnTypeLookup, Verdict } from "./verdict.js";
+import { describeLockMode, strongestLock } from "../lock-modes.js";
+
+/** Options of {@link analyzeStatement}. */
+export interface AnalyzeStatementOptions extends AnalyzeOptions {
+  /** The session TimeZone the migration will run with (timestamp <-> timestamptz rewrites depend on it). */
+  timeZone?: string;
+  /** The current type of a column, so type changes can be judged; `analyzeSql` tracks the types its own statements create. */
+  columnType?: ColumnTypeLookup;
+}
+
+/**
+ * The lock model for one parsed statement and a PostgreSQL major version: the locks it takes on the
+ * relations it names (strongest mode per relation), whether it rewrites or scans the table, whether
+ * it may run in a transaction block, and notes. Pure: no database.
+ */
+export function analyzeStatement(statement: Statement, options: AnalyzeStatementOptions = {}): StatementAnalysis {
+  const context: AnalysisContext = {
+    pgVersion: clampPgVersion(options.pgVersion),
+    timeZone: options.timeZone,
+    columnType: options.columnType,
+  };
+  const verdict = new Verdict();
+  const unwrapped = unwrapNode(statement.node);
+  if (statement.error !== undefined) verdict.note(`Syntax error: ${statement.error.message}`);
+  else if (unwrapped?.tag === "AlterTableStmt") {
+    analyzeAlterTable(unwrapped.value as AlterTableStmt, statement.relations, context, verdict);
+  } else if (unwrapped !== undefined) {
+    STATEMENT_ANALYZERS[unwrapped.tag]?.(unwrapped.value, { kind: statement.kind, relations: statement.relations, context, verdict });
+  }
+  const locks = verdict.lockList();
+  const strongest = strongestLock(locks);
+  if (strongest !== undefined && (strongest === "AccessExclusiveLock" || strongest === "ExclusiveLock")) {
+    verdict.note(`${strongest}: ${describeLockMode(strongest).summary}`);
+  }
+  if (verdict.rewrite && !verdict.notes.some((note) => note.includes("rewrit") || note.includes("storage"))) {
+    verdict.note("The table is rewritten: the time grows with its size.");
+  }
+  return {
+    line: statement.start.line,
+    column: statement.start.column,
+    endLine: statement.end.line,
+    endColumn: statement.end.column,
+    kind: statement.kind,
+    locks,
+    rewrite: verdict.rewrite,
+    scan: verdict.scan || verdict.rewrite,
+    transactional: verdict.transactional,
+    notes: verdict.notes,
+  };
+}

@@ -1,0 +1,65 @@
+import type { Node } from "@pgsql/types";
+import { classifyStatement } from "./classify/index.js";
+import { isParserLoaded, loadParser, parseTree } from "./parser.js";
+import { ParserNotLoadedError } from "./errors.js";
+import { SourceText } from "./source-text.js";
+import { splitStatements, type StatementSpan } from "./split.js";
+import type { ParsedFile, SqlSyntaxError, Statement } from "./types.js";
+
+/** Options of {@link parseSql}. */
+export interface ParseOptions {
+  /** The file name, copied into statements and errors. */
+  file?: string;
+}
+
+/**
+ * Split a SQL file into statements and parse each one with the PostgreSQL 18 parser.
+ * Syntax errors are returned as data (`statement.error`, `errors`); the statements around them are
+ * still parsed. Never rejects for bad SQL.
+ */
+export async function parseSql(source: string, options: ParseOptions = {}): Promise<ParsedFile> {
+  await loadParser();
+  return parseSqlSync(source, options);
+}
+
+/**
+ * {@link parseSql} without the wait: throws `ParserNotLoadedError` if `loadParser()` has not finished,
+ * and nothing else.
+ */
+export function parseSqlSync(source: string, options: ParseOptions = {}): ParsedFile {
+  if (!isParserLoaded()) throw new ParserNotLoadedError();
+  const text = new SourceText(source);
+  // The parser reads a C string: a NUL would end it early. A space keeps every offset in place.
+  const scanText = source.includes("\u0000") ? source.replaceAll("\u0000", " ") : source;
+  const statements = splitStatements(text, scanText).map((span, index) => parseSpan(text, scanText, span, index, options.file));
+  const errors = statements.flatMap((statement) => (statement.error === undefined ? [] : [statement.error]));
+  return { ...(options.file === undefined ? {} : { file: options.file }), source, statements, errors };
+}
+
+function parseSpan(source: SourceText, scanText: string, span: StatementSpan, index: number, file: string | undefined): Statement {
+  const statementText = source.text.slice(span.start, span.end);
+  const base = {
+    index,
+    ...(file === undefined ? {} : { file }),
+    text: statementText,
+    start: source.positionOf(span.start),
+    end: source.positionOf(span.end),
+  };
+  try {
+    const node = parseTree(scanText.slice(span.start, span.end)).stmts?.[0]?.stmt as Node | undefined;
+    if (node === undefined) return { ...base, node: undefined, kind: "other", relations: [] };
+    return { ...base, node, ...classifyStatement(node) };
+  } catch (error) {
+    return { ...base, node: undefined, kind: "syntax_error", relations: [], error: syntaxError(source, span, error, file) };
+  }
+}
+
+function syntaxError(source: SourceText, span: StatementSpan, error: unknown, file: string | undefined): SqlSyntaxError {
+  const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
+  const message = details?.message ?? (error instanceof Error ? error.message : String(error));
+  const cursor = details?.cursorPosition;
+  const offset =
+    cursor !== undefined && cursor > 0 ? Math.min(source.offsetOfByte(span.startByte + cursor - 1), span.end) : span.start;
+  const position = source.positionOf(offset);
+  return { message, ...(file === undefined ? {} : { file }), line: position.line, column: position.column, offset };
+}

@@ -1,0 +1,166 @@
+import type { ScanToken } from "libpg-query";
+import { parseTree, scanTokens } from "./parser.js";
+import { SourceText } from "./source-text.js";
+
+/** A statement's extent in the file: from its first token to the end of its last, in bytes and string offsets. */
+export interface StatementSpan {
+  startByte: number;
+  start: number;
+  end: number;
+  /** The scanner failed inside this span (unterminated quote or comment): it runs to the end of the file. */
+  lexicalError: boolean;
+}
+
+interface TokenSplit {
+  spans: Array<{ startByte: number; endByte: number }>;
+  /** The last span was not closed by a semicolon. */
+  open: boolean;
+}
+
+const COMMENT_TOKENS = new Set(["SQL_COMMENT", "C_COMMENT"]);
+const ROUTINE_HEAD = new Set(["create", "or", "replace", "function", "procedure"]);
+
+/**
+ * Split a file into statements with the PostgreSQL scanner: a semicolon ends a statement only at
+ * parenthesis depth 0 (so `CREATE RULE ... DO (a; b)` stays whole) and outside the `BEGIN ATOMIC ...
+ * END` body of a SQL-standard function, tracked the way psql tracks it. Comments before a statement
+ * are not part of it. Never throws: when the scanner fails, the statement it failed in runs to the end.
+ */
+export function splitStatements(source: SourceText, scanText: string): StatementSpan[] {
+  try {
+    return toSpans(source, splitTokens(scanTokens(scanText)).spans, false);
+  } catch {
+    return splitAfterLexicalError(source, scanText);
+  }
+}
+
+function splitTokens(tokens: ScanToken[]): TokenSplit {
+  const spans: TokenSplit["spans"] = [];
+  let startByte = -1;
+  let endByte = -1;
+  let parenDepth = 0;
+  let beginDepth = 0;
+  let words: string[] = [];
+  for (const token of tokens) {
+    if (COMMENT_TOKENS.has(token.tokenName)) continue;
+    if (token.text === ";" && parenDepth === 0 && beginDepth === 0) {
+      if (startByte >= 0) spans.push({ startByte, endByte });
+      startByte = -1;
+      words = [];
+      continue;
+    }
+    if (startByte < 0) startByte = token.start;
+    endByte = token.end;
+    if (token.text === "(") parenDepth++;
+    else if (token.text === ")") parenDepth = Math.max(0, parenDepth - 1);
+    else if (token.tokenName === "IDENT" || token.keywordKind > 0) {
+      const word = token.text.toLowerCase();
+      if (words.length < 4) words.push(ROUTINE_HEAD.has(word) ? word : "");
+      if (parenDepth === 0 && isRoutineHead(words)) beginDepth = nextBeginDepth(word, beginDepth);
+    }
+  }
+  const open = startByte >= 0;
+  if (open) spans.push({ startByte, endByte });
+  return { spans, open };
+}
+
+/** CREATE [OR REPLACE] FUNCTION|PROCEDURE: the only statements whose body may hold semicolons outside quotes. */
+function isRoutineHead(words: string[]): boolean {
+  if (words[0] !== "create") return false;
+  if (words[1] === "function" || words[1] === "procedure") return true;
+  return words[1] === "or" && words[2] === "replace" && (words[3] === "function" || words[3] === "procedure");
+}
+
+function nextBeginDepth(word: string, depth: number): number {
+  if (word === "begin") return depth + 1;
+  // CASE ... END inside the body also ends with END.
+  if (word === "case") return depth >= 1 ? depth + 1 : depth;
+  if (word === "end") return Math.max(0, depth - 1);
+  return depth;
+}
+
+function toSpans(source: SourceText, spans: TokenSplit["spans"], lastHasError: boolean): StatementSpan[] {
+  return spans.map((span, index) => ({
+    startByte: span.startByte,
+    start: source.offsetOfByte(span.startByte),
+    end: source.offsetOfByte(span.endByte),
+    lexicalError: lastHasError && index === spans.length - 1,
+  }));
+}
+
+/**
+ * The scanner stops at the first lexical error. Find a prefix that scans (up to the error when the
+ * parser can locate it, else the longest line-aligned prefix that scans), split that, and make the
+ * rest of the file one statement that carries the error.
+ */
+function splitAfterLexicalError(source: SourceText, scanText: string): StatementSpan[] {
+  const cut = scannablePrefixLength(scanText);
+  const prefix = splitTokens(scanTokens(scanText.slice(0, cut)));
+  const closed = prefix.open ? prefix.spans.slice(0, -1) : prefix.spans;
+  const openSpan = prefix.open ? prefix.spans[prefix.spans.length - 1] : undefined;
+  const spans = toSpans(source, closed, false);
+  const restStart = openSpan !== undefined ? source.offsetOfByte(openSpan.startByte) : firstNonSpace(source.text, cut);
+  const restEnd = lastNonSpaceEnd(source.text);
+  if (restStart < restEnd) {
+    spans.push({ startByte: Buffer.byteLength(source.text.slice(0, restStart), "utf8"), start: restStart, end: restEnd, lexicalError: true });
+  }
+  return spans;
+}
+
+function scannablePrefixLength(scanText: string): number {
+  const located = lexicalErrorOffset(scanText);
+  if (located !== undefined && scans(scanText.slice(0, located))) return located;
+  // A grammar error came first. Find the longest line-aligned prefix that scans, then look for the
+  // lexical error in what follows it (its own grammar errors, if any, are past that point).
+  const cuts = [0];
+  for (let index = 0; index < scanText.length; index++) if (scanText.charCodeAt(index) === 10) cuts.push(index + 1);
+  let low = 0;
+  let high = cuts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (scans(scanText.slice(0, cuts[middle]))) low = middle;
+    else high = middle - 1;
+  }
+  const lineCut = cuts[low] ?? 0;
+  const inRest = lexicalErrorOffset(scanText.slice(lineCut));
+  if (inRest !== undefined && scans(scanText.slice(0, lineCut + inRest))) return lineCut + inRest;
+  return lineCut;
+}
+
+/** Where the parser met the lexical error (string offset), when no grammar error came first. */
+function lexicalErrorOffset(text: string): number | undefined {
+  try {
+    parseTree(text);
+    return undefined;
+  } catch (error) {
+    const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
+    if (details?.cursorPosition === undefined || (details.message ?? "").startsWith("syntax error")) return undefined;
+    return new SourceText(text).offsetOfByte(details.cursorPosition - 1);
+  }
+}
+
+function scans(text: string): boolean {
+  try {
+    scanTokens(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function firstNonSpace(text: string, from: number): number {
+  let index = from;
+  while (index < text.length && isSpace(text.charCodeAt(index))) index++;
+  return index;
+}
+
+function lastNonSpaceEnd(text: string): number {
+  let index = text.length;
+  while (index > 0 && isSpace(text.charCodeAt(index - 1))) index--;
+  return index;
+}
+
+/** Whitespace as the PostgreSQL scanner defines it (space, tab, newline, carriage return, form feed, vertical tab). */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
