@@ -7,7 +7,7 @@ beforeAll(async () => {
   await loadModule();
 });
 
-const node = (sql: string) => parseSync(sql).stmts[0]?.stmt as Node;
+const node = (sql: string) => parseSync(sql).stmts?.[0]?.stmt as Node;
 
 describe("ast helpers", () => {
   it("reads grants to PUBLIC and ALL PRIVILEGES", () => {

@@ -22,6 +22,7 @@ export type { DataChange, GrantInfo, TriggerRemoval } from "./ast.js";
 export {
   auditTriggers,
   blockingForeignKeys,
+  displayName,
   hasAuditTrail,
   hasColumn,
   hasRowLevelSecurity,
@@ -31,3 +32,24 @@ export {
 } from "./schema-checks.js";
 export type { SensitiveTable } from "./schema-checks.js";
 export { installedExtensions, loginRoles, loginRolesWithoutPassword, preloadedLibraries, readSettings, weakHbaRules } from "./live.js";
+export {
+  appendOnlyRule,
+  auditTriggerRemovalRule,
+  broadGrantRule,
+  databaseLocation,
+  forbiddenColumnRule,
+  literalPasswordRule,
+  loginRolesHavePasswordsRule,
+  networkAccessRule,
+  pgauditRule,
+  reportAt,
+  retentionMarkerRule,
+  securityDefinerSearchPathRule,
+  sensitiveColumnPlaintextRule,
+  sensitiveCopyRule,
+  sensitiveTableAuditTrailRule,
+  sensitiveTableRowLevelSecurityRule,
+  serverSettingsRule,
+  superuserAllowListRule,
+} from "./rule-factories/index.js";
+export type { RuleIdentity, SensitiveDataRule, SettingRequirement } from "./rule-factories/index.js";

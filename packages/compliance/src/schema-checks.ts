@@ -4,7 +4,13 @@ import { type TableClassification, classifyTable } from "./classify.js";
 import type { ClassificationConfig } from "./config.js";
 import { identifierTokens } from "./names.js";
 
+/** How messages name a table: `name` in the public schema, else `schema.name` (as the SQL would write it). */
+export function displayName(table: Pick<TableModel, "schema" | "name">): string {
+  return table.schema === "public" ? table.name : `${table.schema}.${table.name}`;
+}
+
 export interface SensitiveTable {
+  /** The table's name as SQL writes it (`patients`, `billing.cards`). */
   key: string;
   table: TableModel;
   classification: TableClassification;
@@ -13,10 +19,10 @@ export interface SensitiveTable {
 /** Tables (not views) of the schema model holding any of the categories, in name order. */
 export function sensitiveTables(schema: SchemaModel, config: ClassificationConfig, categories: readonly SensitiveCategory[]): SensitiveTable[] {
   const found: SensitiveTable[] = [];
-  for (const [key, table] of schema.tables) {
+  for (const table of schema.tables.values()) {
     if (table.kind !== "table" && table.kind !== "partitioned_table") continue;
     const classification = classifyTable(table, config);
-    if (categories.some((category) => classification.categories.has(category))) found.push({ key, table, classification });
+    if (categories.some((category) => classification.categories.has(category))) found.push({ key: displayName(table), table, classification });
   }
   return found.sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -14,7 +14,7 @@ beforeAll(async () => {
   await writeFile(
     join(baseDir, "hooks.mjs"),
     [
-      "export function announce(context) { return { success: true, message: `announced ${context.migration.version}` }; }",
+      "export function announce(context) { return { success: true, message: 'announced ' + context.migration.version }; }",
       "export const audit = { name: 'ignored', phase: 'after_execute', priority: 7, run: () => ({ success: false, message: 'audit says no' }) };",
       "export default () => ({ success: true, message: 'default export' });",
     ].join("\n"),

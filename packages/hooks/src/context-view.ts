@@ -8,6 +8,15 @@ function isPlainData(value: unknown): value is Record<PropertyKey, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
+/** Copies the plain-data part of a value, deeply; anything else is shared. */
+export function clonePlain<T>(value: T): T {
+  if (!isPlainData(value)) return value;
+  if (Array.isArray(value)) return value.map(clonePlain) as T;
+  const copy: Record<PropertyKey, unknown> = Object.create(Object.getPrototypeOf(value));
+  for (const key of Reflect.ownKeys(value)) copy[key] = clonePlain(value[key]);
+  return copy as T;
+}
+
 /** Freezes the plain-data part of a value, deeply. */
 export function deepFreeze<T>(value: T): T {
   if (!isPlainData(value) || Object.isFrozen(value)) return value;
@@ -63,7 +72,9 @@ export function copyOnWrite<T extends object>(source: T): T {
  */
 export function contextViews<T extends object>(context: T, policy: ContextMutation): { shared: T; forHook(): T } {
   if (policy === "immutable") {
-    const frozen = deepFreeze(context);
+    // Extra keys keep the caller's objects by reference (zod copies only what it knows): copy first,
+    // so freezing never reaches an object the caller still owns.
+    const frozen = deepFreeze(clonePlain(context));
     return { shared: frozen, forHook: () => frozen };
   }
   if (policy === "mutable") return { shared: context, forHook: () => context };

@@ -98,6 +98,15 @@ describe("context mutation policies", () => {
     expect(result.context.migration.name).toBe("init");
   });
 
+  it("immutable: never freezes the caller's own objects passed along as extra keys", async () => {
+    const target = new HookExecutor({ defaults: { contextMutation: "immutable" } });
+    target.register(defineHook({ name: "reader", phase: HookPhase.BEFORE_EXECUTE, run: () => undefined }));
+    const gates = { risk: { score: 3 } };
+    const result = await target.runPhase(HookPhase.BEFORE_EXECUTE, { migration, gates });
+    expect(Object.isFrozen(gates) || Object.isFrozen(gates.risk)).toBe(false);
+    expect(Object.isFrozen(result.context.gates)).toBe(true);
+  });
+
   it("mutable: later hooks and the caller see the changes", async () => {
     const target = new HookExecutor({ defaults: { contextMutation: "mutable" } });
     const seen: unknown[] = [];

@@ -46,7 +46,7 @@ export interface RunPhaseOptions {
  * context policy and per-hook circuit breakers. Observers subscribe with `on(...)` (eventemitter3).
  */
 export class HookExecutor {
-  /** The emitter; pass it to the SLO monitor (`monitor.observe(executor.events)`). */
+  /** The emitter behind `on`/`off`. To feed the SLO monitor, pass the executor itself: `monitor.observe(executor)`. */
   readonly events = new EventEmitter<HookExecutorEvents>();
   readonly #hooks = new Map<HookPhase, AnyHookDefinition[]>();
   readonly #configs = new Map<HookPhase, PhaseConfig>();
@@ -156,6 +156,14 @@ export class HookExecutor {
     const { config } = plan;
     const views = contextViews(parsed as object, config.contextMutation);
     const controller = new AbortController();
+    const watchers = new Set<() => void>();
+    controller.signal.addEventListener("abort", () => {
+      for (const watcher of [...watchers]) watcher();
+    });
+    const watchAbort = (listener: () => void) => {
+      watchers.add(listener);
+      return () => void watchers.delete(listener);
+    };
     const onCallerAbort = () =>
       controller.abort(new HookCancelledError(`phase "${phase}" aborted by the caller`, { cause: options.signal?.reason }));
     if (options.signal?.aborted) onCallerAbort();
@@ -173,7 +181,7 @@ export class HookExecutor {
       now: () => this.#clock.now(),
       run: async (hook, after) => {
         const errorStrategy = hook.errorStrategy ?? config.errorStrategy;
-        const execution = await this.#execute(hook, after, views.forHook(), config, controller.signal);
+        const execution = await this.#execute(hook, after, views.forHook(), config, controller.signal, watchAbort);
         const { status, error } = execution.result;
         const fatal =
           (status === "failed" || status === "timed_out") && (errorStrategy === "fail-fast" || errorStrategy === "retry");
@@ -215,11 +223,13 @@ export class HookExecutor {
     context: unknown,
     config: PhaseConfig,
     signal: AbortSignal,
+    watchAbort: (listener: () => void) => () => void,
   ): Promise<HookExecution> {
     const key = `${hook.phase}\u0000${hook.name}`;
     const execution = await executeHook(hook, {
       phase: hook.phase,
       phaseSignal: signal,
+      watchAbort,
       clock: this.#clock,
       logger: this.#loggerFor(key, hook),
       events: this.events,

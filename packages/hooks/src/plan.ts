@@ -67,23 +67,32 @@ export function buildDependencyGraph(phase: HookPhase, hooks: readonly AnyHookDe
   return graph;
 }
 
-/** Kahn's algorithm with a priority-ordered ready list: a deterministic topological order. */
+/**
+ * Kahn's algorithm whose ready list is ordered by priority, then registration order: a
+ * deterministic topological order that matches the sequential order when there are no dependencies.
+ */
 function topologicalByPriority(hooks: readonly AnyHookDefinition[], graph: Graph): AnyHookDefinition[] {
+  const registration = new Map(hooks.map((hook, index) => [hook.name, index]));
+  const compare = (left: AnyHookDefinition, right: AnyHookDefinition) =>
+    (left.priority ?? 0) - (right.priority ?? 0) || (registration.get(left.name) ?? 0) - (registration.get(right.name) ?? 0);
   const remaining = new Map(hooks.map((hook) => [hook.name, hook.dependsOn?.length ?? 0]));
   const byName = new Map(hooks.map((hook) => [hook.name, hook]));
-  let ready = byPriority(hooks.filter((hook) => (hook.dependsOn?.length ?? 0) === 0));
+  const ready = hooks.filter((hook) => (hook.dependsOn?.length ?? 0) === 0).sort(compare);
   const order: AnyHookDefinition[] = [];
   while (ready.length > 0) {
     const next = ready.shift() as AnyHookDefinition;
     order.push(next);
-    const released: AnyHookDefinition[] = [];
+    let released = false;
     for (const successor of graph.successors(next.name) ?? []) {
       const left = (remaining.get(successor) ?? 0) - 1;
       remaining.set(successor, left);
       const hook = byName.get(successor);
-      if (left === 0 && hook !== undefined) released.push(hook);
+      if (left === 0 && hook !== undefined) {
+        ready.push(hook);
+        released = true;
+      }
     }
-    if (released.length > 0) ready = byPriority([...ready, ...released]);
+    if (released) ready.sort(compare);
   }
   return order;
 }

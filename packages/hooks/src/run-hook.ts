@@ -15,6 +15,11 @@ import type { HookStatus, HookTraceRecord } from "./trace.js";
 export interface HookRunEnvironment {
   phase: HookPhase;
   phaseSignal: AbortSignal;
+  /**
+   * Calls `listener` when the phase signal fires; returns the unsubscribe function. One listener per
+   * phase on the signal itself, and a set of callbacks behind it, is cheaper than an event listener per attempt.
+   */
+  watchAbort(listener: () => void): () => void;
   clock: Clock;
   logger: Logger;
   events: EventEmitter<HookExecutorEvents>;
@@ -66,21 +71,38 @@ function classify(hook: string, value: unknown): AttemptOutcome {
  * signal. Timeouts and phase aborts also abort the hook's own signal so it can stop its work.
  */
 function runAttempt(hook: AnyHookDefinition, attempt: number, environment: HookRunEnvironment): Promise<AttemptOutcome> {
-  const controller = new AbortController();
   const { phaseSignal, timeoutMs } = environment;
+  // The hook's AbortController is made only if the hook reads `signal`: most hooks never do, and it is
+  // the largest cost of a dispatch. A signal read after the attempt ended comes back already aborted.
+  let controller: AbortController | undefined;
+  let abortedWith: Error | undefined;
+  const options = {
+    attempt,
+    logger: environment.logger,
+    get signal(): AbortSignal {
+      if (controller === undefined) {
+        controller = new AbortController();
+        if (abortedWith !== undefined) controller.abort(abortedWith);
+      }
+      return controller.signal;
+    },
+  };
   return new Promise<AttemptOutcome>((resolve) => {
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let unwatch: (() => void) | undefined;
     const settle = (outcome: AttemptOutcome) => {
       if (settled) return;
       settled = true;
       if (timer !== undefined) clearTimeout(timer);
-      phaseSignal.removeEventListener("abort", onPhaseAbort);
-      if (outcome.kind === "timed_out" || outcome.kind === "aborted") controller.abort(outcome.error);
+      unwatch?.();
+      if (outcome.kind === "timed_out" || outcome.kind === "aborted") {
+        abortedWith = outcome.error;
+        controller?.abort(outcome.error);
+      }
       resolve(outcome);
     };
-    const onPhaseAbort = () => settle({ kind: "aborted", error: abortReason(phaseSignal) });
-    phaseSignal.addEventListener("abort", onPhaseAbort);
+    unwatch = environment.watchAbort(() => settle({ kind: "aborted", error: abortReason(phaseSignal) }));
     if (timeoutMs !== null) {
       timer = setTimeout(
         () => settle({ kind: "timed_out", error: new HookTimeoutError("hook", timeoutMs, hook.name) }),
@@ -89,7 +111,7 @@ function runAttempt(hook: AnyHookDefinition, attempt: number, environment: HookR
     }
     try {
       const run = hook.run as (context: unknown, options: unknown) => unknown;
-      const returned = run(environment.context, { signal: controller.signal, attempt, logger: environment.logger });
+      const returned = run(environment.context, options);
       if (returned instanceof Promise || (typeof returned === "object" && returned !== null && "then" in returned)) {
         (returned as Promise<unknown>).then(
           (value) => settle(classify(hook.name, value)),
@@ -200,7 +222,8 @@ export async function executeHook(hook: AnyHookDefinition, environment: HookRunE
       });
     }
   }
-  events.emit("timing", { operation: "hook_execution", durationMs, phase, hook: hook.name, status });
+  if (events.listenerCount("timing") > 0)
+    events.emit("timing", { operation: "hook_execution", durationMs, phase, hook: hook.name, status });
   const record: HookTraceRecord = {
     hook: hook.name,
     status,

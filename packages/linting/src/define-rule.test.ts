@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineLibrary, isLibrary, toLibrary } from "./define-library.js";
-import { defineRule, isRule } from "./define-rule.js";
+import { defineRule, isRule, type RuleDefinition } from "./define-rule.js";
 import { ENGINE_VERSION } from "./engine-version.js";
 import { EngineIncompatibleError, LibraryDefinitionError, RuleDefinitionError } from "./errors.js";
 import { formatMessage } from "./messages.js";
@@ -28,8 +28,9 @@ describe("defineRule", () => {
     [{ id: "no-things", ...base, meta: { ...base.meta, deprecated: { since: "soon" } } }, /deprecated.since/],
     [{ id: "no-things", ...base, meta: { ...base.meta, removed: { in: "2.0.0", migrationPath: "" } } }, /migrationPath/],
   ])("refuses a malformed rule (%#)", (definition, message) => {
-    expect(() => defineRule(definition)).toThrow(message);
-    expect(() => defineRule(definition)).toThrow(RuleDefinitionError);
+    const attempt = () => defineRule(definition as RuleDefinition<z.ZodUndefined, string>);
+    expect(attempt).toThrow(message);
+    expect(attempt).toThrow(RuleDefinitionError);
   });
 
   it("accepts namespaced ids and infers options from the zod schema", () => {

@@ -1,3 +1,4 @@
+import type { Database } from "@confiture/db";
 import { MigrationGateError } from "./errors.js";
 
 /** A pending migration as a gate sees it. */
@@ -22,13 +23,20 @@ export interface RiskGateResult {
   downtimeEstimateMs?: number;
 }
 
+/** What a gate may use besides the files: the run's own session (the only one with PGlite). */
+export interface GateContext {
+  database: Database;
+  /** Every migration file of the directory, in version order (for schema replay). */
+  allFiles: GateFile[];
+}
+
 /**
  * Checks `up` runs before anything changes. Injected by the caller (the CLI wires
  * @confiture/linting and @confiture/risk), so this package depends on neither.
  */
 export interface MigrationGates {
-  lint?(files: GateFile[]): Promise<LintGateResult>;
-  risk?(files: GateFile[]): Promise<RiskGateResult>;
+  lint?(files: GateFile[], context: GateContext): Promise<LintGateResult>;
+  risk?(files: GateFile[], context: GateContext): Promise<RiskGateResult>;
 }
 
 /** How strict the gates are. */
@@ -57,17 +65,17 @@ export interface GateVerdict {
 }
 
 /** Runs the gates on the pending migrations; throws `MigrationGateError` when one refuses and `force` is not set. */
-export async function checkGates(gates: MigrationGates, policy: GatePolicy, files: GateFile[]): Promise<GateVerdict> {
+export async function checkGates(gates: MigrationGates, policy: GatePolicy, files: GateFile[], context: GateContext): Promise<GateVerdict> {
   const verdict: GateVerdict = { refusals: [], forced: policy.force === true };
   if (files.length === 0) return verdict;
   if (gates.lint !== undefined) {
-    verdict.lint = await gates.lint(files);
+    verdict.lint = await gates.lint(files, context);
     if (verdict.lint.errors > 0) {
       verdict.refusals.push({ gate: "lint", reasons: [`${verdict.lint.errors} lint error(s)`, ...verdict.lint.messages] });
     }
   }
   if (gates.risk !== undefined) {
-    verdict.risk = await gates.risk(files);
+    verdict.risk = await gates.risk(files, context);
     const maximum = policy.maxRiskLevel ?? "medium";
     if (riskRank(maximum) < 0) throw new MigrationGateError("risk", [`unknown risk level "${maximum}" (use one of ${riskLevels.join(", ")})`]);
     if (riskRank(verdict.risk.level) > riskRank(maximum)) {

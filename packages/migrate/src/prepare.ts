@@ -1,4 +1,4 @@
-import { analyzeStatement, type LockMode, type PgVersion, parseSql, type Statement } from "@confiture/sql";
+import { analyzeStatement, type LockMode, lockModeStrength, type PgVersion, parseSql, type Statement } from "@confiture/sql";
 import { MigrationFilesError } from "./errors.js";
 import type { MigrationFile } from "./files.js";
 
@@ -32,16 +32,6 @@ export interface PreparedMigration {
   transactional: boolean;
 }
 
-const lockStrength: readonly LockMode[] = [
-  "AccessShareLock",
-  "RowShareLock",
-  "RowExclusiveLock",
-  "ShareUpdateExclusiveLock",
-  "ShareLock",
-  "ShareRowExclusiveLock",
-  "ExclusiveLock",
-  "AccessExclusiveLock",
-];
 
 /** The PostgreSQL major the lock model should assume for a server, clamped to the versions it knows. */
 export function lockModelVersion(serverMajor: number): PgVersion {
@@ -86,7 +76,7 @@ export async function prepareMigration(file: MigrationFile, direction: Direction
     const analysis = analyzeStatement(statement, { pgVersion, file: path });
     let strongest: { relation: string; mode: LockMode } | undefined;
     for (const lock of analysis.locks) {
-      if (strongest === undefined || lockStrength.indexOf(lock.mode) > lockStrength.indexOf(strongest.mode)) strongest = lock;
+      if (strongest === undefined || lockModeStrength(lock.mode) > lockModeStrength(strongest.mode)) strongest = lock;
     }
     const target = statement.relations.find((relation) => relation.role === "target");
     const targetTable =

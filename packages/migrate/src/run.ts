@@ -107,11 +107,10 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
 
   await lifecycle.phase("before_plan_migration", { ...base, direction: plan.direction, migrations: refs });
   if (plan.direction === "up") {
-    const gateFiles: GateFile[] = plan.migrations.flatMap((migration) => {
-      const file = plan.files.find((candidate) => candidate.version === migration.version);
-      return file === undefined ? [] : [{ version: file.version, name: file.name, path: file.upPath, sql: file.upSql }];
-    });
-    result.gates = await checkGates(options.gates ?? {}, options, gateFiles);
+    const gateFile = (file: MigrationFile): GateFile => ({ version: file.version, name: file.name, path: file.upPath, sql: file.upSql });
+    const pending = new Set(plan.migrations.map((migration) => migration.version));
+    const gateFiles = plan.files.filter((file) => pending.has(file.version)).map(gateFile);
+    result.gates = await checkGates(options.gates ?? {}, options, gateFiles, { database: session.database, allFiles: plan.files.map(gateFile) });
   }
   const risk = result.gates?.risk;
   await lifecycle.phase("after_plan_migration", {
@@ -154,6 +153,13 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
   };
   for (const migration of plan.migrations) {
     const eventPayload = { environment, direction: migration.direction, migration: migrationRef(migration), plan: refs };
+    if (options.signal?.aborted) {
+      // Cancelled between migrations: nothing of this one ran, so there is nothing to roll back.
+      result.status = "cancelled";
+      result.failure = { version: migration.version, message: "cancelled before it started" };
+      await lifecycle.event("migration_cancelled", { ...eventPayload, reason: "cancelled before it started" }).catch(() => undefined);
+      break;
+    }
     const verb = migration.direction === "up" ? "applying" : "reverting";
     session.progress(`${verb} ${migration.version}_${migration.name}${migration.transactional ? "" : " (outside a transaction)"}`, migration.version);
     await lifecycle.event("migration_started", eventPayload);

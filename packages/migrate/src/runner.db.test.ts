@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type DatabaseTarget, databaseTargets, openTestDatabase, type TestDatabase } from "@confiture/db/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiveMigrations, migrationDirectory } from "./__fixtures__/migrations.js";
 import { migrateDown } from "./down.js";
 import { MigrationDriftError, MigrationGateError } from "./errors.js";
@@ -19,15 +19,19 @@ const phaseOrder = [
 ];
 
 describe.each(databaseTargets().map((target) => [target.name, target] as const))("the runner on %s", (_name, target: DatabaseTarget) => {
+  // One database per target (starting PGlite takes seconds); each test starts from an empty schema.
   let database: TestDatabase | undefined;
-  const fresh = async () => {
+  beforeAll(async () => {
     database = await openTestDatabase(target);
-    return database;
-  };
-  afterEach(async () => {
-    await database?.close();
-    database = undefined;
   });
+  afterAll(async () => {
+    await database?.close();
+  });
+  const fresh = async () => {
+    const db = database as TestDatabase;
+    await db.exec("DROP SCHEMA IF EXISTS confiture CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    return db;
+  };
 
   it("applies pending migrations once, in order, with tracking and statement history", async () => {
     const db = await fresh();

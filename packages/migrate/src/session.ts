@@ -32,6 +32,8 @@ export interface RunOptions extends GatePolicy {
 /** A run's dedicated session: it holds the advisory lock and runs every migration. */
 export interface RunSession {
   connection: Queryable;
+  /** The same session as a `Database` (what gates and introspection helpers take). */
+  database: Database;
   pgMajor: number;
   lockModel: PgVersion;
   settings: ExecutionSettings;
@@ -72,6 +74,7 @@ export async function withRunSession<T>(options: RunOptions, work: (session: Run
         await ensureTrackingSchema(connection);
         return work({
           connection,
+          database: sessionDatabase(options.database, connection, pgMajor),
           pgMajor,
           lockModel: lockModelVersion(pgMajor),
           settings,
@@ -83,4 +86,32 @@ export async function withRunSession<T>(options: RunOptions, work: (session: Run
       },
     );
   });
+}
+
+/**
+ * A `Database` that sends everything through one session: what code that takes a `Database` (the
+ * gates, introspection) must use while the run holds the connection (PGlite has only one).
+ * `transaction` uses BEGIN/COMMIT on the session; `close` does nothing (the run owns the session).
+ */
+export function sessionDatabase(database: Database, connection: Queryable, pgMajor: number): Database {
+  return {
+    driver: database.driver,
+    displayUrl: database.displayUrl,
+    query: (sql, params) => connection.query(sql, params),
+    exec: (sql) => connection.exec(sql),
+    async transaction(work) {
+      await connection.exec("BEGIN");
+      try {
+        const result = await work(connection);
+        await connection.exec("COMMIT");
+        return result;
+      } catch (error) {
+        await connection.exec("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    },
+    withConnection: (work) => work(connection),
+    serverMajorVersion: async () => pgMajor,
+    close: async () => undefined,
+  };
 }

@@ -62,3 +62,23 @@ export function sqlStateOf(error: unknown): string | undefined {
 
 /** `lock_not_available`: lock_timeout expired (or NOWAIT failed). */
 export const lockNotAvailable = "55P03";
+
+/**
+ * The `migrations` section of `confiture.config.*`: where the files are, how they run, and the
+ * highest risk level `up` accepts without `--force`. Unknown keys are errors, so typos surface.
+ */
+export const migrationsConfigSchema = z.strictObject({
+  ...executionSettingsSchema.shape,
+  /** The migrations directory, relative to the config file (`directory` is accepted too). */
+  dir: z.string().min(1).optional(),
+  directory: z.string().min(1).optional(),
+  maxRiskLevel: z
+    .string()
+    .refine((level) => ["low", "medium", "high", "critical"].includes(level.toLowerCase()), { message: "must be low, medium, high or critical" })
+    .optional(),
+  /** The environment name hooks see. */
+  environment: z.string().min(1).optional(),
+});
+
+/** The `migrations` config section after defaults. */
+export type MigrationsConfig = z.infer<typeof migrationsConfigSchema>;

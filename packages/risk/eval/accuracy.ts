@@ -33,8 +33,10 @@ async function createTables(db: Database, rows: number): Promise<void> {
     CREATE TABLE parent (id integer PRIMARY KEY);
     INSERT INTO parent SELECT generate_series(1, ${rows});
     CREATE TABLE measured (id integer PRIMARY KEY, parent_id integer, value integer, payload text);
-    INSERT INTO measured SELECT i, i, i, md5(i::text) FROM generate_series(1, ${rows}) AS i;
-    VACUUM ANALYZE parent; VACUUM ANALYZE measured;`);
+    INSERT INTO measured SELECT i, i, i, md5(i::text) FROM generate_series(1, ${rows}) AS i;`);
+  // VACUUM cannot run in the implicit transaction of a multi-statement script.
+  await db.exec("VACUUM ANALYZE parent");
+  await db.exec("VACUUM ANALYZE measured");
 }
 
 /**

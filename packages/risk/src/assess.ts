@@ -1,4 +1,5 @@
-import { analyzeStatement, clampPgVersion, DEFAULT_PG_VERSION, type LockAcquisition, type PgVersion, parseSql } from "@confiture/sql";
+import { DEFAULT_PG_VERSION, type LockAcquisition, type PgVersion } from "@confiture/sql";
+import { analyseFiles, lockModelVersion } from "./analysis.js";
 import type { Calibration } from "./calibration-schema.js";
 import { parseRiskConfig, type RiskConfig, type RiskConfigInput, type RiskLevel } from "./config.js";
 import { combineDowntimes, type Downtime, migrationDowntime, type TimedStatement } from "./downtime.js";
@@ -82,7 +83,7 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
   const started = performance.now();
   const config = parseRiskConfig(options.config ?? {});
   const inputs = options.inputs ?? assumedInputs;
-  const pgVersion = options.pgVersion ?? (inputs.serverMajorVersion === undefined ? DEFAULT_PG_VERSION : clampPgVersion(inputs.serverMajorVersion));
+  const pgVersion = options.pgVersion ?? (inputs.serverMajorVersion === undefined ? DEFAULT_PG_VERSION : lockModelVersion(inputs.serverMajorVersion));
   const context = { config, calibration: options.calibration, history: options.history };
   const createdBefore = new Set<string>();
   const statements: RiskStatement[] = [];
@@ -90,11 +91,7 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
   const predictions: DurationPrediction[] = [];
   const used = new Map<string, TableStatistics>();
 
-  for (const file of options.files) {
-    const parsed = await parseSql(file.source, { file: file.file });
-    const analysed = parsed.statements
-      .filter((statement) => statement.node !== undefined)
-      .map((statement) => ({ statement, analysis: analyzeStatement(statement, { pgVersion, file: file.file }) }));
+  for (const { file, statements: analysed } of (await analyseFiles(options.files, pgVersion)).files) {
     const transactional = file.transactional ?? analysed.every(({ analysis }) => analysis.transactional);
     const createdInFile = new Set<string>();
     const timed: TimedStatement[] = [];

@@ -6,8 +6,10 @@ export type { Calibration, CalibrationMeasurement } from "./calibration-schema.j
 export { calibrationSchema } from "./calibration-schema.js";
 export type { CalibrationLocation } from "./calibration-store.js";
 export { calibrationFilePath, loadCalibration, saveCalibration } from "./calibration-store.js";
-export type { MeasuredStatement, ModelVerdict } from "./compare-trace.js";
-export { compareTrace } from "./compare-trace.js";
+export type { AnalysedFile, AnalysedStatement } from "./analysis.js";
+export { analyseFiles, lockModelVersion } from "./analysis.js";
+export type { MeasuredStatement } from "./compare-trace.js";
+export { compareTrace, describeDisagreement } from "./compare-trace.js";
 export type { OperationClass, RiskConfig, RiskConfigInput, RiskLevel, Throughput } from "./config.js";
 export { defaultRiskConfig, OPERATION_CLASSES, parseRiskConfig, RISK_LEVELS, riskConfigSchema } from "./config.js";
 export { clampUnit, linearCurve, logarithmicCurve } from "./curves.js";

@@ -1,5 +1,6 @@
 import type { Database } from "@confiture/db";
-import { analyzeStatement, clampPgVersion, type PgVersion, parseSql } from "@confiture/sql";
+import type { PgVersion } from "@confiture/sql";
+import { analyseFiles, lockModelVersion } from "./analysis.js";
 import type { RiskFile } from "./assess.js";
 import type { Calibration } from "./calibration-schema.js";
 import { loadCalibration } from "./calibration-store.js";
@@ -11,11 +12,8 @@ import type { RiskInputs } from "./table-statistics.js";
 /** The relations the lock model says a set of files locks, in first-seen order. */
 export async function lockedRelations(files: readonly RiskFile[], pgVersion?: PgVersion): Promise<string[]> {
   const relations = new Set<string>();
-  for (const file of files) {
-    for (const statement of (await parseSql(file.source, { file: file.file })).statements) {
-      if (statement.node === undefined) continue;
-      for (const lock of analyzeStatement(statement, { pgVersion, file: file.file }).locks) relations.add(lock.relation);
-    }
+  for (const file of (await analyseFiles(files, pgVersion)).files) {
+    for (const { analysis } of file.statements) for (const lock of analysis.locks) relations.add(lock.relation);
   }
   return [...relations];
 }
@@ -43,7 +41,7 @@ export interface RiskContext {
 export async function gatherRiskContext(files: readonly RiskFile[], sources: InputSources): Promise<RiskContext> {
   const { db, snapshot, directory } = sources;
   if (db !== undefined) {
-    const relations = await lockedRelations(files, clampPgVersion(await db.serverMajorVersion()));
+    const relations = await lockedRelations(files, lockModelVersion(await db.serverMajorVersion()));
     const [live, calibration, history] = await Promise.all([
       takeSnapshot(db, { tables: relations }),
       loadCalibration({ db }),

@@ -1,10 +1,10 @@
 import { type Database, type TraceResult, traceScript, traceStatement } from "@confiture/db";
-import { analyzeStatement, clampPgVersion, type LockAcquisition, type PgVersion, parseSql, type Statement } from "@confiture/sql";
+import { type LockAcquisition, type PgVersion, type Statement, type StatementAnalysis } from "@confiture/sql";
+import { analyseFiles, lockModelVersion } from "./analysis.js";
 import type { RiskFile } from "./assess.js";
 import { compareTrace } from "./compare-trace.js";
 import { TraceError } from "./errors.js";
 import { emitTiming } from "./events.js";
-import { relationsOf } from "./statement-relations.js";
 
 /** One statement of `confiture trace`: what was measured next to what the model says, and where they disagree. */
 export interface TracedStatement {
@@ -43,7 +43,7 @@ export interface TraceOptions {
   before?: readonly RiskFile[];
   /**
    * `apply`: commit the earlier migrations and every traced statement (only for a scratch database,
-   * such as the embedded one); `replay`: change nothing, replay the earlier statements inside each
+   * such as the embedded one); `replay`: change nothing, replay the earlier statements inside the
    * rolled-back transaction instead (for a real database).
    */
   mode: "apply" | "replay";
@@ -51,44 +51,27 @@ export interface TraceOptions {
   onProgress?: (message: string) => void;
 }
 
-const isTransactionControl = (statement: Statement) =>
-  statement.node !== undefined && typeof statement.node === "object" && "TransactionStmt" in statement.node;
-
-async function statementsOf(file: RiskFile): Promise<Statement[]> {
-  return (await parseSql(file.source, { file: file.file })).statements.filter((statement) => statement.node !== undefined && !isTransactionControl(statement));
-}
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The tracer's verdict as this package compares it. */
-function measuredOf(result: TraceResult) {
-  return {
-    locks: result.locks.map((lock) => ({ relation: lock.relation, mode: lock.mode as LockAcquisition["mode"] })),
-    heldBefore: result.heldBefore.map((lock) => ({ relation: lock.relation, mode: lock.mode as LockAcquisition["mode"] })),
-    rewritten: result.rewritten,
-    // Indexes rebuilt, created or dropped along with their table are PostgreSQL's own business: the model names tables.
-    incidental: [...result.rewrittenIndexes, ...result.created, ...result.dropped],
-    durationMs: result.durationMs,
-  };
+interface Entry {
+  entry: TracedStatement;
+  statement: Statement;
+  analysis: StatementAnalysis;
 }
 
 /** Fills a statement's entry from its trace result. */
-function record(entry: TracedStatement, result: TraceResult, created: ReadonlySet<string>): void {
+function record({ entry, statement, analysis }: Entry, result: TraceResult): void {
   if (result.error !== undefined) {
     entry.error = result.error.message;
     return;
   }
-  if (!result.transactional) {
-    if (entry.transactional) entry.disagreements.push("model: may run in a transaction; PostgreSQL refused to run it in one");
-    return;
-  }
-  const measured = measuredOf(result);
+  entry.disagreements = compareTrace(statement, analysis, result);
+  if (!result.transactional) return;
+  const locks = result.locks.map((lock) => ({ relation: lock.relation, mode: lock.mode as LockAcquisition["mode"] }));
   entry.traced = true;
-  entry.measured = { locks: measured.locks, rewritten: measured.rewritten, durationMs: measured.durationMs };
-  entry.locks = measured.locks;
-  entry.rewrite = measured.rewritten.length > 0;
-  entry.disagreements = compareTrace(entry.model, measured, created, new Set(measured.incidental));
-  if (!entry.transactional) entry.disagreements.push("model: cannot run in a transaction; PostgreSQL ran it in one");
+  entry.measured = { locks, rewritten: result.rewritten, durationMs: result.durationMs };
+  entry.locks = locks;
+  entry.rewrite = result.rewritten.length > 0;
 }
 
 function summarise(statements: readonly TracedStatement[]): TraceReport["summary"] {
@@ -114,13 +97,14 @@ function summarise(statements: readonly TracedStatement[]): TraceReport["summary
  */
 export async function traceMigrations(db: Database, files: readonly RiskFile[], options: TraceOptions): Promise<TraceReport> {
   const started = performance.now();
-  const pgVersion = options.pgVersion ?? clampPgVersion(await db.serverMajorVersion());
+  const pgVersion = options.pgVersion ?? lockModelVersion(await db.serverMajorVersion());
+  const analysed = await analyseFiles(files, pgVersion, options.before ?? []);
   const setup: string[] = [];
-  for (const file of options.before ?? []) {
+  for (const { file, statements } of analysed.before) {
     options.onProgress?.(`preparing the schema: ${file.file}`);
-    for (const statement of await statementsOf(file)) {
+    for (const { statement, analysis } of statements) {
       if (options.mode === "replay") {
-        if (analyzeStatement(statement, { pgVersion }).transactional) setup.push(statement.text);
+        if (analysis.transactional) setup.push(statement.text);
         continue;
       }
       try {
@@ -130,29 +114,26 @@ export async function traceMigrations(db: Database, files: readonly RiskFile[], 
       }
     }
   }
-  const entries: { entry: TracedStatement; created: Set<string> }[] = [];
-  for (const file of files) {
-    for (const statement of await statementsOf(file)) {
-      const analysis = analyzeStatement(statement, { pgVersion, file: file.file });
-      entries.push({
-        created: new Set(relationsOf(statement).created),
-        entry: {
-          file: file.file,
-          line: analysis.line,
-          column: analysis.column,
-          sql: statement.text,
-          kind: analysis.kind,
-          locks: analysis.locks,
-          rewrite: analysis.rewrite,
-          scan: analysis.scan,
-          transactional: analysis.transactional,
-          traced: false,
-          model: { locks: analysis.locks, rewrite: analysis.rewrite, scan: analysis.scan },
-          disagreements: [],
-        },
-      });
-    }
-  }
+  const entries: Entry[] = analysed.files.flatMap(({ file, statements }) =>
+    statements.map(({ statement, analysis }) => ({
+      statement,
+      analysis,
+      entry: {
+        file: file.file,
+        line: analysis.line,
+        column: analysis.column,
+        sql: statement.text,
+        kind: analysis.kind,
+        locks: analysis.locks,
+        rewrite: analysis.rewrite,
+        scan: analysis.scan,
+        transactional: analysis.transactional,
+        traced: false,
+        model: { locks: analysis.locks, rewrite: analysis.rewrite, scan: analysis.scan },
+        disagreements: [],
+      },
+    })),
+  );
   if (options.mode === "replay") {
     options.onProgress?.(`tracing ${entries.length} statements (rolled back)`);
     let results: TraceResult[];
@@ -165,22 +146,23 @@ export async function traceMigrations(db: Database, files: readonly RiskFile[], 
     } catch (error) {
       throw new TraceError(`cannot prepare the schema for tracing: ${messageOf(error)}`, { cause: error });
     }
-    entries.forEach(({ entry, created }, index) => {
+    entries.forEach((item, index) => {
       const result = results[index];
-      if (result !== undefined) record(entry, result, created);
+      if (result !== undefined) record(item, result);
     });
   } else {
     let current = "";
-    for (const { entry, created } of entries) {
-      if (entry.file !== current) {
-        current = entry.file;
-        options.onProgress?.(`tracing ${entry.file}`);
+    for (const item of entries) {
+      if (item.entry.file !== current) {
+        current = item.entry.file;
+        options.onProgress?.(`tracing ${current}`);
       }
-      if (entry.transactional) record(entry, await traceStatement(db, entry.sql), created);
+      if (item.entry.transactional) record(item, await traceStatement(db, item.entry.sql));
+      if (item.entry.error !== undefined) continue;
       try {
-        await db.exec(entry.sql);
+        await db.exec(item.entry.sql);
       } catch (error) {
-        entry.error ??= messageOf(error);
+        item.entry.error = messageOf(error);
       }
     }
   }

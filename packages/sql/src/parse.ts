@@ -54,12 +54,20 @@ function parseSpan(source: SourceText, scanText: string, span: StatementSpan, in
   }
 }
 
+function stringOffsetOfCodePoint(text: string, codePoints: number): number {
+  let offset = 0;
+  for (let count = 0; count < codePoints && offset < text.length; count++) {
+    offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return offset;
+}
+
 function syntaxError(source: SourceText, span: StatementSpan, error: unknown, file: string | undefined): SqlSyntaxError {
   const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
   const message = details?.message ?? (error instanceof Error ? error.message : String(error));
+  // libpg-query reports the error position 0-based and in code points (PostgreSQL's cursor position), not bytes.
   const cursor = details?.cursorPosition;
-  const offset =
-    cursor !== undefined && cursor > 0 ? Math.min(source.offsetOfByte(span.startByte + cursor - 1), span.end) : span.start;
+  const offset = cursor === undefined ? span.start : Math.min(span.start + stringOffsetOfCodePoint(source.text.slice(span.start, span.end), cursor), span.end);
   const position = source.positionOf(offset);
   return { message, ...(file === undefined ? {} : { file }), line: position.line, column: position.column, offset };
 }

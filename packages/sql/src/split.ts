@@ -1,6 +1,6 @@
 import type { ScanToken } from "libpg-query";
 import { parseTree, scanTokens } from "./parser.js";
-import { SourceText } from "./source-text.js";
+import type { SourceText } from "./source-text.js";
 
 /** A statement's extent in the file: from its first token to the end of its last, in bytes and string offsets. */
 export interface StatementSpan {
@@ -135,7 +135,10 @@ function lexicalErrorOffset(text: string): number | undefined {
   } catch (error) {
     const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
     if (details?.cursorPosition === undefined || (details.message ?? "").startsWith("syntax error")) return undefined;
-    return new SourceText(text).offsetOfByte(details.cursorPosition - 1);
+    // 0-based and in code points (PostgreSQL's cursor position).
+    let offset = 0;
+    for (let count = 0; count < details.cursorPosition && offset < text.length; count++) offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+    return offset;
   }
 }
 

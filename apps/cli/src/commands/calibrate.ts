@@ -54,7 +54,7 @@ Examples:
         const rate =
           operation === "catalog"
             ? "-"
-            : throughput.unit === "bytes"
+            : throughput.unit !== "rows"
               ? `${(throughput.perSecond / 1024 ** 2).toFixed(1)} MiB/s`
               : `${Math.round(throughput.perSecond).toLocaleString("en-US")} rows/s`;
         lines.push(`  ${operation.padEnd(24)} ${rate.padStart(16)}  + ${formatDuration(throughput.fixedMs)}`);

@@ -29,6 +29,8 @@ export interface LintFileInput {
   findings: Finding[];
   analyze(statement: Statement): StatementAnalysis;
   apply: ((model: SchemaModel, statement: Statement) => unknown) | undefined;
+  /** Ends the file's session in the model (search_path, temporary tables). */
+  closeSession?: (model: SchemaModel) => void;
 }
 
 /** A cheap test so files without any directive skip the comment scan. */
@@ -42,7 +44,7 @@ function parseError(file: string, line: number, column: number, message: string)
     library: "core",
     severity: "error",
     messageId: "parseError",
-    message: `syntax error: ${message}`,
+    message: /^syntax error/i.test(message) ? message : `syntax error: ${message}`,
     file,
     line,
     column,
@@ -154,6 +156,7 @@ export function lintFile(input: LintFileInput): FileOutcome {
     }
   }
   cursor.statement = undefined;
+  if (input.apply !== undefined) input.closeSession?.(cursor.schema);
   const fileState = session.state();
   for (const runner of enabled) {
     const fileEnd = runner.listener?.fileEnd;

@@ -135,10 +135,10 @@ describe("lint", () => {
       },
     });
     expect(result.findings.map((finding) => [finding.file, finding.severity])).toEqual([
-      ["legacy/002.sql", "warning"],
       ["migrations/001.sql", "error"],
+      ["legacy/002.sql", "warning"],
     ]);
-    expect(result.findings[1]).toMatchObject({
+    expect(result.findings[0]).toMatchObject({
       message: "Found a drop_table statement.",
       help: "Do something else.",
       docsUrl: "https://example.com/rules/no-drop",

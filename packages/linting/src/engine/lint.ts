@@ -2,6 +2,7 @@ import {
   analyzeStatement,
   applyStatement,
   cloneSchemaModel,
+  closeSession,
   createSchemaModel,
   DEFAULT_PG_VERSION,
   loadParser,
@@ -81,7 +82,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const outcomes: FileOutcome[] = [];
   const run = (file: SourceFile, schema: SchemaModel, replay: boolean) => {
     cursor.schema = schema;
-    outcomes.push(lintFile({ file, cursor, runners, resolver, findings, analyze, apply: replay ? applyStatement : undefined }));
+    outcomes.push(lintFile({ file, cursor, runners, resolver, findings, analyze, apply: replay ? applyStatement : undefined, closeSession }));
   };
   for (const step of steps) {
     run(step.file, model, true);

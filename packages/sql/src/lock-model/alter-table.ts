@@ -217,6 +217,7 @@ function analyzeAddConstraint(constraint: Constraint | undefined, scope: Command
   if (constraint === undefined) return;
   const notValid = constraint.skip_validation === true;
   if (constraint.indexname !== undefined) {
+    for (const relation of scope.relations) if (relation.objectType === "index") verdict.lock(relation, "ShareUpdateExclusiveLock");
     verdict.note("USING INDEX turns an existing index into the constraint without a scan (a PRIMARY KEY still needs its columns NOT NULL).");
     return;
   }

@@ -129,8 +129,7 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
       return element?.defname === undefined ? [] : [element.defname];
     });
     if (options.some((option) => option !== "owned_by")) {
-      scope.verdict.rewrite = true;
-      scope.verdict.note("Changing a sequence's parameters replaces its (one-row) storage: instant.");
+      scope.verdict.note("Changing a sequence's parameters replaces its one-row storage: instant, not a table rewrite.");
     }
   },
   AlterObjectSchemaStmt: (_payload, scope) => lockTargets(scope, "AccessExclusiveLock"),

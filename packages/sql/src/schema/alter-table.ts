@@ -1,4 +1,14 @@
-import type { AlterTableCmd, AlterTableStmt, ATAlterConstraint, ColumnDef, Constraint, DefElem, Node, PartitionCmd, RoleSpec } from "@pgsql/types";
+import type {
+  AlterTableCmd,
+  AlterTableStmt,
+  ATAlterConstraint,
+  ColumnDef,
+  Constraint,
+  DefElem,
+  Node,
+  PartitionCmd,
+  RoleSpec,
+} from "@pgsql/types";
 import { integerOf, nodeOf, stringsOf } from "./ast.js";
 import { addColumn, dropColumn, setColumnDefault, setColumnType } from "./columns.js";
 import { addConstraint, dropConstraint } from "./constraints.js";
@@ -52,13 +62,16 @@ function applyColumnCommand(context: ApplyContext, table: TableModel, command: A
       return;
     }
     case "AT_ColumnDefault":
-      return setColumnDefault(context, column, command.def);
+      setColumnDefault(context, column, command.def);
+      return;
     case "AT_SetNotNull":
       column.notNull = true;
       return;
     case "AT_DropNotNull":
       column.notNull = false;
-      table.constraints = table.constraints.filter((constraint) => !(constraint.type === "not_null" && constraint.columns.includes(column.name)));
+      table.constraints = table.constraints.filter(
+        (constraint) => !(constraint.type === "not_null" && constraint.columns.includes(column.name)),
+      );
       return;
     case "AT_AddIdentity":
       column.identity = nodeOf<Constraint>(command.def, "Constraint")?.generated_when === "a" ? "always" : "by_default";
@@ -140,7 +153,8 @@ function applyCommand(context: ApplyContext, table: TableModel, command: AlterTa
       return;
     case "AT_AttachPartition":
     case "AT_DetachPartition":
-      return applyPartitionCommand(context, table, command);
+      applyPartitionCommand(context, table, command);
+      return;
     case "AT_AddInherit":
     case "AT_DropInherit": {
       const parent = rangeVarKey(context, nodeOf(command.def, "RangeVar"));
@@ -161,8 +175,9 @@ function applyCommand(context: ApplyContext, table: TableModel, command: AlterTa
     case "AT_DisableTrigAll":
     case "AT_EnableTrigUser":
     case "AT_DisableTrigUser":
-      return setTriggerFiring(table, command.subtype, command.name);
+      setTriggerFiring(table, command.subtype, command.name);
+      return;
     default:
-      return applyColumnCommand(context, table, command);
+      applyColumnCommand(context, table, command);
   }
 }

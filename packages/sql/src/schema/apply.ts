@@ -58,14 +58,22 @@ const HANDLERS: Record<string, Handler> = {
 
 /**
  * Replays one statement into the model (mutating it). Statements with syntax errors, kinds the
- * model does not track (DML, SET, ...), and statements PostgreSQL would reject (creating a table
- * that exists) leave it unchanged. Returns whether the statement's kind is one the model replays.
+ * model does not track (DML, most SET, ...), and statements PostgreSQL would reject (creating a
+ * table that exists) leave it unchanged; `SET search_path` changes the schema of later unqualified
+ * names until {@link closeSession}. Returns whether the statement's kind is one the model replays.
  */
 export function applyStatement(model: SchemaModel, statement: Statement, options: ApplyOptions = {}): boolean {
   if (statement.error !== undefined || statement.node === undefined) return false;
+  const searchPath = searchPathDefault(statement);
+  if (searchPath !== undefined) {
+    model.session = { defaultSchema: searchPath };
+    return true;
+  }
   const unwrapped = unwrapNode(statement.node);
   const handler = unwrapped === undefined ? undefined : HANDLERS[unwrapped.tag];
   if (unwrapped === undefined || handler === undefined) return false;
+  // Of all SELECTs, only SELECT ... INTO creates something.
+  if (unwrapped.tag === "SelectStmt" && unwrapped.value.intoClause === undefined) return false;
   try {
     handler(createContext(model, statement, options), unwrapped.value);
   } catch {
@@ -86,14 +94,25 @@ export function applyStatement(model: SchemaModel, statement: Statement, options
 export function searchPathDefault(statement: Statement): string | undefined {
   const set = unwrapNode(statement.node);
   if (set?.tag !== "VariableSetStmt") return undefined;
-  const value = set.value as { kind?: string; name?: string; args?: Node[]; is_local?: boolean };
+  const value = set.value as { kind?: string; name?: string; args?: Node[] };
   if (value.kind === "VAR_RESET_ALL") return DEFAULT_SCHEMA;
   if (value.name !== "search_path") return undefined;
   if (value.kind !== "VAR_SET_VALUE") return DEFAULT_SCHEMA;
   const first = value.args?.[0] as { A_Const?: { sval?: { sval?: string } } } | undefined;
   const schema = first?.A_Const?.sval?.sval;
   // `SET search_path = "$user", public` resolves to the role's schema when it exists; public otherwise.
-  return schema === undefined || schema === "$user" ? DEFAULT_SCHEMA : schema;
+  return schema === undefined || schema === "$user" || schema === "" ? DEFAULT_SCHEMA : schema;
+}
+
+/**
+ * Ends the session of a file: forgets `SET search_path` and drops temporary tables, as when each
+ * migration file runs in its own session. Callers that replay statement by statement call it at
+ * the end of each file; {@link buildSchemaModel} does.
+ */
+export function closeSession(model: SchemaModel): void {
+  delete model.session;
+  for (const key of [...model.tables.keys()]) if (key.startsWith(`${TEMPORARY_SCHEMA}.`)) model.tables.delete(key);
+  for (const key of [...model.indexes.keys()]) if (key.startsWith(`${TEMPORARY_SCHEMA}.`)) model.indexes.delete(key);
 }
 
 /** Options of {@link buildSchemaModel} and {@link replayFile}. */
@@ -104,21 +123,16 @@ export interface BuildOptions extends Omit<ApplyOptions, "defaultSchema"> {
   beforeStatement?: (statement: Statement, model: SchemaModel) => void;
 }
 
-/**
- * Replays one file into a model: `SET search_path` changes the schema of unqualified names until
- * the file ends, and temporary tables are dropped at its end, as when each file runs in its own session.
- */
+/** Replays one file into a model (mutating it) and closes its session. */
 export function replayFile(model: SchemaModel, file: ParsedFile, options: BuildOptions = {}): SchemaModel {
-  let defaultSchema = DEFAULT_SCHEMA;
+  delete model.session;
+  const applyOptions: ApplyOptions =
+    options.createdInMigrations === undefined ? {} : { createdInMigrations: options.createdInMigrations };
   for (const statement of file.statements) {
     options.beforeStatement?.(statement, model);
-    defaultSchema = searchPathDefault(statement) ?? defaultSchema;
-    const applyOptions: ApplyOptions = { defaultSchema };
-    if (options.createdInMigrations !== undefined) applyOptions.createdInMigrations = options.createdInMigrations;
     applyStatement(model, statement, applyOptions);
   }
-  for (const key of [...model.tables.keys()]) if (key.startsWith(`${TEMPORARY_SCHEMA}.`)) model.tables.delete(key);
-  for (const key of [...model.indexes.keys()]) if (key.startsWith(`${TEMPORARY_SCHEMA}.`)) model.indexes.delete(key);
+  closeSession(model);
   return model;
 }
 

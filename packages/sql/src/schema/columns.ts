@@ -65,7 +65,12 @@ function applyColumnConstraint(
  * inline constraints. A serial becomes its integer type with a `nextval` default and NOT NULL.
  * Returns undefined when the column already exists (the statement would fail or is IF NOT EXISTS).
  */
-export function addColumn(context: ApplyContext, table: TableModel, definition: ColumnDef, inCreate: boolean): ColumnModel | undefined {
+export function addColumn(
+  context: ApplyContext,
+  table: TableModel,
+  definition: ColumnDef,
+  inCreate: boolean,
+): ColumnModel | undefined {
   const name = definition.colname;
   if (name === undefined) return undefined;
   const existing = table.columns.get(name);
@@ -100,7 +105,13 @@ export function addColumn(context: ApplyContext, table: TableModel, definition: 
   return column;
 }
 
-function applyColumnConstraints(context: ApplyContext, table: TableModel, column: ColumnModel, constraints: Node[] | undefined, inCreate: boolean): void {
+function applyColumnConstraints(
+  context: ApplyContext,
+  table: TableModel,
+  column: ColumnModel,
+  constraints: Node[] | undefined,
+  inCreate: boolean,
+): void {
   let previous: ConstraintModel | undefined;
   for (const node of constraints ?? []) {
     const constraint = nodeOf<Constraint>(node, "Constraint");

@@ -33,7 +33,10 @@ export interface ConstraintPlacement {
 export function referencedColumns(node: Node | undefined): string[] {
   const names: string[] = [];
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
     if (value === null || typeof value !== "object") return;
     const reference = nodeOf<{ fields?: Node[] }>(value as Node, "ColumnRef");
     if (reference !== undefined) {
@@ -83,7 +86,13 @@ function constraintColumns(constraint: Constraint, type: ConstraintType, placeme
   return keys.length > 0 ? keys : placement.column === undefined ? [] : [placement.column];
 }
 
-function defaultConstraintName(context: ApplyContext, table: TableModel, type: ConstraintType, columns: string[], constraint: Constraint): string {
+function defaultConstraintName(
+  context: ApplyContext,
+  table: TableModel,
+  type: ConstraintType,
+  columns: string[],
+  constraint: Constraint,
+): string {
   const constraintTaken = (name: string) => table.constraints.some((existing) => existing.name === name);
   const relationTaken = (name: string) => relationNameTaken(context, table.schema, name);
   switch (type) {
@@ -176,11 +185,23 @@ function addBackingIndex(context: ApplyContext, table: TableModel, constraint: C
 }
 
 /** `ADD CONSTRAINT c PRIMARY KEY USING INDEX i`: the index is renamed to the constraint and now backs it. */
-function addConstraintUsingIndex(context: ApplyContext, table: TableModel, constraint: Constraint, type: ConstraintType): ConstraintModel {
+function addConstraintUsingIndex(
+  context: ApplyContext,
+  table: TableModel,
+  constraint: Constraint,
+  type: ConstraintType,
+): ConstraintModel {
   const oldKey = `${table.schema}.${constraint.indexname}`;
   const index = context.model.indexes.get(oldKey);
   const name = constraint.conname ?? constraint.indexname!;
-  const model: ConstraintModel = { name, type, columns: index?.columns ?? [], validated: true, createdAt: context.source, index: name };
+  const model: ConstraintModel = {
+    name,
+    type,
+    columns: index?.columns ?? [],
+    validated: true,
+    createdAt: context.source,
+    index: name,
+  };
   if (index !== undefined) {
     context.model.indexes.delete(oldKey);
     index.name = name;

@@ -6,7 +6,10 @@ import type { ColumnModel, SchemaModel, SourceReference, TableModel } from "./ty
 
 /** Options of `applyStatement`. */
 export interface ApplyOptions {
-  /** Schema for unqualified names (the first schema of the search path); `public` by default. */
+  /**
+   * Schema for unqualified names (the first schema of the search path). By default the one the
+   * last `SET search_path` of the session chose, else `public`.
+   */
   defaultSchema?: string;
   /**
    * Whether tables created by this statement count as created by the migration set
@@ -31,7 +34,7 @@ export function createContext(model: SchemaModel, statement: Statement, options:
     model,
     statement,
     source: sourceOf(statement),
-    defaultSchema: options.defaultSchema ?? DEFAULT_SCHEMA,
+    defaultSchema: options.defaultSchema ?? model.session?.defaultSchema ?? DEFAULT_SCHEMA,
     createdInMigrations: options.createdInMigrations ?? true,
   };
 }

@@ -50,12 +50,18 @@ function keyOfTable(table: TableModel): string {
 
 function sameSource(left: SourceReference | undefined, right: SourceReference | undefined): boolean {
   return (
-    left?.file === right?.file && left?.line === right?.line && left?.column === right?.column && left?.statementIndex === right?.statementIndex
+    left?.file === right?.file &&
+    left?.line === right?.line &&
+    left?.column === right?.column &&
+    left?.statementIndex === right?.statementIndex
   );
 }
 
 /** Pairs tables by key, then (for renames) by object id and creation place, which a rename keeps. */
-function pairTables(before: SchemaModel, after: SchemaModel): { pairs: Array<[TableModel, TableModel]>; added: TableModel[]; dropped: TableModel[] } {
+function pairTables(
+  before: SchemaModel,
+  after: SchemaModel,
+): { pairs: Array<[TableModel, TableModel]>; added: TableModel[]; dropped: TableModel[] } {
   const unmatched = new Map(before.tables);
   const pairs: Array<[TableModel, TableModel]> = [];
   const added: TableModel[] = [];
@@ -68,7 +74,8 @@ function pairTables(before: SchemaModel, after: SchemaModel): { pairs: Array<[Ta
   }
   for (const table of [...added]) {
     const renamed = [...unmatched].find(
-      ([, candidate]) => table.objectId !== undefined && candidate.objectId === table.objectId && sameSource(candidate.createdAt, table.createdAt),
+      ([, candidate]) =>
+        table.objectId !== undefined && candidate.objectId === table.objectId && sameSource(candidate.createdAt, table.createdAt),
     );
     if (renamed === undefined) continue;
     pairs.push([renamed[1], table]);
@@ -93,7 +100,9 @@ function columnChanges(before: ColumnModel, after: ColumnModel): ColumnChange[] 
     ["collation", before.collation ?? null, after.collation ?? null],
     ["comment", before.comment ?? null, after.comment ?? null],
   ];
-  return pairs.filter(([, left, right]) => left !== right).map(([property, left, right]) => ({ property, before: left, after: right }));
+  return pairs
+    .filter(([, left, right]) => left !== right)
+    .map(([property, left, right]) => ({ property, before: left, after: right }));
 }
 
 function diffColumns(diff: SchemaDiff, table: string, before: TableModel, after: TableModel): void {
@@ -110,7 +119,9 @@ function diffColumns(diff: SchemaDiff, table: string, before: TableModel, after:
     if (changes.length > 0) diff.columnsChanged.push({ table, column: name, changes });
   }
   for (const column of added) {
-    const renamed = [...unmatched.values()].find((candidate) => column.position !== undefined && candidate.position === column.position);
+    const renamed = [...unmatched.values()].find(
+      (candidate) => column.position !== undefined && candidate.position === column.position,
+    );
     if (renamed === undefined) {
       diff.columnsAdded.push({ table, column: column.name, type: typeText(column) });
       continue;
@@ -126,7 +137,10 @@ function diffColumns(diff: SchemaDiff, table: string, before: TableModel, after:
 function diffNamed<T extends { name?: string }>(beforeItems: T[], afterItems: T[]): { added: T[]; dropped: T[] } {
   const beforeNames = new Set(beforeItems.map((item) => item.name));
   const afterNames = new Set(afterItems.map((item) => item.name));
-  return { added: afterItems.filter((item) => !beforeNames.has(item.name)), dropped: beforeItems.filter((item) => !afterNames.has(item.name)) };
+  return {
+    added: afterItems.filter((item) => !beforeNames.has(item.name)),
+    dropped: beforeItems.filter((item) => !afterNames.has(item.name)),
+  };
 }
 
 function grantKey(grant: { grantee: string; columns?: string[] }, privilege: string): string {
@@ -141,7 +155,8 @@ function diffTable(diff: SchemaDiff, before: TableModel, after: TableModel): voi
   for (const item of constraints.dropped) diff.constraintsDropped.push({ table, name: item.name ?? "", type: item.type });
   for (const item of after.constraints) {
     const previous = before.constraints.find((candidate) => candidate.name === item.name);
-    if (previous !== undefined && !previous.validated && item.validated) diff.constraintsValidated.push({ table, name: item.name ?? "" });
+    if (previous !== undefined && !previous.validated && item.validated)
+      diff.constraintsValidated.push({ table, name: item.name ?? "" });
   }
   const policies = diffNamed(before.policies, after.policies);
   for (const item of policies.added) diff.policiesAdded.push({ table, name: item.name });
@@ -151,7 +166,8 @@ function diffTable(diff: SchemaDiff, before: TableModel, after: TableModel): voi
   for (const item of triggers.dropped) diff.triggersDropped.push({ table, name: item.name });
   for (const item of after.triggers) {
     const previous = before.triggers.find((candidate) => candidate.name === item.name);
-    if (previous !== undefined && previous.enabled !== item.enabled) diff.triggersChanged.push({ table, name: item.name, enabled: item.enabled });
+    if (previous !== undefined && previous.enabled !== item.enabled)
+      diff.triggersChanged.push({ table, name: item.name, enabled: item.enabled });
   }
   if (before.rowLevelSecurity !== after.rowLevelSecurity || before.forceRowLevelSecurity !== after.forceRowLevelSecurity) {
     diff.rowLevelSecurityChanged.push({ table, enabled: after.rowLevelSecurity, forced: after.forceRowLevelSecurity });
@@ -171,14 +187,21 @@ function diffGrants(diff: SchemaDiff, table: string, before: TableModel, after: 
     for (const grant of grants) {
       const privileges = grant.privileges.filter((privilege) => !other.has(grantKey(grant, privilege)));
       if (privileges.length === 0) continue;
-      into.push(grant.columns === undefined ? { table, grantee: grant.grantee, privileges } : { table, grantee: grant.grantee, privileges, columns: grant.columns });
+      into.push(
+        grant.columns === undefined
+          ? { table, grantee: grant.grantee, privileges }
+          : { table, grantee: grant.grantee, privileges, columns: grant.columns },
+      );
     }
   };
   collect(after.grants, beforeKeys, diff.grantsAdded);
   collect(before.grants, afterKeys, diff.grantsRevoked);
 }
 
-function keysDiff<T>(before: Map<string, T> | Set<string>, after: Map<string, T> | Set<string>): { added: string[]; dropped: string[] } {
+function keysDiff<T>(
+  before: Map<string, T> | Set<string>,
+  after: Map<string, T> | Set<string>,
+): { added: string[]; dropped: string[] } {
   const beforeKeys = [...before.keys()];
   const afterKeys = [...after.keys()];
   return { added: afterKeys.filter((key) => !before.has(key)), dropped: beforeKeys.filter((key) => !after.has(key)) };
@@ -187,11 +210,39 @@ function keysDiff<T>(before: Map<string, T> | Set<string>, after: Map<string, T>
 /** An empty diff. */
 export function emptySchemaDiff(): SchemaDiff {
   return {
-    tablesAdded: [], tablesDropped: [], tablesRenamed: [], columnsAdded: [], columnsDropped: [], columnsRenamed: [], columnsChanged: [],
-    indexesAdded: [], indexesDropped: [], constraintsAdded: [], constraintsDropped: [], constraintsValidated: [], policiesAdded: [],
-    policiesDropped: [], triggersAdded: [], triggersDropped: [], triggersChanged: [], rowLevelSecurityChanged: [], grantsAdded: [],
-    grantsRevoked: [], commentsChanged: [], functionsAdded: [], functionsDropped: [], functionsChanged: [], enumsAdded: [], enumsDropped: [],
-    enumValuesAdded: [], extensionsAdded: [], extensionsDropped: [], rolesAdded: [], rolesDropped: [], schemasAdded: [], schemasDropped: [],
+    tablesAdded: [],
+    tablesDropped: [],
+    tablesRenamed: [],
+    columnsAdded: [],
+    columnsDropped: [],
+    columnsRenamed: [],
+    columnsChanged: [],
+    indexesAdded: [],
+    indexesDropped: [],
+    constraintsAdded: [],
+    constraintsDropped: [],
+    constraintsValidated: [],
+    policiesAdded: [],
+    policiesDropped: [],
+    triggersAdded: [],
+    triggersDropped: [],
+    triggersChanged: [],
+    rowLevelSecurityChanged: [],
+    grantsAdded: [],
+    grantsRevoked: [],
+    commentsChanged: [],
+    functionsAdded: [],
+    functionsDropped: [],
+    functionsChanged: [],
+    enumsAdded: [],
+    enumsDropped: [],
+    enumValuesAdded: [],
+    extensionsAdded: [],
+    extensionsDropped: [],
+    rolesAdded: [],
+    rolesDropped: [],
+    schemasAdded: [],
+    schemasDropped: [],
   };
 }
 

@@ -45,7 +45,10 @@ function grant(context: ApplyContext, table: TableModel, grantee: string, privil
   const columnLevel = privilege.columns.length > 0;
   let entry = table.grants.find(
     (existing) =>
-      existing.grantee === grantee && (columnLevel ? existing.columns !== undefined && existing.privileges[0] === privilege.name : existing.columns === undefined),
+      existing.grantee === grantee &&
+      (columnLevel
+        ? existing.columns !== undefined && existing.privileges[0] === privilege.name
+        : existing.columns === undefined),
   );
   if (entry === undefined) {
     entry = { grantee, privileges: [], createdAt: context.source };
@@ -70,7 +73,9 @@ function revoke(table: TableModel, grantee: string, privilege: Privilege, grantO
       entry.privileges = entry.privileges.filter((name) => name !== privilege.name);
     }
   }
-  table.grants = table.grants.filter((entry) => entry.privileges.length > 0 && (entry.columns === undefined || entry.columns.length > 0));
+  table.grants = table.grants.filter(
+    (entry) => entry.privileges.length > 0 && (entry.columns === undefined || entry.columns.length > 0),
+  );
 }
 
 /** GRANT / REVOKE on tables, views and their columns (including ALL TABLES IN SCHEMA). */
@@ -90,5 +95,7 @@ export function applyGrant(context: ApplyContext, statement: GrantStmt): void {
 
 /** The grants of a table that give a privilege to a role (table-level or on some columns). */
 export function grantsFor(table: TableModel, grantee: string, privilege?: string): GrantModel[] {
-  return table.grants.filter((entry) => entry.grantee === grantee && (privilege === undefined || entry.privileges.includes(privilege.toUpperCase())));
+  return table.grants.filter(
+    (entry) => entry.grantee === grantee && (privilege === undefined || entry.privileges.includes(privilege.toUpperCase())),
+  );
 }

@@ -1,15 +1,16 @@
 import type { SchemaModel, TableModel } from "./types.js";
 
 /** A type with its Maps turned into records and its Sets into arrays: what JSON can carry. */
-export type Jsonified<T> = T extends Map<string, infer Value>
-  ? Record<string, Jsonified<Value>>
-  : T extends Set<infer Value>
-    ? Jsonified<Value>[]
-    : T extends Array<infer Value>
+export type Jsonified<T> =
+  T extends Map<string, infer Value>
+    ? Record<string, Jsonified<Value>>
+    : T extends Set<infer Value>
       ? Jsonified<Value>[]
-      : T extends object
-        ? { [Key in keyof T]: Jsonified<T[Key]> }
-        : T;
+      : T extends Array<infer Value>
+        ? Jsonified<Value>[]
+        : T extends object
+          ? { [Key in keyof T]: Jsonified<T[Key]> }
+          : T;
 
 /** The JSON form of a schema model. */
 export type SchemaModelJson = Jsonified<SchemaModel>;

@@ -59,7 +59,8 @@ export function parseWrittenName(written: string): string[] {
  * first, then `public`, then the only schema holding that name), `schema.name`, or an object.
  */
 export function findTable(model: SchemaModel, name: string | { schema?: string; name: string }): TableModel | undefined {
-  const parts = typeof name === "string" ? parseWrittenName(name) : name.schema === undefined ? [name.name] : [name.schema, name.name];
+  const parts =
+    typeof name === "string" ? parseWrittenName(name) : name.schema === undefined ? [name.name] : [name.schema, name.name];
   const relation = parts[parts.length - 1];
   if (relation === undefined || relation === "") return undefined;
   if (parts.length > 1) return model.tables.get(`${parts[parts.length - 2]}.${relation}`);

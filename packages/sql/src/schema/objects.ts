@@ -1,4 +1,13 @@
-import type { AlterObjectSchemaStmt, CommentStmt, DropStmt, Node, ObjectWithArgs, RenameStmt, SecLabelStmt, TypeName } from "@pgsql/types";
+import type {
+  AlterObjectSchemaStmt,
+  CommentStmt,
+  DropStmt,
+  Node,
+  ObjectWithArgs,
+  RenameStmt,
+  SecLabelStmt,
+  TypeName,
+} from "@pgsql/types";
 import { nodeOf, stringOf, stringsOf } from "./ast.js";
 import { type ApplyContext, columnForAlter, keyOf, rangeVarKey, tableForAlter } from "./context.js";
 import { dropIndex, findIndexKey } from "./indexes.js";
@@ -75,8 +84,9 @@ function renameRelationChild(context: ApplyContext, statement: RenameStmt): void
   const table = key === undefined ? undefined : context.model.tables.get(key);
   const { subname, newname } = statement;
   if (table === undefined || subname === undefined || newname === undefined) return;
-  if (statement.renameType === "OBJECT_COLUMN") return renameColumn(context.model, table, subname, newname);
-  if (statement.renameType === "OBJECT_POLICY") {
+  if (statement.renameType === "OBJECT_COLUMN") {
+    renameColumn(context.model, table, subname, newname);
+  } else if (statement.renameType === "OBJECT_POLICY") {
     const policy = table.policies.find((existing) => existing.name === subname);
     if (policy !== undefined) policy.name = newname;
   } else if (statement.renameType === "OBJECT_TRIGGER") {
@@ -125,9 +135,17 @@ export function applyRename(context: ApplyContext, statement: RenameStmt): void 
     if (table !== undefined) relocateTable(model, table, table.schema, newName);
   } else if (type === "OBJECT_INDEX") {
     const relation = statement.relation;
-    const key = findIndexKey(context, [relation?.schemaname, relation?.relname].filter((part): part is string => part !== undefined));
+    const key = findIndexKey(
+      context,
+      [relation?.schemaname, relation?.relname].filter((part): part is string => part !== undefined),
+    );
     if (key !== undefined) renameIndex(context, key, newName);
-  } else if (type === "OBJECT_COLUMN" || type === "OBJECT_POLICY" || type === "OBJECT_TRIGGER" || type === "OBJECT_TABCONSTRAINT") {
+  } else if (
+    type === "OBJECT_COLUMN" ||
+    type === "OBJECT_POLICY" ||
+    type === "OBJECT_TRIGGER" ||
+    type === "OBJECT_TABCONSTRAINT"
+  ) {
     renameRelationChild(context, statement);
   } else if (type === "OBJECT_TYPE") {
     const key = typeKey(context, nodeOf<{ items?: Node[] }>(statement.object, "List")?.items);

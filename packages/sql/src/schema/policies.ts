@@ -33,7 +33,8 @@ export function applyAlterPolicy(context: ApplyContext, statement: AlterPolicySt
   const table = tableForAlter(context, relation.schemaname, relation.relname);
   const policy = table.policies.find((existing) => existing.name === statement.policy_name);
   if (policy === undefined) return;
-  if (statement.roles !== undefined) policy.roles = statement.roles.map((role: Node) => roleName(nodeOf<RoleSpec>(role, "RoleSpec")));
+  if (statement.roles !== undefined)
+    policy.roles = statement.roles.map((role: Node) => roleName(nodeOf<RoleSpec>(role, "RoleSpec")));
   const using = expressionToSql(statement.qual);
   if (using !== undefined) policy.using = using;
   const withCheck = expressionToSql(statement.with_check);

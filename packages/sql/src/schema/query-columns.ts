@@ -26,7 +26,11 @@ function fromItems(context: ApplyContext, nodes: Node[] | undefined, items: From
     }
     const join = nodeOf<{ larg?: Node; rarg?: Node }>(node, "JoinExpr");
     if (join !== undefined) {
-      fromItems(context, [join.larg, join.rarg].filter((item): item is Node => item !== undefined), items);
+      fromItems(
+        context,
+        [join.larg, join.rarg].filter((item): item is Node => item !== undefined),
+        items,
+      );
       continue;
     }
     // Subqueries and functions in FROM: their columns are not derived.
@@ -92,7 +96,8 @@ export function queryColumns(context: ApplyContext, query: Node | undefined, nam
       continue;
     }
     const name = result?.name ?? figureName(result?.val);
-    const source = last === undefined ? undefined : candidates.map((item) => item.table?.columns.get(last)).find((column) => column);
+    const source =
+      last === undefined ? undefined : candidates.map((item) => item.table?.columns.get(last)).find((column) => column);
     columns.push(source === undefined ? unknownColumn(name) : copyColumn(source, name));
   }
   if (select?.valuesLists !== undefined) {

@@ -1,4 +1,13 @@
-import type { AccessPriv, AlterRoleStmt, CreateRoleStmt, DefElem, DropRoleStmt, GrantRoleStmt, Node, RoleSpec } from "@pgsql/types";
+import type {
+  AccessPriv,
+  AlterRoleStmt,
+  CreateRoleStmt,
+  DefElem,
+  DropRoleStmt,
+  GrantRoleStmt,
+  Node,
+  RoleSpec,
+} from "@pgsql/types";
 import { nodeOf } from "./ast.js";
 import type { ApplyContext } from "./context.js";
 import { roleName } from "./names.js";
@@ -19,7 +28,12 @@ function applyRoleOptions(role: RoleModel, options: Node[] | undefined): void {
 export function applyCreateRole(context: ApplyContext, statement: CreateRoleStmt): void {
   const name = statement.role;
   if (name === undefined || context.model.roles.has(name)) return;
-  const role: RoleModel = { login: statement.stmt_type === "ROLESTMT_USER", superuser: false, hasPassword: false, createdAt: context.source };
+  const role: RoleModel = {
+    login: statement.stmt_type === "ROLESTMT_USER",
+    superuser: false,
+    hasPassword: false,
+    createdAt: context.source,
+  };
   applyRoleOptions(role, statement.options);
   context.model.roles.set(name, role);
 }

@@ -46,8 +46,10 @@ function applyFunctionOptions(routine: FunctionModel, options: Node[] | undefine
     const option = nodeOf<DefElem>(node, "DefElem");
     if (option === undefined) continue;
     if (option.defname === "language") routine.language = stringOf(option.arg) ?? routine.language;
-    else if (option.defname === "volatility") routine.volatility = (stringOf(option.arg) ?? "volatile") as FunctionModel["volatility"];
-    else if (option.defname === "security") routine.securityDefiner = nodeOf<{ boolval?: boolean }>(option.arg, "Boolean")?.boolval === true;
+    else if (option.defname === "volatility")
+      routine.volatility = (stringOf(option.arg) ?? "volatile") as FunctionModel["volatility"];
+    else if (option.defname === "security")
+      routine.securityDefiner = nodeOf<{ boolval?: boolean }>(option.arg, "Boolean")?.boolval === true;
     else if (option.defname === "set") {
       const set = nodeOf<VariableSetStmt>(option.arg, "VariableSetStmt");
       if (set === undefined) continue;
@@ -95,7 +97,9 @@ export function applyAlterFunction(context: ApplyContext, statement: AlterFuncti
 /** ALTER ... OWNER TO for functions (tables go through ALTER TABLE). */
 export function applyAlterOwner(context: ApplyContext, statement: AlterOwnerStmt): void {
   if (statement.objectType !== "OBJECT_FUNCTION" && statement.objectType !== "OBJECT_PROCEDURE") return;
-  const routine = context.model.functions.get(routineKey(context, nodeOf<ObjectWithArgs>(statement.object, "ObjectWithArgs")?.objname));
+  const routine = context.model.functions.get(
+    routineKey(context, nodeOf<ObjectWithArgs>(statement.object, "ObjectWithArgs")?.objname),
+  );
   if (routine !== undefined) routine.owner = roleName(statement.newowner as RoleSpec | undefined);
 }
 

@@ -36,11 +36,19 @@ describe("CREATE TABLE columns", () => {
 
   it("turns serial into an integer with a volatile sequence default and NOT NULL", () => {
     const column = findTable(build("CREATE TABLE users (id bigserial PRIMARY KEY)"), "users")!.columns.get("id")!;
-    expect(column).toMatchObject({ type: "int8", notNull: true, defaultVolatile: true, defaultExpression: "nextval('users_id_seq'::regclass)" });
+    expect(column).toMatchObject({
+      type: "int8",
+      notNull: true,
+      defaultVolatile: true,
+      defaultExpression: "nextval('users_id_seq'::regclass)",
+    });
   });
 
   it("records defaults with their volatility", () => {
-    const table = findTable(build("CREATE TABLE t (a int DEFAULT 0, b timestamptz DEFAULT now(), c uuid DEFAULT gen_random_uuid(), d int)"), "t")!;
+    const table = findTable(
+      build("CREATE TABLE t (a int DEFAULT 0, b timestamptz DEFAULT now(), c uuid DEFAULT gen_random_uuid(), d int)"),
+      "t",
+    )!;
     expect(table.columns.get("a")).toMatchObject({ defaultExpression: "0", defaultVolatile: false });
     expect(table.columns.get("b")).toMatchObject({ defaultExpression: "now()", defaultVolatile: false });
     expect(table.columns.get("c")).toMatchObject({ defaultExpression: "gen_random_uuid()", defaultVolatile: true });
@@ -110,10 +118,25 @@ describe("CREATE TABLE constraints", () => {
       ["users_email_key", "unique", ["email"]],
     ]);
     expect(users.indexes).toEqual(["public.users_pkey", "public.users_email_key"]);
-    expect(model.indexes.get("public.users_pkey")).toMatchObject({ unique: true, primary: true, columns: ["id"], constraint: "users_pkey" });
+    expect(model.indexes.get("public.users_pkey")).toMatchObject({
+      unique: true,
+      primary: true,
+      columns: ["id"],
+      constraint: "users_pkey",
+    });
     const orders = findTable(model, "orders")!;
-    expect(orders.constraints.map((constraint) => constraint.name)).toEqual(["orders_user_id_fkey", "orders_price_check", "orders_pkey", "orders_check"]);
-    expect(orders.constraints[0]!.references).toEqual({ table: "public.users", columns: ["id"], onDelete: "cascade", onUpdate: "no action" });
+    expect(orders.constraints.map((constraint) => constraint.name)).toEqual([
+      "orders_user_id_fkey",
+      "orders_price_check",
+      "orders_pkey",
+      "orders_check",
+    ]);
+    expect(orders.constraints[0]!.references).toEqual({
+      table: "public.users",
+      columns: ["id"],
+      onDelete: "cascade",
+      onUpdate: "no action",
+    });
     expect(orders.constraints[1]!.expression).toBe("price > 0");
     expect(orders.columns.get("id")?.notNull).toBe(true);
     expect(orders.constraints.every((constraint) => constraint.validated)).toBe(true);
@@ -130,7 +153,10 @@ describe("CREATE TABLE constraints", () => {
       "t",
     )!;
     expect(table.constraints.find((constraint) => constraint.type === "check")?.enforced).toBe(false);
-    expect(table.constraints.find((constraint) => constraint.type === "exclusion")).toMatchObject({ name: "t_a_b_excl", columns: ["a", "b"] });
+    expect(table.constraints.find((constraint) => constraint.type === "exclusion")).toMatchObject({
+      name: "t_a_b_excl",
+      columns: ["a", "b"],
+    });
     expect(table.constraints.find((constraint) => constraint.name === "fk")).toMatchObject({
       deferrable: true,
       initiallyDeferred: true,

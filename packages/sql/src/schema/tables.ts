@@ -1,4 +1,14 @@
-import type { ColumnDef, Constraint, CreateStmt, CreateTableAsStmt, IntoClause, Node, RangeVar, TableLikeClause, ViewStmt } from "@pgsql/types";
+import type {
+  ColumnDef,
+  Constraint,
+  CreateStmt,
+  CreateTableAsStmt,
+  IntoClause,
+  Node,
+  RangeVar,
+  TableLikeClause,
+  ViewStmt,
+} from "@pgsql/types";
 import { nodeOf, stringsOf } from "./ast.js";
 import { addColumn } from "./columns.js";
 import { addConstraint, applyConstraintAttribute, relationNameTaken } from "./constraints.js";
@@ -29,7 +39,12 @@ function startRelation(context: ApplyContext, relation: RangeVar | undefined, ki
 }
 
 /** Copies a parent's column into a child (LIKE, INHERITS, PARTITION OF), keeping what `keep` allows. */
-function inheritColumn(context: ApplyContext, child: TableModel, source: ColumnModel, keep: { defaults: boolean; identity: boolean; generated: boolean; comments: boolean }): void {
+function inheritColumn(
+  context: ApplyContext,
+  child: TableModel,
+  source: ColumnModel,
+  keep: { defaults: boolean; identity: boolean; generated: boolean; comments: boolean },
+): void {
   if (child.columns.has(source.name)) return;
   const column: ColumnModel = {
     name: source.name,
@@ -62,8 +77,11 @@ function inheritConstraint(context: ApplyContext, child: TableModel, parent: Tab
   if (source.references !== undefined) copy.references = { ...source.references, columns: [...source.references.columns] };
   if (source.index !== undefined) {
     const label = source.type === "primary_key" ? "pkey" : source.type === "unique" ? "key" : "excl";
-    const name = chooseName(child.name, source.type === "primary_key" ? undefined : source.columns.join("_"), label, (candidate) =>
-      relationNameTaken(context, child.schema, candidate),
+    const name = chooseName(
+      child.name,
+      source.type === "primary_key" ? undefined : source.columns.join("_"),
+      label,
+      (candidate) => relationNameTaken(context, child.schema, candidate),
     );
     const sourceIndex = context.model.indexes.get(`${parent.schema}.${source.index}`);
     copy.name = name;
@@ -95,7 +113,10 @@ function applyLike(context: ApplyContext, table: TableModel, clause: TableLikeCl
   };
   for (const column of source.columns.values()) inheritColumn(context, table, column, keep);
   for (const constraint of source.constraints) {
-    const copyIt = constraint.type === "check" ? (options & LIKE.constraints) !== 0 : constraint.index !== undefined && (options & LIKE.indexes) !== 0;
+    const copyIt =
+      constraint.type === "check"
+        ? (options & LIKE.constraints) !== 0
+        : constraint.index !== undefined && (options & LIKE.indexes) !== 0;
     if (copyIt) inheritConstraint(context, table, source, constraint);
   }
 }
@@ -116,7 +137,8 @@ function applyParents(context: ApplyContext, table: TableModel, statement: Creat
     }
     for (const constraint of parent.constraints) {
       // Inheritance copies CHECK and NOT NULL; a partition also gets clones of keys and foreign keys.
-      if (constraint.type === "check" || constraint.type === "not_null" || partition) inheritConstraint(context, table, parent, constraint);
+      if (constraint.type === "check" || constraint.type === "not_null" || partition)
+        inheritConstraint(context, table, parent, constraint);
     }
   }
 }

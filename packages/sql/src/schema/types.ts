@@ -14,6 +14,7 @@ export interface SourceReference {
   statementIndex: number;
 }
 
+/** A column: its type as PostgreSQL stores it, nullability, default, generation, identity, comment and security labels. */
 export interface ColumnModel {
   name: string;
   /** Normalised type name as PostgreSQL stores it (`int4`, `varchar`, `timestamptz`, `numeric`, `text`, a user type's name). */
@@ -41,8 +42,10 @@ export interface ColumnModel {
   typeUnknown?: boolean;
 }
 
+/** Kinds of table constraints, as `pg_constraint.contype` distinguishes them. */
 export type ConstraintType = "primary_key" | "unique" | "foreign_key" | "check" | "exclusion" | "not_null";
 
+/** A table constraint, with the name PostgreSQL gives it when none is written. */
 export interface ConstraintModel {
   name?: string;
   type: ConstraintType;
@@ -62,6 +65,7 @@ export interface ConstraintModel {
   index?: string;
 }
 
+/** An index; keyed in `SchemaModel.indexes` by `schema.name` (indexes live in their table's schema). */
 export interface IndexModel {
   name: string;
   /** Key of the table (`schema.name`). */
@@ -83,6 +87,7 @@ export interface IndexModel {
   nullsNotDistinct?: boolean;
 }
 
+/** A row level security policy. `roles` holds `PUBLIC` when the policy names none. */
 export interface PolicyModel {
   name: string;
   command: "all" | "select" | "insert" | "update" | "delete";
@@ -93,6 +98,7 @@ export interface PolicyModel {
   createdAt?: SourceReference;
 }
 
+/** A trigger on a table or view. */
 export interface TriggerModel {
   name: string;
   function: string;
@@ -111,6 +117,10 @@ export interface TriggerModel {
   createdAt?: SourceReference;
 }
 
+/**
+ * Privileges a role holds on a table: one entry per grantee for table-level privileges, one per
+ * grantee and privilege for column-level ones. Privilege names are upper case; ALL is expanded.
+ */
 export interface GrantModel {
   grantee: string;
   privileges: string[];
@@ -121,6 +131,7 @@ export interface GrantModel {
   createdAt?: SourceReference;
 }
 
+/** A table, partitioned table, view, materialized view or foreign table. */
 export interface TableModel {
   schema: string;
   name: string;
@@ -156,6 +167,7 @@ export interface TableModel {
   objectId?: number;
 }
 
+/** A function or procedure created by the migrations; overloads share one entry (the last one wins). */
 export interface FunctionModel {
   schema: string;
   name: string;
@@ -183,6 +195,7 @@ export interface RoleModel {
   createdAt?: SourceReference;
 }
 
+/** The catalog the migrations build. Plain data: copy it with `cloneSchemaModel`, serialise it with `schemaModelToJson`. */
 export interface SchemaModel {
   tables: Map<string, TableModel>;
   indexes: Map<string, IndexModel>;
@@ -201,4 +214,9 @@ export interface SchemaModel {
   sources: Map<string, SourceReference>;
   /** Counter behind `TableModel.objectId`. */
   nextObjectId: number;
+  /**
+   * Session state of the file being replayed: the schema `SET search_path` made the default for
+   * unqualified names. Cleared by `closeSession` (buildSchemaModel does it at the end of each file).
+   */
+  session?: { defaultSchema: string };
 }

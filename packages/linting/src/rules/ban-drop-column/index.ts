@@ -1,0 +1,32 @@
+import { defineRule } from "../../define-rule.js";
+import { alterCommands, alterTableOf } from "../ast.js";
+import { docsUrl, isCreatedHere, isDownFile } from "../support.js";
+
+/** Flags ALTER TABLE ... DROP COLUMN on a table that existed before this file. */
+export const banDropColumn = defineRule({
+  id: "ban-drop-column",
+  version: "1.0.0",
+  meta: {
+    description: "Disallow dropping columns that clients may still use.",
+    severity: "warning",
+    messages: {
+      dropColumn: "Dropping column {{column}} of {{table}} breaks clients that still read or write it (SELECT * included), and takes an AccessExclusiveLock.",
+    },
+    docs: docsUrl("ban-drop-column"),
+    equivalents: { squawk: "ban-drop-column" },
+  },
+  create: (context) => ({
+    statement(visit) {
+      const alter = alterTableOf(visit.node);
+      if (alter === undefined || isDownFile(context.file) || isCreatedHere(visit, alter.relation)) return;
+      for (const command of alterCommands(alter)) {
+        if (command.subtype !== "AT_DropColumn") continue;
+        context.report({
+          messageId: "dropColumn",
+          data: { column: command.name ?? "", table: alter.relation?.relname ?? "" },
+          help: "Stop using the column in the application first; drop it in a later migration.",
+        });
+      }
+    },
+  }),
+});

@@ -1,0 +1,27 @@
+import { defineRule } from "../../define-rule.js";
+import { alterCommands, alterTableOf } from "../ast.js";
+import { docsUrl, isCreatedHere } from "../support.js";
+
+/** Flags ALTER COLUMN ... DROP NOT NULL on an existing table. */
+export const banDropNotNull = defineRule({
+  id: "ban-drop-not-null",
+  version: "1.0.0",
+  meta: {
+    description: "Disallow dropping NOT NULL from columns that clients rely on.",
+    severity: "warning",
+    messages: { dropNotNull: "Dropping NOT NULL on {{table}}.{{column}} lets NULLs in; readers that assume a value will break." },
+    docs: docsUrl("ban-drop-not-null"),
+    equivalents: { squawk: "ban-drop-not-null" },
+  },
+  create: (context) => ({
+    statement(visit) {
+      const alter = alterTableOf(visit.node);
+      if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
+      for (const command of alterCommands(alter)) {
+        if (command.subtype === "AT_DropNotNull") {
+          context.report({ messageId: "dropNotNull", data: { table: alter.relation?.relname ?? "", column: command.name ?? "" } });
+        }
+      }
+    },
+  }),
+});

@@ -1,0 +1,40 @@
+import type { ReindexStmt } from "@pgsql/types";
+import { defineRule } from "../../define-rule.js";
+import { nodeOf } from "../ast.js";
+import { insertAfterKeyword } from "../column-types.js";
+import { docsUrl, targetsOnlyNewTables } from "../support.js";
+
+/** Flags REINDEX without CONCURRENTLY (PostgreSQL 12+, where the option exists). */
+export const requireConcurrentReindex = defineRule({
+  id: "require-concurrent-reindex",
+  version: "1.0.0",
+  meta: {
+    description: "Require REINDEX CONCURRENTLY.",
+    severity: "warning",
+    messages: {
+      missingConcurrently: "REINDEX without CONCURRENTLY blocks writes to the table and every query that would use the index until the rebuild ends.",
+      beforeTwelve: "REINDEX blocks writes and index use until it ends, and PostgreSQL {{version}} has no REINDEX CONCURRENTLY.",
+    },
+    docs: docsUrl("require-concurrent-reindex"),
+    equivalents: { squawk: "require-concurrent-reindex" },
+  },
+  create: (context) => ({
+    statement(visit) {
+      if (nodeOf<ReindexStmt>(visit.node, "ReindexStmt") === undefined || visit.statement.kind !== "reindex" || targetsOnlyNewTables(visit)) return;
+      if (context.pgVersion < 12) {
+        context.report({
+          messageId: "beforeTwelve",
+          data: { version: context.pgVersion },
+          help: "Build a replacement with CREATE INDEX CONCURRENTLY, then DROP INDEX CONCURRENTLY the old one and rename.",
+        });
+        return;
+      }
+      const fixed = insertAfterKeyword(visit.statement, ["index", "table", "schema", "database", "system"], " CONCURRENTLY");
+      context.report({
+        messageId: "missingConcurrently",
+        help: "Use REINDEX ... CONCURRENTLY outside a transaction.",
+        ...(fixed === undefined ? {} : { fix: { text: fixed } }),
+      });
+    },
+  }),
+});

@@ -1,0 +1,80 @@
+import type { Statement } from "@confiture/sql";
+import type { RangeVar } from "@pgsql/types";
+import type { StatementVisit } from "../types.js";
+
+/** Where the README of a general rule lives. */
+export function docsUrl(id: string): string {
+  return `https://example.invalid/confiture/blob/main/packages/linting/src/rules/${id}/README.md`;
+}
+
+/** A place in a file, as `ReportDescriptor.location` takes it. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/**
+ * The file position of a parser location: libpg-query gives UTF-8 byte offsets into the statement's
+ * text; findings want 1-based lines and code-point columns in the file. Returns the statement's
+ * start for a missing or negative location.
+ */
+export function locate(statement: Statement, byteOffset: number | undefined): Place {
+  if (byteOffset === undefined || byteOffset < 0) return { line: statement.start.line, column: statement.start.column };
+  const text = statement.text;
+  const offset = isAscii(text) ? Math.min(byteOffset, text.length) : Buffer.from(text).subarray(0, byteOffset).toString("utf8").length;
+  let line = statement.start.line;
+  let lineStart = -1;
+  for (let index = 0; index < offset; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
+      line++;
+      lineStart = index;
+    }
+  }
+  const prefix = text.slice(lineStart + 1, offset);
+  const width = [...prefix].length;
+  return { line, column: lineStart === -1 ? statement.start.column + width : width + 1 };
+}
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 127) return false;
+  return true;
+}
+
+/** The location of a node payload that carries a parser `location`. */
+export function at(statement: Statement, payload: { location?: number } | undefined): Place {
+  return locate(statement, payload?.location);
+}
+
+/**
+ * Whether a table was created earlier in the same file (or transaction): nobody else can see it
+ * yet, so locks on it block nobody and it holds no rows to rewrite or scan.
+ */
+export function isCreatedHere(visit: Pick<StatementVisit, "createdInFile">, relation: RangeVar | { schema?: string; name: string } | undefined): boolean {
+  if (relation === undefined) return false;
+  const name = "relname" in relation ? relation.relname : (relation as { name: string }).name;
+  const schema = "relname" in relation ? relation.schemaname : (relation as { schema?: string }).schema;
+  if (name === undefined) return false;
+  return visit.createdInFile.has(schema === undefined ? name : `${schema}.${name}`);
+}
+
+/** Whether every table the statement targets was created earlier in the file. */
+export function targetsOnlyNewTables(visit: StatementVisit): boolean {
+  const targets = visit.statement.relations.filter((relation) => relation.role === "target" && relation.objectType !== "index");
+  return targets.length > 0 && targets.every((relation) => relation.created === true || isCreatedHere(visit, relation));
+}
+
+/** `<version>_<name>.down.sql`: a down migration, which exists to undo its up file. */
+export function isDownFile(path: string): boolean {
+  return /\.down\.sql$/i.test(path);
+}
+
+/** The path of the down file of an up migration, or undefined when the name is not `<version>_<name>.up.sql`. */
+export function downFileOf(path: string): string | undefined {
+  return /\.up\.sql$/i.test(path) ? path.replace(/\.up\.sql$/i, ".down.sql") : undefined;
+}
+
+/** Quotes an identifier only when PostgreSQL needs it. */
+export function quoteIdentifier(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,61 @@
+import {
+  analyzeStatement,
+  ColumnTypeTracker,
+  type PgVersion,
+  parseSql,
+  SUPPORTED_PG_VERSIONS,
+  type Statement,
+  type StatementAnalysis,
+} from "@confiture/sql";
+import type { RiskFile } from "./assess.js";
+
+/** The lock model's version for a server major: the nearest one it knows. */
+export function lockModelVersion(major: number): PgVersion {
+  const known = SUPPORTED_PG_VERSIONS;
+  return Math.min(known[known.length - 1] ?? 18, Math.max(known[0] ?? 11, Math.trunc(major))) as PgVersion;
+}
+
+/** One statement with the lock model's verdict. */
+export interface AnalysedStatement {
+  statement: Statement;
+  analysis: StatementAnalysis;
+}
+
+/** A file split into analysed statements. */
+export interface AnalysedFile {
+  file: RiskFile;
+  statements: AnalysedStatement[];
+}
+
+const isTransactionControl = (statement: Statement) =>
+  statement.node !== undefined && typeof statement.node === "object" && "TransactionStmt" in statement.node;
+
+/**
+ * Parses and analyses files in order with one column-type tracker across all of them, so a type change
+ * in a later file is judged against the type an earlier file declared (int -> bigint rewrites, varchar
+ * widening does not). `before` files only teach the tracker. Statements with syntax errors and
+ * transaction control (the runner owns transactions) are left out.
+ */
+export async function analyseFiles(
+  files: readonly RiskFile[],
+  pgVersion: PgVersion | undefined,
+  before: readonly RiskFile[] = [],
+): Promise<{ before: AnalysedFile[]; files: AnalysedFile[] }> {
+  const tracker = new ColumnTypeTracker();
+  const analyse = async (file: RiskFile): Promise<AnalysedFile> => {
+    const parsed = await parseSql(file.source, { file: file.file });
+    const statements: AnalysedStatement[] = [];
+    for (const statement of parsed.statements) {
+      if (statement.node === undefined || isTransactionControl(statement)) continue;
+      const analysis = analyzeStatement(statement, { pgVersion, file: file.file, columnType: tracker.lookup });
+      tracker.observe(statement.node);
+      statements.push({ statement, analysis });
+    }
+    return { file, statements };
+  };
+  const analysedBefore: AnalysedFile[] = [];
+  for (const file of before) analysedBefore.push(await analyse(file));
+  const analysed: AnalysedFile[] = [];
+  for (const file of files) analysed.push(await analyse(file));
+  return { before: analysedBefore, files: analysed };
+}
