@@ -58,7 +58,7 @@ export const defaultPatterns: Record<SensitiveCategory, NamePatterns> = {
     tables: ["audit_log", "audit_logs", "audit_trail", "audit_events", "audit", "access_log", "access_logs", "ledger", "general_ledger", "journal_entries"],
   },
   credential: {
-    columns: ["password", "passwd", "password_plain", "secret", "api_key", "api_secret", "access_token", "refresh_token", "private_key", "client_secret"],
+    columns: ["password", "passwd", "password_plain", "secret", "api_key", "api_secret", "access_token", "refresh_token", "private_key", "client_secret", "encryption_key", "master_key", "data_key", "signing_key"],
     tables: ["credentials", "api_keys"],
   },
 };

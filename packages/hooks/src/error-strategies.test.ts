@@ -104,6 +104,22 @@ describe("fail-fast", () => {
   });
 });
 
+describe("observers", () => {
+  it("a throwing listener fails the hook instead of leaving the phase hanging", async () => {
+    const target = executor({ strategy: "dag", errorStrategy: "fail-safe" });
+    target.on("hook:start", (event) => {
+      if (event.hook === "watched") throw new Error("listener broke");
+    });
+    target.register(defineHook({ name: "watched", phase, run: () => undefined }));
+    target.register(defineHook({ name: "other", phase, run: () => undefined }));
+    const result = await run(target);
+    expect(result.results.map((entry) => [entry.hook, entry.status, entry.error?.message])).toEqual([
+      ["watched", "failed", "listener broke"],
+      ["other", "completed", undefined],
+    ]);
+  });
+});
+
 describe("fail-safe", () => {
   it("records the failure and runs every other hook", async () => {
     const target = executor({ errorStrategy: "fail-safe" });

@@ -1,14 +1,15 @@
 import { EventEmitter } from "eventemitter3";
 import pino, { type Logger } from "pino";
-import { CircuitBreaker, type CircuitState } from "./circuit-breaker.js";
+import type { CircuitState } from "./circuit-breaker.js";
 import { type Clock, systemClock } from "./clock.js";
 import { contextViews } from "./context-view.js";
 import { validateContext } from "./validate-context.js";
 import type { PhaseContextInput, PhaseContextMap } from "./contexts.js";
 import type { AnyHookDefinition, HookDefinition } from "./define-hook.js";
-import { HookCancelledError, HookRegistrationError, HookTimeoutError } from "./errors.js";
+import { HookCancelledError, HookRegistrationError } from "./errors.js";
 import { type Alert, type HookPhase, isHookPhase, type StateEvent } from "./events.js";
 import type { HookExecutionResult, HookExecutorEvents, PhaseResult } from "./executor-events.js";
+import { type PhaseAbort, phaseAbort } from "./phase-abort.js";
 import { type PhasePlan, planPhase } from "./plan.js";
 import {
   type CircuitBreakerOptions,
@@ -17,8 +18,10 @@ import {
   type PhaseConfig,
   type PhaseConfigInput,
 } from "./policies.js";
-import { executeHook, type HookExecution } from "./run-hook.js";
+import { brokenExecution, executeHook, type HookExecution } from "./run-hook.js";
+import { HookState } from "./hook-state.js";
 import { runStrategy } from "./strategies.js";
+import { Tracer } from "./trace.js";
 
 /** Options of a `HookExecutor`. */
 export interface HookExecutorOptions {
@@ -31,6 +34,8 @@ export interface HookExecutorOptions {
   logger?: Logger;
   /** Time source for traces and breakers (tests inject one). */
   clock?: Clock;
+  /** Keeps every phase run's trace (default: a tracer keeping the latest 1000). */
+  tracer?: Tracer;
 }
 
 /** Options of one `runPhase` call. */
@@ -48,14 +53,13 @@ export interface RunPhaseOptions {
 export class HookExecutor {
   /** The emitter behind `on`/`off`. To feed the SLO monitor, pass the executor itself: `monitor.observe(executor)`. */
   readonly events = new EventEmitter<HookExecutorEvents>();
+  /** The traces of the phase runs so far (`executor.tracer.traces()`). */
+  readonly tracer: Tracer;
   readonly #hooks = new Map<HookPhase, AnyHookDefinition[]>();
   readonly #configs = new Map<HookPhase, PhaseConfig>();
   readonly #plans = new Map<HookPhase, PhasePlan>();
-  readonly #breakers = new Map<string, CircuitBreaker>();
-  readonly #loggers = new Map<string, Logger>();
+  readonly #state: HookState;
   readonly #base: PhaseConfig;
-  readonly #breakerOptions: Partial<CircuitBreakerOptions> | false;
-  readonly #logger: Logger;
   readonly #clock: Clock;
 
   constructor(options: HookExecutorOptions = {}) {
@@ -64,9 +68,14 @@ export class HookExecutor {
       if (!isHookPhase(phase)) throw new HookRegistrationError(`unknown phase "${phase}"`);
       this.#configs.set(phase, mergePhaseConfig(this.#base, config));
     }
-    this.#breakerOptions = options.circuitBreaker ?? {};
-    this.#logger = options.logger ?? pino({ level: "silent" });
     this.#clock = options.clock ?? systemClock;
+    this.#state = new HookState({
+      breaker: options.circuitBreaker ?? {},
+      logger: options.logger ?? pino({ level: "silent" }),
+      clock: this.#clock,
+      onBreakerChange: (hook, state) => this.events.emit("breaker", { phase: hook.phase, hook: hook.name, state }),
+    });
+    this.tracer = options.tracer ?? new Tracer();
   }
 
   /** Adds a hook. Names are unique within a phase. */
@@ -136,7 +145,7 @@ export class HookExecutor {
 
   /** The breaker state of a hook (closed until it has run and failed). */
   breakerState(phase: HookPhase, name: string): CircuitState {
-    return this.#breakers.get(`${phase}\u0000${name}`)?.state ?? "closed";
+    return this.#state.breakerState(phase, name);
   }
 
   /**
@@ -155,48 +164,41 @@ export class HookExecutor {
         : planPhase(phase, this.hooks(phase), mergePhaseConfig(this.phaseConfig(phase), options.config));
     const { config } = plan;
     const views = contextViews(parsed as object, config.contextMutation);
-    const controller = new AbortController();
-    const watchers = new Set<() => void>();
-    controller.signal.addEventListener("abort", () => {
-      for (const watcher of [...watchers]) watcher();
-    });
-    const watchAbort = (listener: () => void) => {
-      watchers.add(listener);
-      return () => void watchers.delete(listener);
-    };
-    const onCallerAbort = () =>
-      controller.abort(new HookCancelledError(`phase "${phase}" aborted by the caller`, { cause: options.signal?.reason }));
-    if (options.signal?.aborted) onCallerAbort();
-    options.signal?.addEventListener("abort", onCallerAbort, { once: true });
-    const phaseTimer =
-      config.timeoutMs === null
-        ? undefined
-        : setTimeout(() => controller.abort(new HookTimeoutError("phase", config.timeoutMs ?? 0, phase)), config.timeoutMs);
+    const aborter = phaseAbort(phase, config.timeoutMs, options.signal);
     let failure: Error | undefined;
     const startedAt = this.#clock.now();
     if (this.events.listenerCount("phase:start") > 0)
       this.events.emit("phase:start", { phase, hooks: plan.hooks.map((hook) => hook.name) });
     const executions = await runStrategy(plan, {
-      signal: controller.signal,
+      signal: aborter.signal,
       now: () => this.#clock.now(),
       run: async (hook, after) => {
         const errorStrategy = hook.errorStrategy ?? config.errorStrategy;
-        const execution = await this.#execute(hook, after, views.forHook(), config, controller.signal, watchAbort);
+        const hookStartedAt = this.#clock.now();
+        // An observer that throws must not leave the phase hanging: the hook is recorded as failed.
+        const execution = await this.#execute(hook, after, views.forHook(), config, aborter).catch((error: unknown) =>
+          brokenExecution(
+            hook.name,
+            hookStartedAt,
+            this.#clock.now(),
+            error instanceof Error ? error : new Error(String(error)),
+            after,
+          ),
+        );
         const { status, error } = execution.result;
         const fatal =
           (status === "failed" || status === "timed_out") && (errorStrategy === "fail-fast" || errorStrategy === "retry");
         if (fatal && failure === undefined) {
           failure = error;
-          controller.abort(
+          aborter.abort(
             new HookCancelledError(`hook "${hook.name}" failed; phase "${phase}" stopped (${errorStrategy})`, { cause: error }),
           );
         }
         return execution;
       },
     });
-    if (phaseTimer !== undefined) clearTimeout(phaseTimer);
-    options.signal?.removeEventListener("abort", onCallerAbort);
-    if (failure === undefined && controller.signal.aborted) failure = controller.signal.reason as Error;
+    aborter.dispose();
+    if (failure === undefined && aborter.signal.aborted) failure = aborter.signal.reason as Error;
     const endedAt = this.#clock.now();
     const result: PhaseResult<P> = {
       phase,
@@ -213,6 +215,7 @@ export class HookExecutor {
       context: views.shared as PhaseContextMap[P],
     };
     if (failure !== undefined) result.error = failure;
+    this.tracer.record(result.trace);
     this.events.emit("phase:end", result as unknown as PhaseResult);
     return result;
   }
@@ -222,47 +225,24 @@ export class HookExecutor {
     after: readonly string[],
     context: unknown,
     config: PhaseConfig,
-    signal: AbortSignal,
-    watchAbort: (listener: () => void) => () => void,
+    aborter: PhaseAbort,
   ): Promise<HookExecution> {
-    const key = `${hook.phase}\u0000${hook.name}`;
     const execution = await executeHook(hook, {
       phase: hook.phase,
-      phaseSignal: signal,
-      watchAbort,
+      phaseSignal: aborter.signal,
+      watchAbort: aborter.watch,
       clock: this.#clock,
-      logger: this.#loggerFor(key, hook),
+      logger: this.#state.logger(hook),
       events: this.events,
       errorStrategy: hook.errorStrategy ?? config.errorStrategy,
       retry: hook.retry === undefined ? config.retry : { ...config.retry, ...hook.retry },
       timeoutMs: hook.timeoutMs ?? config.hookTimeoutMs,
-      breaker: this.#breakerFor(key, hook),
+      breaker: this.#state.breaker(hook),
       context,
       after,
     });
     if (this.events.listenerCount("hook:end") > 0) this.events.emit("hook:end", { phase: hook.phase, result: execution.result });
     return execution;
-  }
-
-  #loggerFor(key: string, hook: AnyHookDefinition): Logger {
-    let logger = this.#loggers.get(key);
-    if (logger === undefined) {
-      logger = this.#logger.child({ phase: hook.phase, hook: hook.name });
-      this.#loggers.set(key, logger);
-    }
-    return logger;
-  }
-
-  #breakerFor(key: string, hook: AnyHookDefinition): CircuitBreaker | undefined {
-    if (this.#breakerOptions === false) return undefined;
-    let breaker = this.#breakers.get(key);
-    if (breaker === undefined) {
-      breaker = new CircuitBreaker(this.#breakerOptions, this.#clock, (state) =>
-        this.events.emit("breaker", { phase: hook.phase, hook: hook.name, state }),
-      );
-      this.#breakers.set(key, breaker);
-    }
-    return breaker;
   }
 
   /** Fires a state event: listeners of its name and of `state` receive `{ event, at, payload }`. */

@@ -65,7 +65,7 @@ export { systemClock } from "./clock.js";
 export type { Clock } from "./clock.js";
 export { buildDependencyGraph, planPhase } from "./plan.js";
 export type { PhasePlan } from "./plan.js";
-export { criticalPath, hookRan } from "./trace.js";
+export { criticalPath, hookRan, Tracer } from "./trace.js";
 export type { CriticalPath, ExecutionTrace, HookStatus, HookTraceRecord } from "./trace.js";
 export { copyOnWrite, deepFreeze } from "./context-view.js";
 export {

@@ -142,6 +142,21 @@ function pause(ms: number, signal: AbortSignal): Promise<boolean> {
   });
 }
 
+/** A record for a hook whose execution broke inside the executor itself (a throwing event listener). */
+export function brokenExecution(
+  hook: string,
+  startedAt: number,
+  endedAt: number,
+  error: Error,
+  after: readonly string[],
+): HookExecution {
+  const durationMs = endedAt - startedAt;
+  return {
+    result: { hook, status: "failed", attempts: 1, durationMs, error },
+    record: { hook, status: "failed", attempts: 1, startedAt, endedAt, durationMs, error: toErrorInfo(error), after },
+  };
+}
+
 /** A record for a hook that never started. */
 export function skippedExecution(hook: string, at: number, reason: Error, after: readonly string[]): HookExecution {
   return {

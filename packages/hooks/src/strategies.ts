@@ -60,13 +60,13 @@ function runDag(plan: PhasePlan, runtime: StrategyRuntime): Promise<HookExecutio
     }
   }
   const statuses = new Map<string, string>();
-  const executions: HookExecution[] = [];
+  const executions = new Map<string, HookExecution>();
   // The ready list stays in plan order (a topological order with priority ties), so starts are deterministic.
   const ready: AnyHookDefinition[] = plan.hooks.filter((hook) => (hook.dependsOn?.length ?? 0) === 0);
   let running = 0;
   return new Promise((resolve) => {
     const finish = (hook: AnyHookDefinition, execution: HookExecution) => {
-      executions.push(execution);
+      executions.set(hook.name, execution);
       statuses.set(hook.name, execution.result.status);
       for (const dependent of dependents.get(hook.name) ?? []) {
         const left = (waiting.get(dependent.name) ?? 0) - 1;
@@ -97,7 +97,8 @@ function runDag(plan: PhasePlan, runtime: StrategyRuntime): Promise<HookExecutio
           pump();
         });
       }
-      if (running === 0 && ready.length === 0) resolve(executions);
+      // Results in plan order, whatever order the hooks ended in.
+      if (running === 0 && ready.length === 0) resolve(plan.hooks.flatMap((hook) => executions.get(hook.name) ?? []));
     };
     pump();
   });

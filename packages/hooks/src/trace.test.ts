@@ -5,7 +5,7 @@ import { HookExecutor } from "./executor.js";
 import type { HookTimingEvent } from "./executor-events.js";
 import { planGraph, toDot, toMermaid, traceGraph } from "./graph-export.js";
 import type { ExecutionStrategy } from "./policies.js";
-import { criticalPath, type ExecutionTrace } from "./trace.js";
+import { criticalPath, type ExecutionTrace, Tracer } from "./trace.js";
 
 const phase = HookPhase.AFTER_PLAN_MIGRATION;
 const context = { migrations: [{ version: "1", name: "init" }], riskAssessment: { score: 12, level: "low" as const } };
@@ -115,6 +115,21 @@ describe("trace", () => {
       { operation: "hook_execution", durationMs: 7, phase, hook: "ok", status: "completed" },
       { operation: "hook_execution", durationMs: 0, phase, hook: "bad", status: "failed" },
     ]);
+  });
+});
+
+describe("Tracer", () => {
+  it("keeps the latest phase runs of an executor, up to its limit", async () => {
+    const target = new HookExecutor({ tracer: new Tracer(2) });
+    target.register(defineHook({ name: "a", phase, run: () => undefined }));
+    for (let index = 0; index < 3; index += 1) await target.runPhase(phase, context);
+    await target.runPhase(HookPhase.BEFORE_VALIDATE, { migrations: [] });
+    expect(target.tracer.traces().map((trace) => [trace.phase, trace.records.length])).toEqual([
+      [phase, 1],
+      [HookPhase.BEFORE_VALIDATE, 0],
+    ]);
+    target.tracer.clear();
+    expect(target.tracer.traces()).toEqual([]);
   });
 });
 

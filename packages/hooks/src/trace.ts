@@ -78,3 +78,26 @@ export function criticalPath(trace: ExecutionTrace): CriticalPath {
   for (let node = end; node !== undefined; node = best.get(node)?.previous) hooks.unshift(node);
   return { hooks, durationMs: end === undefined ? 0 : (best.get(end)?.total ?? 0) };
 }
+
+/**
+ * Keeps the traces of the latest phase runs (a migration run's whole story), oldest first, up to
+ * `limit` so a long-lived process does not grow without bound.
+ */
+export class Tracer {
+  readonly #traces: ExecutionTrace[] = [];
+  constructor(readonly limit = 1000) {}
+
+  record(trace: ExecutionTrace): void {
+    this.#traces.push(trace);
+    if (this.#traces.length > this.limit) this.#traces.splice(0, this.#traces.length - this.limit);
+  }
+
+  /** The kept traces, oldest first. */
+  traces(): readonly ExecutionTrace[] {
+    return this.#traces;
+  }
+
+  clear(): void {
+    this.#traces.length = 0;
+  }
+}

@@ -5,7 +5,7 @@ import { findInvalidIndexes, tableSizes } from "./introspect.js";
 import type { Lifecycle } from "./lifecycle.js";
 import type { PreparedMigration, PreparedStatement } from "./prepare.js";
 import { type ExecutionSettings, lockNotAvailable, retryDelayMs, sqlStateOf, timeoutsFor } from "./settings.js";
-import { type StatementHistoryRecord, forgetMigration, recordMigration, recordStatementHistory } from "./tracking.js";
+import { recordOutcome, type StatementHistoryRecord } from "./tracking.js";
 
 /** What executing one migration needs. */
 export interface ExecutionContext {
@@ -109,13 +109,11 @@ export function throwIfCancelled(signal: AbortSignal | undefined, where: string)
   if (signal?.aborted) throw new MigrationCancelledError(`cancelled ${where}`);
 }
 
-async function setTimeouts(connection: Queryable, timeouts: { lockTimeoutMs?: number; statementTimeoutMs?: number }, local: boolean) {
-  if (timeouts.lockTimeoutMs !== undefined) {
-    await connection.query("SELECT set_config('lock_timeout', $1, $2)", [`${timeouts.lockTimeoutMs}ms`, local]);
-  }
-  if (timeouts.statementTimeoutMs !== undefined) {
-    await connection.query("SELECT set_config('statement_timeout', $1, $2)", [`${timeouts.statementTimeoutMs}ms`, local]);
-  }
+function timeoutStatements(timeouts: { lockTimeoutMs?: number; statementTimeoutMs?: number }): string {
+  const statements: string[] = [];
+  if (timeouts.lockTimeoutMs !== undefined) statements.push(`SET LOCAL lock_timeout = '${Math.trunc(timeouts.lockTimeoutMs)}ms'`);
+  if (timeouts.statementTimeoutMs !== undefined) statements.push(`SET LOCAL statement_timeout = '${Math.trunc(timeouts.statementTimeoutMs)}ms'`);
+  return statements.map((statement) => ` ${statement};`).join("");
 }
 
 /** Runs one statement, interrupting it on the server when the run is cancelled. */
@@ -199,8 +197,8 @@ export async function executeInTransaction(context: ExecutionContext, migration:
     let current: number | undefined;
     try {
       throwIfCancelled(context.signal, `before ${migration.version}`);
-      await connection.exec("BEGIN");
-      await setTimeouts(connection, timeouts, true);
+      // One round trip: BEGIN and the SET LOCALs (the values are whole numbers checked by the settings schema).
+      await connection.exec(`BEGIN;${timeoutStatements(timeouts)}`);
       const sizes = await tableSizes(connection, targets);
       await context.lifecycle.phase("before_execute", executePhaseContext(context, migration, { attempt, sql: connection }));
       const history: StatementHistoryRecord[] = [];
@@ -211,20 +209,24 @@ export async function executeInTransaction(context: ExecutionContext, migration:
       }
       current = undefined;
       const durationMs = performance.now() - started;
-      await recordStatementHistory(connection, history);
-      if (migration.direction === "up") {
-        await recordMigration(connection, {
-          version: migration.version,
-          name: migration.name,
-          checksum: migration.checksum,
-          durationMs,
-          ...(context.appliedBy === undefined ? {} : { appliedBy: context.appliedBy }),
-          transactional: true,
-          state: "applied",
-        });
-      } else {
-        await forgetMigration(connection, migration.version);
-      }
+      await recordOutcome(
+        connection,
+        migration.direction === "up"
+          ? {
+              direction: "up",
+              record: {
+                version: migration.version,
+                name: migration.name,
+                checksum: migration.checksum,
+                durationMs,
+                ...(context.appliedBy === undefined ? {} : { appliedBy: context.appliedBy }),
+                transactional: true,
+                state: "applied",
+              },
+            }
+          : { direction: "down", version: migration.version },
+        history,
+      );
       await context.lifecycle.phase("after_execute", executePhaseContext(context, migration, { attempt, sql: connection, durationMs }));
       throwIfCancelled(context.signal, `before committing ${migration.version}`);
       await connection.exec("COMMIT");

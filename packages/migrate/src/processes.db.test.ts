@@ -72,9 +72,11 @@ describe.skipIf(server === undefined)("migrate up in real processes against the 
 
   it("applies every migration exactly once when two processes start together", async () => {
     const db = await fresh();
-    const directory = await migrationDirectory(fiveMigrations());
+    // The first migration sleeps a second, so whichever process gets the lock first holds it while the other waits.
+    const directory = await migrationDirectory(fiveMigrations({ sleeping: 1, sleepSeconds: 1 }));
     const [first, second] = [startRun(url, directory), startRun(url, directory)];
     const outcomes = await Promise.all([first.done, second.done]);
+    expect([first, second].filter((child) => /another migration run holds the lock; waiting/.test(child.stderr()))).toHaveLength(1);
     expect(outcomes.map((outcome) => outcome.code)).toEqual([0, 0]);
     const completed = outcomes.flatMap((outcome) => outcome.output?.completed as string[]);
     expect(completed.sort()).toEqual(["20240101000000", "20240102000000", "20240103000000", "20240104000000", "20240105000000"]);

@@ -102,6 +102,12 @@ export async function readAppliedMigrations(connection: Queryable): Promise<Appl
   }));
 }
 
+const upsertMigrationSql = `INSERT INTO confiture.migrations (version, name, checksum, applied_at, duration_ms, applied_by, transactional, state)
+     VALUES ($1, $2, $3, now(), $4, coalesce($5, session_user), $6, $7)
+     ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum,
+       duration_ms = excluded.duration_ms, applied_by = excluded.applied_by,
+       transactional = excluded.transactional, state = excluded.state`;
+
 /** Inserts or completes a migration's row. `appliedBy` defaults to the database's session user. */
 export async function recordMigration(
   connection: Queryable,
@@ -116,11 +122,7 @@ export async function recordMigration(
   },
 ): Promise<void> {
   await connection.query(
-    `INSERT INTO confiture.migrations (version, name, checksum, applied_at, duration_ms, applied_by, transactional, state)
-     VALUES ($1, $2, $3, now(), $4, coalesce($5, session_user), $6, $7)
-     ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum,
-       duration_ms = excluded.duration_ms, applied_by = excluded.applied_by,
-       transactional = excluded.transactional, state = excluded.state`,
+    upsertMigrationSql,
     [record.version, record.name, record.checksum, record.durationMs, record.appliedBy ?? null, record.transactional, record.state],
   );
 }
@@ -130,12 +132,10 @@ export async function forgetMigration(connection: Queryable, version: string): P
   await connection.query("DELETE FROM confiture.migrations WHERE version = $1", [version]);
 }
 
-/** Appends statement history rows in one round trip. */
-export async function recordStatementHistory(connection: Queryable, records: StatementHistoryRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const columns = 9;
+function historyValues(records: StatementHistoryRecord[], offset: number): { tuples: string; values: unknown[] } {
   const values: unknown[] = [];
-  const tuples = records.map((record, row) => {
+  const tuples = records.map((record) => {
+    const base = offset + values.length;
     values.push(
       record.version,
       record.statementIndex,
@@ -147,13 +147,49 @@ export async function recordStatementHistory(connection: Queryable, records: Sta
       record.lockMode,
       record.pgMajor,
     );
-    const base = row * columns;
-    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}, $${base + 8}, $${base + 9})`;
+    return `(${Array.from({ length: 9 }, (_, column) => `$${base + column + 1}`).join(", ")})`;
   });
+  return { tuples: tuples.join(", "), values };
+}
+
+const historyColumns = "version, statement_index, kind, target_table, table_bytes, row_estimate, duration_ms, lock_mode, pg_major";
+
+/** Appends statement history rows in one round trip. */
+export async function recordStatementHistory(connection: Queryable, records: StatementHistoryRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const { tuples, values } = historyValues(records, 0);
+  await connection.query(`INSERT INTO confiture.statement_history (${historyColumns}) VALUES ${tuples}`, values);
+}
+
+/**
+ * Records a migration's outcome and its statements in one round trip (inside its transaction):
+ * `up` upserts the migration's row as applied, `down` deletes it; both append the history.
+ */
+export async function recordOutcome(
+  connection: Queryable,
+  change: { direction: "up"; record: Parameters<typeof recordMigration>[1] } | { direction: "down"; version: string },
+  history: StatementHistoryRecord[],
+): Promise<void> {
+  if (history.length === 0) {
+    if (change.direction === "up") await recordMigration(connection, change.record);
+    else await forgetMigration(connection, change.version);
+    return;
+  }
+  if (change.direction === "down") {
+    const { tuples, values } = historyValues(history, 1);
+    await connection.query(
+      `WITH forgotten AS (DELETE FROM confiture.migrations WHERE version = $1)
+       INSERT INTO confiture.statement_history (${historyColumns}) VALUES ${tuples}`,
+      [change.version, ...values],
+    );
+    return;
+  }
+  const { record } = change;
+  const { tuples, values } = historyValues(history, 7);
   await connection.query(
-    `INSERT INTO confiture.statement_history (version, statement_index, kind, target_table, table_bytes, row_estimate, duration_ms, lock_mode, pg_major)
-     VALUES ${tuples.join(", ")}`,
-    values,
+    `WITH recorded AS (${upsertMigrationSql})
+     INSERT INTO confiture.statement_history (${historyColumns}) VALUES ${tuples}`,
+    [record.version, record.name, record.checksum, record.durationMs, record.appliedBy ?? null, record.transactional, record.state, ...values],
   );
 }
 

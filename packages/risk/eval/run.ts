@@ -9,9 +9,12 @@ const log = (message: string) => process.stderr.write(`[eval] ${message}\n`);
 const url = process.env.DATABASE_URL?.trim() || undefined;
 const targets: { name: "pglite" | "postgres"; url?: string }[] = [{ name: "pglite" }, ...(url ? [{ name: "postgres" as const, url }] : [])];
 const started = performance.now();
+// `pnpm eval` runs every part; `tsx eval/run.ts accuracy` (or agreement, speed) runs one.
+const only = process.argv[2];
+const runs = (part: string) => only === undefined || only === part;
 
-log("(a) lock model vs trace");
-const agreement = await evaluateAgreement(targets);
+const agreement = runs("agreement") ? await evaluateAgreement(targets) : [];
+if (runs("agreement")) log("(a) lock model vs trace");
 console.log("\n## (a) Lock model vs trace\n");
 console.log("| Target | Migrations | Statements | Traced | Agree | Disagree | Not run (no transaction) | Failed |");
 console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -21,7 +24,9 @@ for (const row of agreement) {
 }
 for (const row of agreement) for (const text of row.disagreements) console.log(`- ${row.target}/${row.set}: ${text}`);
 
-if (url === undefined) {
+if (!runs("accuracy")) {
+  // skipped by the command line
+} else if (url === undefined) {
   console.log("\n## (b) Prediction accuracy\n\nSkipped: set DATABASE_URL to measure on the real server.");
 } else {
   log("(b) prediction accuracy on the server");
@@ -49,10 +54,10 @@ if (url === undefined) {
   }
 }
 
-log("(c) speed");
 const speedTarget = targets[targets.length - 1]!;
-const speedDb = await openTestDatabase(speedTarget);
-try {
+const speedDb = runs("speed") ? await openTestDatabase(speedTarget) : undefined;
+if (speedDb !== undefined) try {
+  log("(c) speed");
   const speed = await evaluateSpeed(speedDb, 20);
   console.log(`\n## (c) Speed (${speedTarget.name})\n`);
   console.log(

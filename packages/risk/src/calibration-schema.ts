@@ -26,6 +26,10 @@ export const calibrationSchema = z.object({
       [K in OperationClass]: typeof throughputSchema;
     },
   ),
+  /** Standard deviation of ln(measured / fitted) per kind of operation: how noisy the server was. */
+  spread: z.object(
+    Object.fromEntries(OPERATION_CLASSES.map((name) => [name, z.number().min(0)])) as { [K in OperationClass]: z.ZodNumber },
+  ),
   measurements: z.array(measurementSchema),
 });
 

@@ -110,7 +110,12 @@ export const riskConfigSchema = z
     bands: z
       .object({
         heuristic: bandSchema.default({ factor: 4, slackMs: 10, confidence: 0.5 }),
-        calibrated: bandSchema.default({ factor: 2, slackMs: 10, confidence: 0.85 }),
+        calibrated: bandSchema
+          .extend({
+            /** The calibrated factor is at least exp(spreadMultiplier * the calibration's log-scale scatter). */
+            spreadMultiplier: z.number().min(0).default(2),
+          })
+          .default({ factor: 2, slackMs: 10, confidence: 0.85, spreadMultiplier: 2 }),
         /** Historical bounds come from the t distribution; this is its two-sided level. */
         historicalLevel: probability.default(0.9),
         /** Minimum history samples (same kind, similar size) before the historical method is used. */

@@ -31,3 +31,16 @@ export function fitThroughput(samples: readonly WorkSample[], unit: Throughput["
   }
   return { unit, perSecond: 1000 / slope, fixedMs };
 }
+
+/**
+ * The scatter of measured durations around a fitted throughput: the standard deviation of
+ * ln(measured / fitted). 0 with fewer than two samples. It widens the calibrated bounds on a noisy server.
+ */
+export function logResidualSpread(samples: readonly WorkSample[], throughput: Throughput): number {
+  const residuals = samples
+    .filter((sample) => sample.durationMs > 0)
+    .map((sample) => Math.log(sample.durationMs / Math.max(throughput.fixedMs + (sample.units / throughput.perSecond) * 1000, 1e-3)));
+  if (residuals.length < 2) return 0;
+  const mean = residuals.reduce((sum, value) => sum + value, 0) / residuals.length;
+  return Math.sqrt(residuals.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (residuals.length - 1));
+}

@@ -109,6 +109,7 @@ const calibration: Calibration = {
     index_build: { unit: "rows", perSecond: 1e6, fixedMs: 1 },
     concurrent_index_build: { unit: "rows", perSecond: 5e5, fixedMs: 1 },
   },
+  spread: { catalog: 0.5, rewrite: 0.1, validate: 0.1, validate_foreign_key: 0.1, index_build: 0.1, concurrent_index_build: 0.1 },
   measurements: [{ operation: "rewrite", rows: 200_000, bytes: 1e7, totalBytes: 1.5e7, durationMs: 150 }],
 };
 

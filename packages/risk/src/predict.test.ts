@@ -51,6 +51,7 @@ const calibration: Calibration = {
     index_build: { unit: "rows", perSecond: 2_000_000, fixedMs: 1 },
     concurrent_index_build: { unit: "rows", perSecond: 1_000_000, fixedMs: 5 },
   },
+  spread: { catalog: 0.5, rewrite: 0.1, validate: 0.1, validate_foreign_key: 0.1, index_build: 0.1, concurrent_index_build: 0.1 },
   measurements: [],
 };
 
@@ -91,6 +92,14 @@ describe("predictDuration: choosing the method", () => {
     expect(predictDuration(request("rewrite", 1_000_000), { ...context, history: history(2, 1_000_000, 0.01) }).method).toBe("calibrated");
     expect(predictDuration(request("rewrite", 1_000_000), { ...context, history: history(8, 1_000, 0.01) }).method).toBe("calibrated");
   });
+  it("widens calibrated bounds to the scatter the calibration measured", () => {
+    const quiet = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration });
+    expect(quiet.upperMs).toBeCloseTo(quiet.estimateMs * 2 + 10, 1);
+    const noisy = { ...calibration, spread: { ...calibration.spread, rewrite: 0.6 } };
+    const wide = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration: noisy });
+    expect(wide.upperMs).toBeCloseTo(wide.estimateMs * Math.exp(1.2) + 10, 1);
+  });
+
   it("lowers calibrated confidence when extrapolating far beyond the scratch table", () => {
     const near = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration });
     const far = predictDuration(request("rewrite", 200_000_000), { config: defaultRiskConfig, calibration });

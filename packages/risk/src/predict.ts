@@ -80,7 +80,10 @@ function sizeCaveats(request: PredictionRequest, prediction: DurationPrediction)
 }
 
 function calibratedPrediction(request: PredictionRequest, calibration: Calibration, config: RiskConfig): DurationPrediction {
-  const prediction = predictWithThroughput(request, calibration.throughput[request.operation], config.bands.calibrated, "calibrated");
+  const band = config.bands.calibrated;
+  // As wide as the configured factor, or as the server's own scatter during calibration if that was wider.
+  const factor = Math.max(band.factor, Math.exp(band.spreadMultiplier * calibration.spread[request.operation]));
+  const prediction = predictWithThroughput(request, calibration.throughput[request.operation], { ...band, factor }, "calibrated");
   const caveats = [`Calibrated on this server (${calibration.takenAt}, PostgreSQL ${calibration.server.majorVersion}).`];
   const rows = request.table?.rowEstimate ?? 0;
   const ratio = rows > 0 ? Math.max(rows / calibration.scratchRows, calibration.scratchRows / rows) : 1;

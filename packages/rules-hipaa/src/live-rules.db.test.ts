@@ -1,5 +1,6 @@
+import { liveFindings as findingsOf, serverSetting } from "@confiture/compliance/testing";
 import { describeEachDatabase } from "@confiture/db/testing";
-import { lint } from "@confiture/linting";
+import type { LiveDatabase } from "@confiture/linting";
 import { expect, it } from "vitest";
 import hipaa from "./index.js";
 
@@ -14,16 +15,12 @@ const liveRules = [
   "live-backup-archiving",
 ];
 
-async function liveFindings(database: Parameters<typeof lint>[0]["database"]) {
-  const rules = Object.fromEntries(Object.keys(hipaa.rules).map((id) => [id, liveRules.includes(id) ? "error" : "off"]));
-  const result = await lint({ files: [], libraries: [hipaa], config: { useGeneral: false, rules }, database });
-  return result.findings;
-}
+const liveFindings = (database: LiveDatabase) => findingsOf(hipaa, database, liveRules);
 
 describeEachDatabase("hipaa live rules", (getDatabase, target) => {
   it("report exactly the settings this server gets wrong", async () => {
     const database = getDatabase();
-    const setting = async (name: string) => (await database.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = $1", [name])).rows[0]?.setting;
+    const setting = (name: string) => serverSetting(database, name);
     const findings = await liveFindings(database);
     const count = (ruleId: string) => findings.filter((finding) => finding.ruleId === ruleId).length;
 

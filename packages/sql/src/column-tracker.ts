@@ -18,7 +18,8 @@ export class ColumnTypeTracker {
   }
 
   /** The lookup to hand to `analyzeStatement`. */
-  readonly lookup: ColumnTypeLookup = (relation, column) => this.types.get(`${relation}\u0000${column}`) ?? this.fallback?.(relation, column);
+  readonly lookup: ColumnTypeLookup = (relation, column) =>
+    this.types.get(`${relation}\u0000${column}`) ?? this.fallback?.(relation, column);
 
   /** Learn from a statement, after it has been analysed. */
   observe(node: Node | undefined): void {

@@ -15,9 +15,10 @@ describe("lock modes", () => {
   });
 
   it("has a symmetric conflict table", () => {
-    for (const held of LOCK_MODES) for (const requested of LOCK_MODES) {
-      expect(lockModesConflict(held, requested)).toBe(lockModesConflict(requested, held));
-    }
+    for (const held of LOCK_MODES)
+      for (const requested of LOCK_MODES) {
+        expect(lockModesConflict(held, requested)).toBe(lockModesConflict(requested, held));
+      }
   });
 
   it("picks the strongest lock", () => {

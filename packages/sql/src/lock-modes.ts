@@ -17,7 +17,13 @@ const CONFLICTS: Record<LockMode, readonly LockMode[]> = {
   AccessShareLock: ["AccessExclusiveLock"],
   RowShareLock: ["ExclusiveLock", "AccessExclusiveLock"],
   RowExclusiveLock: ["ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"],
-  ShareUpdateExclusiveLock: ["ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"],
+  ShareUpdateExclusiveLock: [
+    "ShareUpdateExclusiveLock",
+    "ShareLock",
+    "ShareRowExclusiveLock",
+    "ExclusiveLock",
+    "AccessExclusiveLock",
+  ],
   ShareLock: ["RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"],
   ShareRowExclusiveLock: [
     "RowExclusiveLock",

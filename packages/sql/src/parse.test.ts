@@ -24,12 +24,32 @@ describe("splitting and positions", () => {
     ["empty statements are ignored", ";;\n ; SELECT 1;;", ["select@2:4-2:12"]],
     ["CRLF line endings", "SELECT 1;\r\nSELECT 2;\r\n\r\nSELECT 3;", ["select@1:1-1:9", "select@2:1-2:9", "select@4:1-4:9"]],
     ["columns count code points", "SELECT 'é😀';  SELECT 2;", ["select@1:1-1:12", "select@1:15-1:23"]],
-    ["semicolons inside dollar quotes", "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\nSELECT 2;", ["create_function@1:1-1:64", "select@2:1-2:9"]],
+    [
+      "semicolons inside dollar quotes",
+      "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\nSELECT 2;",
+      ["create_function@1:1-1:64", "select@2:1-2:9"],
+    ],
     ["semicolons inside strings and identifiers", `SELECT ';' AS ";";\nSELECT 2;`, ["select@1:1-1:18", "select@2:1-2:9"]],
-    ["BEGIN ATOMIC bodies", "CREATE FUNCTION f() RETURNS int BEGIN ATOMIC SELECT 1; SELECT 2; END;\nSELECT 3;", ["create_function@1:1-1:69", "select@2:1-2:9"]],
-    ["CASE ... END inside BEGIN ATOMIC", "CREATE OR REPLACE FUNCTION f(x int) RETURNS bool BEGIN ATOMIC SELECT CASE WHEN x > 0 THEN true END; END; SELECT 1;", ["create_function@1:1-1:104", "select@1:106-1:114"]],
-    ["CREATE RULE with several actions", "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2)); SELECT 1;", ["create_rule@1:1-1:93", "select@1:95-1:103"]],
-    ["BEGIN/COMMIT blocks", "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\nSTART TRANSACTION; ROLLBACK;", ["begin@1:1-1:6", "create_table@2:1-2:24", "commit@3:1-3:7", "begin@4:1-4:18", "rollback@4:20-4:28"]],
+    [
+      "BEGIN ATOMIC bodies",
+      "CREATE FUNCTION f() RETURNS int BEGIN ATOMIC SELECT 1; SELECT 2; END;\nSELECT 3;",
+      ["create_function@1:1-1:69", "select@2:1-2:9"],
+    ],
+    [
+      "CASE ... END inside BEGIN ATOMIC",
+      "CREATE OR REPLACE FUNCTION f(x int) RETURNS bool BEGIN ATOMIC SELECT CASE WHEN x > 0 THEN true END; END; SELECT 1;",
+      ["create_function@1:1-1:104", "select@1:106-1:114"],
+    ],
+    [
+      "CREATE RULE with several actions",
+      "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2)); SELECT 1;",
+      ["create_rule@1:1-1:93", "select@1:95-1:103"],
+    ],
+    [
+      "BEGIN/COMMIT blocks",
+      "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\nSTART TRANSACTION; ROLLBACK;",
+      ["begin@1:1-1:6", "create_table@2:1-2:24", "commit@3:1-3:7", "begin@4:1-4:18", "rollback@4:20-4:28"],
+    ],
     ["multi-line statement", "ALTER TABLE t\n  ADD COLUMN x int;", ["add_column@1:1-2:19"]],
   ])("%s", (_name, sql, expected) => {
     expect(outline(sql)).toEqual(expected);

@@ -36,7 +36,13 @@ export function parseSqlSync(source: string, options: ParseOptions = {}): Parsed
   return { ...(options.file === undefined ? {} : { file: options.file }), source, statements, errors };
 }
 
-function parseSpan(source: SourceText, scanText: string, span: StatementSpan, index: number, file: string | undefined): Statement {
+function parseSpan(
+  source: SourceText,
+  scanText: string,
+  span: StatementSpan,
+  index: number,
+  file: string | undefined,
+): Statement {
   const statementText = source.text.slice(span.start, span.end);
   const base = {
     index,
@@ -67,7 +73,10 @@ function syntaxError(source: SourceText, span: StatementSpan, error: unknown, fi
   const message = details?.message ?? (error instanceof Error ? error.message : String(error));
   // libpg-query reports the error position 0-based and in code points (PostgreSQL's cursor position), not bytes.
   const cursor = details?.cursorPosition;
-  const offset = cursor === undefined ? span.start : Math.min(span.start + stringOffsetOfCodePoint(source.text.slice(span.start, span.end), cursor), span.end);
+  const offset =
+    cursor === undefined
+      ? span.start
+      : Math.min(span.start + stringOffsetOfCodePoint(source.text.slice(span.start, span.end), cursor), span.end);
   const position = source.positionOf(offset);
   return { message, ...(file === undefined ? {} : { file }), line: position.line, column: position.column, offset };
 }

@@ -27,6 +27,8 @@ function assertLoaded(): void {
 /** The scanner's tokens of `sql` (byte offsets). Throws on lexical errors (unterminated quotes). */
 export function scanTokens(sql: string): ScanResult["tokens"] {
   assertLoaded();
+  // The scanner rejects empty input instead of returning no tokens.
+  if (sql.length === 0) return [];
   return scanSync(sql).tokens;
 }
 

@@ -30,8 +30,20 @@ export function splitStatements(source: SourceText, scanText: string): Statement
   try {
     return toSpans(source, splitTokens(scanTokens(scanText)).spans, false);
   } catch {
-    return splitAfterLexicalError(source, scanText);
+    try {
+      return splitAfterLexicalError(source, scanText);
+    } catch {
+      return wholeFileSpan(source);
+    }
   }
+}
+
+/** The last resort: the whole file (trimmed) as one statement that will carry the parser's error. */
+function wholeFileSpan(source: SourceText): StatementSpan[] {
+  const start = firstNonSpace(source.text, 0);
+  const end = lastNonSpaceEnd(source.text);
+  if (start >= end) return [];
+  return [{ startByte: Buffer.byteLength(source.text.slice(0, start), "utf8"), start, end, lexicalError: true }];
 }
 
 function splitTokens(tokens: ScanToken[]): TokenSplit {
@@ -102,7 +114,12 @@ function splitAfterLexicalError(source: SourceText, scanText: string): Statement
   const restStart = openSpan !== undefined ? source.offsetOfByte(openSpan.startByte) : firstNonSpace(source.text, cut);
   const restEnd = lastNonSpaceEnd(source.text);
   if (restStart < restEnd) {
-    spans.push({ startByte: Buffer.byteLength(source.text.slice(0, restStart), "utf8"), start: restStart, end: restEnd, lexicalError: true });
+    spans.push({
+      startByte: Buffer.byteLength(source.text.slice(0, restStart), "utf8"),
+      start: restStart,
+      end: restEnd,
+      lexicalError: true,
+    });
   }
   return spans;
 }
@@ -137,7 +154,8 @@ function lexicalErrorOffset(text: string): number | undefined {
     if (details?.cursorPosition === undefined || (details.message ?? "").startsWith("syntax error")) return undefined;
     // 0-based and in code points (PostgreSQL's cursor position).
     let offset = 0;
-    for (let count = 0; count < details.cursorPosition && offset < text.length; count++) offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+    for (let count = 0; count < details.cursorPosition && offset < text.length; count++)
+      offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
     return offset;
   }
 }

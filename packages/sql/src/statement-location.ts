@@ -17,7 +17,15 @@ export function statementLocation(statement: Pick<Statement, "text" | "start">, 
       column = 1;
     } else if (code === 13) {
       // The \r of \r\n: the \n that follows ends the line.
-    } else if (!(code >= 0xdc00 && code <= 0xdfff && index > 0 && before.charCodeAt(index - 1) >= 0xd800 && before.charCodeAt(index - 1) <= 0xdbff)) {
+    } else if (
+      !(
+        code >= 0xdc00 &&
+        code <= 0xdfff &&
+        index > 0 &&
+        before.charCodeAt(index - 1) >= 0xd800 &&
+        before.charCodeAt(index - 1) <= 0xdbff
+      )
+    ) {
       column++;
     }
   }

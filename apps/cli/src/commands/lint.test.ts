@@ -39,7 +39,11 @@ async function project(files: Record<string, string>): Promise<string> {
 }
 
 const base = {
-  "node_modules/confiture-plugin-acme/package.json": JSON.stringify({ name: "confiture-plugin-acme", type: "module", exports: "./index.js" }),
+  "node_modules/confiture-plugin-acme/package.json": JSON.stringify({
+    name: "confiture-plugin-acme",
+    type: "module",
+    exports: "./index.js",
+  }),
   "node_modules/confiture-plugin-acme/index.js": plugin,
   "confiture.config.json": JSON.stringify({ lint: { useGeneral: false, libraries: ["confiture-plugin-acme"] } }),
   "migrations/001_a.up.sql": "CREATE TABLE a (id int);\n",
@@ -59,7 +63,12 @@ describe("confiture lint", () => {
     expect(code).toBe(0);
     const parsed = JSON.parse(out);
     expect(parsed.summary).toMatchObject({ files: 2, statements: 2, errors: 0, warnings: 1 });
-    expect(parsed.findings[0]).toMatchObject({ ruleId: "no-truncate", library: "acme", file: "migrations/002_b.up.sql", line: 1 });
+    expect(parsed.findings[0]).toMatchObject({
+      ruleId: "no-truncate",
+      library: "acme",
+      file: "migrations/002_b.up.sql",
+      line: 1,
+    });
     expect(parsed.audit.libraries).toEqual([{ name: "acme", version: "2.1.0" }]);
   });
 
@@ -78,8 +87,14 @@ describe("confiture lint", () => {
     const glob = await lintIn(directory, ["migrations/*_b.up.sql", "--format", "json", "--rule", "no-truncate=error"]);
     expect(glob.code).toBe(1);
     expect(JSON.parse(glob.out).findings.map((finding: { severity: string }) => finding.severity)).toEqual(["error"]);
-    const stdin = await lintIn(directory, ["-", "--format", "json"], "DROP TABLE x;\n-- squawk-ignore ban-drop-table\nDROP TABLE y;");
-    expect(JSON.parse(stdin.out).findings.map((finding: { file: string; line: number }) => `${finding.file}:${finding.line}`)).toEqual(["<stdin>:1"]);
+    const stdin = await lintIn(
+      directory,
+      ["-", "--format", "json"],
+      "DROP TABLE x;\n-- squawk-ignore ban-drop-table\nDROP TABLE y;",
+    );
+    expect(
+      JSON.parse(stdin.out).findings.map((finding: { file: string; line: number }) => `${finding.file}:${finding.line}`),
+    ).toEqual(["<stdin>:1"]);
     const off = await lintIn(directory, ["migrations/002_b.up.sql", "--rule", "no-truncate=off", "--format", "json"]);
     expect(JSON.parse(off.out).findings).toEqual([]);
   });
@@ -109,7 +124,10 @@ describe("confiture lint", () => {
     expect((await lintIn(directory, ["--pg-version", "9"])).code).toBe(2);
     expect((await lintIn(directory, ["missing.sql"])).code).toBe(2);
     expect((await lintIn(directory, ["--format", "xml"])).code).toBe(2);
-    const badConfig = await project({ ...base, "confiture.config.json": JSON.stringify({ lint: { rules: { "no-drop": "loud" } } }) });
+    const badConfig = await project({
+      ...base,
+      "confiture.config.json": JSON.stringify({ lint: { rules: { "no-drop": "loud" } } }),
+    });
     const bad = await lintIn(badConfig, []);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/lint\.rules\.no-drop/);
@@ -123,7 +141,16 @@ describe("confiture rules", () => {
     expect(await run(["rules", "--format", "json", "--rule", "no-truncate=error"], io)).toBe(0);
     const parsed = JSON.parse(io.out());
     expect(parsed.rules).toEqual([
-      expect.objectContaining({ id: "no-drop", library: "acme", version: "1.0.0", severity: "error", enabled: true, deprecated: false, replacedBy: null, equivalents: { squawk: "ban-drop-table" } }),
+      expect.objectContaining({
+        id: "no-drop",
+        library: "acme",
+        version: "1.0.0",
+        severity: "error",
+        enabled: true,
+        deprecated: false,
+        replacedBy: null,
+        equivalents: { squawk: "ban-drop-table" },
+      }),
       expect.objectContaining({ id: "no-truncate", severity: "error", enabled: true, compliance: [] }),
     ]);
     expect(parsed.audit).toMatchObject({

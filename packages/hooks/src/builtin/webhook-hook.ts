@@ -26,11 +26,11 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** The URL without credentials or query, safe for messages and logs. */
+/** The URL reduced to its origin: webhook paths often are the secret (Slack's are), so they never reach messages or logs. */
 function displayUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+    return `${parsed.protocol}//${parsed.host}/…`;
   } catch {
     return "(invalid url)";
   }

@@ -67,7 +67,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const findings: Finding[] = [];
   const model = createSchemaModel();
   const cursor: RunCursor = {
-    file: "",
+    file: ordered[0]?.path ?? "",
     schema: model,
     pgVersion,
     settings,
@@ -82,7 +82,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const outcomes: FileOutcome[] = [];
   const run = (file: SourceFile, schema: SchemaModel, replay: boolean) => {
     cursor.schema = schema;
-    outcomes.push(lintFile({ file, cursor, runners, resolver, findings, analyze, apply: replay ? applyStatement : undefined, closeSession }));
+    outcomes.push(
+      lintFile({ file, cursor, runners, resolver, findings, analyze, apply: replay ? applyStatement : undefined, closeSession }),
+    );
   };
   for (const step of steps) {
     run(step.file, model, true);

@@ -8,7 +8,13 @@ export function escapeXml(text: string): string {
   for (const character of text) {
     const code = character.codePointAt(0) ?? 0;
     // XML 1.0 allows tab, line feed, carriage return and everything from space up, minus surrogates and U+FFFE/U+FFFF.
-    const allowed = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000;
+    const allowed =
+      code === 9 ||
+      code === 10 ||
+      code === 13 ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      code >= 0x10000;
     if (allowed) clean += character;
   }
   return clean.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");

@@ -80,7 +80,12 @@ export function createTableConstraints(statement: CreateStmt | undefined): Const
 
 /** The constraints written on a column. */
 export function columnConstraints(column: ColumnDef | undefined): Constraint[] {
-  return (column?.constraints ?? []).flatMap((node) => {
+  return constraintsOf(column?.constraints);
+}
+
+/** The Constraint payloads of a list of nodes. */
+export function constraintsOf(nodes: readonly Node[] | undefined): Constraint[] {
+  return (nodes ?? []).flatMap((node) => {
     const constraint = nodeOf<Constraint>(node, "Constraint");
     return constraint === undefined ? [] : [constraint];
   });
@@ -173,4 +178,25 @@ export function typeModifiers(typeName: TypeName | undefined): number[] {
     if (constant?.ival !== undefined) result.push(constant.ival.ival ?? 0);
   }
   return result;
+}
+
+/** Boolean option values PostgreSQL's `defGetBoolean` accepts as false (case-insensitive). */
+const FALSE_WORDS = new Set(["false", "off", "no", "0", "f", "n", "fa", "fal", "fals", "of"]);
+
+/**
+ * Whether a list of options (`VACUUM (FULL)`, `REINDEX (CONCURRENTLY false)`) turns `name` on, the way
+ * `defGetBoolean` reads it: no value, a non-zero integer, or any word but a spelling of false.
+ */
+export function optionIsOn(options: readonly Node[] | undefined, name: string): boolean {
+  let on = false;
+  for (const option of options ?? []) {
+    const element = nodeOf<{ defname?: string; arg?: Node }>(option, "DefElem");
+    if (element?.defname?.toLowerCase() !== name) continue;
+    const argument = element.arg;
+    if (argument === undefined) on = true;
+    else if (nodeOf(argument, "Integer") !== undefined) on = (nodeOf<{ ival?: number }>(argument, "Integer")?.ival ?? 0) !== 0;
+    else if (nodeOf(argument, "Boolean") !== undefined) on = nodeOf<{ boolval?: boolean }>(argument, "Boolean")?.boolval === true;
+    else on = !FALSE_WORDS.has((nodeOf<{ sval?: string }>(argument, "String")?.sval ?? "true").toLowerCase());
+  }
+  return on;
 }

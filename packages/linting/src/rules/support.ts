@@ -78,3 +78,16 @@ export function downFileOf(path: string): string | undefined {
 export function quoteIdentifier(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
 }
+
+const UNIT_MILLISECONDS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * A duration setting (`lock_timeout`) as PostgreSQL reads it: a number in milliseconds or a number
+ * with a unit (`us`, `ms`, `s`, `min`, `h`, `d`). Undefined when it is not one. Reads a setting's
+ * value, not SQL.
+ */
+export function durationMilliseconds(value: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)?\s*$/i.exec(value);
+  if (match === null) return undefined;
+  return Number(match[1]) * (UNIT_MILLISECONDS[(match[2] ?? "ms").toLowerCase()] ?? 1);
+}

@@ -103,7 +103,9 @@ describe("statement kinds", () => {
   });
 
   it("names an ALTER TABLE by its most significant subcommand and lists each", () => {
-    const statement = only("ALTER TABLE t ADD COLUMN a int, ALTER COLUMN b TYPE bigint, ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id)");
+    const statement = only(
+      "ALTER TABLE t ADD COLUMN a int, ALTER COLUMN b TYPE bigint, ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id)",
+    );
     expect(statement.kind).toBe("alter_column_type");
     expect(subcommandKinds(statement)).toEqual(["add_column", "alter_column_type", "add_foreign_key"]);
     expect(subcommandKinds(only("SELECT 1"))).toEqual(["select"]);
@@ -118,7 +120,10 @@ describe("statement kinds", () => {
 
 describe("relations", () => {
   it.each([
-    ["ALTER TABLE public.users ADD CONSTRAINT f FOREIGN KEY (o) REFERENCES billing.orgs (id)", ["users:target", "billing.orgs:referenced"]],
+    [
+      "ALTER TABLE public.users ADD CONSTRAINT f FOREIGN KEY (o) REFERENCES billing.orgs (id)",
+      ["users:target", "billing.orgs:referenced"],
+    ],
     ["CREATE TABLE t (id int REFERENCES u (id), LIKE v)", ["t:target:created", "u:referenced", "v:referenced"]],
     ["CREATE INDEX i ON s.t (a)", ["s.t:target", "s.i:target:created"]],
     ["DROP TABLE a, s.b", ["a:target", "s.b:target"]],
@@ -130,7 +135,9 @@ describe("relations", () => {
     ["GRANT SELECT ON ALL TABLES IN SCHEMA s TO r", []],
     ["VACUUM a, b", ["a:target", "b:target"]],
   ])("%s", (sql, expected) => {
-    const described = only(sql).relations.map((relation) => `${relationKey(relation)}:${relation.role}${relation.created ? ":created" : ""}`);
+    const described = only(sql).relations.map(
+      (relation) => `${relationKey(relation)}:${relation.role}${relation.created ? ":created" : ""}`,
+    );
     expect(described).toEqual(expected);
   });
 });

@@ -17,7 +17,13 @@ import type {
 import { nodeOf } from "../schema/ast.js";
 import { queryRelations, referenceFromNames, referenceFromRangeVar } from "../relations.js";
 import type { RelationReference } from "../types.js";
-import { alterTableCommands, alterTableCommandKind, alterTableExtraRelations, constraintRelations, mostSignificantKind } from "./alter-table.js";
+import {
+  alterTableCommands,
+  alterTableCommandKind,
+  alterTableExtraRelations,
+  constraintRelations,
+  mostSignificantKind,
+} from "./alter-table.js";
 
 type Classified = { kind: string; relations: Array<RelationReference | undefined> };
 type Payload = Record<string, unknown>;
@@ -110,10 +116,16 @@ const DDL_CLASSIFIERS: Record<string, (payload: Payload) => Classified> = {
   IndexStmt: (payload) => {
     const statement = payload as IndexStmt;
     const schema = statement.relation?.schemaname;
-    const index = statement.idxname === undefined ? undefined : { relname: statement.idxname, ...(schema === undefined ? {} : { schemaname: schema }) };
+    const index =
+      statement.idxname === undefined
+        ? undefined
+        : { relname: statement.idxname, ...(schema === undefined ? {} : { schemaname: schema }) };
     return {
       kind: statement.concurrent === true ? "create_index_concurrently" : "create_index",
-      relations: [referenceFromRangeVar(statement.relation, "target", "table"), referenceFromRangeVar(index, "target", "index", true)],
+      relations: [
+        referenceFromRangeVar(statement.relation, "target", "table"),
+        referenceFromRangeVar(index, "target", "index", true),
+      ],
     };
   },
   DropStmt: (payload) => drop(payload as DropStmt),
@@ -134,7 +146,10 @@ const DDL_CLASSIFIERS: Record<string, (payload: Payload) => Classified> = {
     const statement = payload as ViewStmt;
     return {
       kind: "create_view",
-      relations: [referenceFromRangeVar(statement.view, "target", "view", statement.replace !== true), ...queryRelations(statement.query)],
+      relations: [
+        referenceFromRangeVar(statement.view, "target", "view", statement.replace !== true),
+        ...queryRelations(statement.query),
+      ],
     };
   },
   CreateTableAsStmt: (payload) => {
@@ -152,8 +167,14 @@ const DDL_CLASSIFIERS: Record<string, (payload: Payload) => Classified> = {
     kind: payload.concurrent === true ? "refresh_materialized_view_concurrently" : "refresh_materialized_view",
     relations: [referenceFromRangeVar(payload.relation as RangeVar, "target", "materialized_view")],
   }),
-  CreatePolicyStmt: (payload) => ({ kind: "create_policy", relations: [referenceFromRangeVar(payload.table as RangeVar, "target", "table")] }),
-  AlterPolicyStmt: (payload) => ({ kind: "alter_policy", relations: [referenceFromRangeVar(payload.table as RangeVar, "target", "table")] }),
+  CreatePolicyStmt: (payload) => ({
+    kind: "create_policy",
+    relations: [referenceFromRangeVar(payload.table as RangeVar, "target", "table")],
+  }),
+  AlterPolicyStmt: (payload) => ({
+    kind: "alter_policy",
+    relations: [referenceFromRangeVar(payload.table as RangeVar, "target", "table")],
+  }),
   CreateTrigStmt: (payload) => ({
     kind: "create_trigger",
     relations: [
@@ -161,7 +182,10 @@ const DDL_CLASSIFIERS: Record<string, (payload: Payload) => Classified> = {
       referenceFromRangeVar(payload.constrrel as RangeVar | undefined, "referenced", "table"),
     ],
   }),
-  RuleStmt: (payload) => ({ kind: "create_rule", relations: [referenceFromRangeVar(payload.relation as RangeVar, "target", "table")] }),
+  RuleStmt: (payload) => ({
+    kind: "create_rule",
+    relations: [referenceFromRangeVar(payload.relation as RangeVar, "target", "table")],
+  }),
   CommentStmt: (payload) => ({ kind: "comment", relations: [objectRelation(payload as CommentStmt)] }),
   SecLabelStmt: (payload) => ({ kind: "security_label", relations: [objectRelation(payload as CommentStmt)] }),
   GrantStmt: (payload) => {
@@ -177,10 +201,19 @@ const DDL_CLASSIFIERS: Record<string, (payload: Payload) => Classified> = {
     kind: "create_sequence",
     relations: [referenceFromRangeVar(payload.sequence as RangeVar, "target", "sequence", true)],
   }),
-  AlterSeqStmt: (payload) => ({ kind: "alter_sequence", relations: [referenceFromRangeVar(payload.sequence as RangeVar, "target", "sequence")] }),
+  AlterSeqStmt: (payload) => ({
+    kind: "alter_sequence",
+    relations: [referenceFromRangeVar(payload.sequence as RangeVar, "target", "sequence")],
+  }),
   AlterObjectSchemaStmt: (payload) => ({
     kind: "set_schema",
-    relations: [referenceFromRangeVar(payload.relation as RangeVar | undefined, "target", RELATION_OBJECT_TYPES[String(payload.objectType)])],
+    relations: [
+      referenceFromRangeVar(
+        payload.relation as RangeVar | undefined,
+        "target",
+        RELATION_OBJECT_TYPES[String(payload.objectType)],
+      ),
+    ],
   }),
 };
 
@@ -227,7 +260,9 @@ function drop(statement: DropStmt): Classified {
   if (objectType !== undefined) return { kind, relations: namedObjects(statement, objectType) };
   if (removeType === "OBJECT_TRIGGER" || removeType === "OBJECT_POLICY" || removeType === "OBJECT_RULE") {
     // `DROP TRIGGER name ON table`: the list is [schema?, table, name]; the table is what gets locked.
-    const relations = (statement.objects ?? []).map((object) => referenceFromNames(listItems(object).slice(0, -1), "target", "table"));
+    const relations = (statement.objects ?? []).map((object) =>
+      referenceFromNames(listItems(object).slice(0, -1), "target", "table"),
+    );
     return { kind, relations };
   }
   return { kind, relations: [] };

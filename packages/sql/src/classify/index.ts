@@ -13,7 +13,10 @@ export interface Classification {
 }
 
 /** A classifier for one node tag: the kind and the relations (duplicates allowed; they are merged). */
-export type NodeClassifier = (payload: Record<string, unknown>) => { kind: string; relations: Array<RelationReference | undefined> };
+export type NodeClassifier = (payload: Record<string, unknown>) => {
+  kind: string;
+  relations: Array<RelationReference | undefined>;
+};
 
 /** Every kind the classifier can give, snake_case, sorted. Unknown statements are `other`; unparsable ones `syntax_error`. */
 export const STATEMENT_KINDS: readonly string[] = [

@@ -109,7 +109,10 @@ const CLASSIFIERS: Record<string, (payload: Payload) => Classified> = {
     const locking = Array.isArray(payload.lockingClause) && payload.lockingClause.length > 0;
     const into = payload.intoClause as { rel?: RangeVar } | undefined;
     if (into?.rel !== undefined) {
-      return { kind: "create_table_as", relations: [referenceFromRangeVar(into.rel, "target", "table", true), ...queryRelations(payload)] };
+      return {
+        kind: "create_table_as",
+        relations: [referenceFromRangeVar(into.rel, "target", "table", true), ...queryRelations(payload)],
+      };
     }
     return { kind: locking ? "select_for_update" : "select", relations: queryRelations(payload) };
   },
@@ -117,7 +120,10 @@ const CLASSIFIERS: Record<string, (payload: Payload) => Classified> = {
     const statement = payload as CopyStmt;
     return {
       kind: "copy",
-      relations: [referenceFromRangeVar(statement.relation, statement.is_from === true ? "target" : "referenced", "table"), ...queryRelations(statement.query)],
+      relations: [
+        referenceFromRangeVar(statement.relation, statement.is_from === true ? "target" : "referenced", "table"),
+        ...queryRelations(statement.query),
+      ],
     };
   },
   VacuumStmt: (payload) => {
@@ -132,17 +138,26 @@ const CLASSIFIERS: Record<string, (payload: Payload) => Classified> = {
   ClusterStmt: (payload) => {
     const statement = payload as ClusterStmt;
     const schema = statement.relation?.schemaname;
-    const index = statement.indexname === undefined ? undefined : { relname: statement.indexname, ...(schema === undefined ? {} : { schemaname: schema }) };
+    const index =
+      statement.indexname === undefined
+        ? undefined
+        : { relname: statement.indexname, ...(schema === undefined ? {} : { schemaname: schema }) };
     return {
       kind: "cluster",
-      relations: [referenceFromRangeVar(statement.relation, "target", "table"), referenceFromRangeVar(index, "referenced", "index")],
+      relations: [
+        referenceFromRangeVar(statement.relation, "target", "table"),
+        referenceFromRangeVar(index, "referenced", "index"),
+      ],
     };
   },
   ReindexStmt: (payload) => {
     const statement = payload as ReindexStmt;
     const concurrent = optionNames(statement.params).has("concurrently");
     const objectType = statement.kind === "REINDEX_OBJECT_INDEX" ? "index" : "table";
-    return { kind: concurrent ? "reindex_concurrently" : "reindex", relations: [referenceFromRangeVar(statement.relation, "target", objectType)] };
+    return {
+      kind: concurrent ? "reindex_concurrently" : "reindex",
+      relations: [referenceFromRangeVar(statement.relation, "target", objectType)],
+    };
   },
   LockStmt: (payload) => ({
     kind: "lock_table",

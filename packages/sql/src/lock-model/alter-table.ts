@@ -48,7 +48,12 @@ const REWRITING_SUBCOMMANDS: Record<string, string> = {
 };
 
 /** The locks, rewrite and scan of an ALTER TABLE (and ALTER INDEX/VIEW/SEQUENCE ... ) statement. */
-export function analyzeAlterTable(statement: AlterTableStmt, relations: RelationReference[], context: AnalysisContext, verdict: Verdict): void {
+export function analyzeAlterTable(
+  statement: AlterTableStmt,
+  relations: RelationReference[],
+  context: AnalysisContext,
+  verdict: Verdict,
+): void {
   const target = referenceFromRangeVar(statement.relation, "target");
   const tableKey = target === undefined ? undefined : relationKey(target);
   for (const command of alterTableCommands(statement)) {
@@ -100,9 +105,11 @@ function analyzeCommand(command: AlterTableCmd, scope: CommandScope): void {
   }
   switch (subtype) {
     case "AT_AddColumn":
-      return analyzeAddColumn(nodeOf<ColumnDef>(command.def, "ColumnDef"), scope);
+      analyzeAddColumn(nodeOf<ColumnDef>(command.def, "ColumnDef"), scope);
+      return;
     case "AT_AlterColumnType":
-      return analyzeTypeChange(command, scope);
+      analyzeTypeChange(command, scope);
+      return;
     case "AT_SetNotNull":
       verdict.scan = true;
       verdict.note(
@@ -113,10 +120,13 @@ function analyzeCommand(command: AlterTableCmd, scope: CommandScope): void {
       return;
     case "AT_AddConstraint":
     case "AT_AddIndexConstraint":
-      return analyzeAddConstraint(commandConstraint(command), scope);
+      analyzeAddConstraint(commandConstraint(command), scope);
+      return;
     case "AT_ValidateConstraint":
       verdict.scan = true;
-      verdict.note("VALIDATE CONSTRAINT scans the table under SHARE UPDATE EXCLUSIVE: reads and writes continue; for a foreign key the referenced table gets ROW SHARE.");
+      verdict.note(
+        "VALIDATE CONSTRAINT scans the table under SHARE UPDATE EXCLUSIVE: reads and writes continue; for a foreign key the referenced table gets ROW SHARE.",
+      );
       return;
     case "AT_DropConstraint":
       verdict.note("Dropping a foreign key also takes ACCESS EXCLUSIVE on the referenced table.");
@@ -126,22 +136,27 @@ function analyzeCommand(command: AlterTableCmd, scope: CommandScope): void {
       verdict.note("SET EXPRESSION recomputes a stored generated column: the table is rewritten (PostgreSQL 17+).");
       return;
     case "AT_AttachPartition":
-      return analyzeAttach(command, scope);
+      analyzeAttach(command, scope);
+      return;
     case "AT_DetachPartition":
-      return analyzeDetach(command, scope);
+      analyzeDetach(command, scope);
+      return;
     case "AT_DetachPartitionFinalize":
       verdict.transactional = false;
       return;
     case "AT_AddInherit":
-      for (const relation of scope.relations) if (relation.role === "referenced") verdict.lock(relation, "ShareUpdateExclusiveLock");
+      for (const relation of scope.relations)
+        if (relation.role === "referenced") verdict.lock(relation, "ShareUpdateExclusiveLock");
       return;
     default:
-      if (subtype.startsWith("AT_Enable") || subtype.startsWith("AT_Disable")) describeKind(alterTableCommandKind(command), verdict);
+      if (subtype.startsWith("AT_Enable") || subtype.startsWith("AT_Disable"))
+        describeKind(alterTableCommandKind(command), verdict);
   }
 }
 
 function describeKind(kind: string, verdict: Verdict): void {
-  if (kind === "enable_rls" || kind === "force_rls") verdict.note("Row level security takes effect at once: queries without a matching policy see no rows.");
+  if (kind === "enable_rls" || kind === "force_rls")
+    verdict.note("Row level security takes effect at once: queries without a matching policy see no rows.");
 }
 
 function analyzeAddColumn(column: ColumnDef | undefined, scope: CommandScope): void {
@@ -155,7 +170,8 @@ function analyzeAddColumn(column: ColumnDef | undefined, scope: CommandScope): v
   const generated = constraints.find((constraint) => constraint.contype === "CONSTR_GENERATED");
   const identity = constraints.find((constraint) => constraint.contype === "CONSTR_IDENTITY");
   const hasDefault =
-    defaultConstraint?.raw_expr !== undefined && nodeOf<{ isnull?: boolean }>(defaultConstraint.raw_expr, "A_Const")?.isnull !== true;
+    defaultConstraint?.raw_expr !== undefined &&
+    nodeOf<{ isnull?: boolean }>(defaultConstraint.raw_expr, "A_Const")?.isnull !== true;
   if (generated !== undefined) {
     const virtual = generated.generated_kind === "v" && context.pgVersion >= 18;
     if (virtual) verdict.note("A VIRTUAL generated column is computed on read: no rewrite (PostgreSQL 18+).");
@@ -172,7 +188,9 @@ function analyzeAddColumn(column: ColumnDef | undefined, scope: CommandScope): v
   } else if (hasDefault) {
     verdict.note("A non-volatile DEFAULT is stored in the catalog: no rewrite (PostgreSQL 11+).");
   }
-  const notNull = constraints.some((constraint) => constraint.contype === "CONSTR_NOTNULL" || constraint.contype === "CONSTR_PRIMARY");
+  const notNull = constraints.some(
+    (constraint) => constraint.contype === "CONSTR_NOTNULL" || constraint.contype === "CONSTR_PRIMARY",
+  );
   if (notNull && !hasDefault && generated === undefined && identity === undefined) {
     verdict.scan = true;
     verdict.note("NOT NULL without a DEFAULT fails unless the table is empty.");
@@ -203,7 +221,8 @@ function analyzeTypeChange(command: AlterTableCmd, scope: CommandScope): void {
     verdict.note("A USING expression is evaluated for every row: the table is rewritten.");
     return;
   }
-  const from = scope.tableKey === undefined || command.name === undefined ? undefined : context.columnType?.(scope.tableKey, command.name);
+  const from =
+    scope.tableKey === undefined || command.name === undefined ? undefined : context.columnType?.(scope.tableKey, command.name);
   const change = typeChangeVerdict(from, to, context);
   verdict.note(change.note);
   if (change.rewrite) {
@@ -217,8 +236,11 @@ function analyzeAddConstraint(constraint: Constraint | undefined, scope: Command
   if (constraint === undefined) return;
   const notValid = constraint.skip_validation === true;
   if (constraint.indexname !== undefined) {
-    for (const relation of scope.relations) if (relation.objectType === "index") verdict.lock(relation, "ShareUpdateExclusiveLock");
-    verdict.note("USING INDEX turns an existing index into the constraint without a scan (a PRIMARY KEY still needs its columns NOT NULL).");
+    for (const relation of scope.relations)
+      if (relation.objectType === "index") verdict.lock(relation, "ShareUpdateExclusiveLock");
+    verdict.note(
+      "USING INDEX turns an existing index into the constraint without a scan (a PRIMARY KEY still needs its columns NOT NULL).",
+    );
     return;
   }
   switch (constraint.contype) {
@@ -233,15 +255,20 @@ function analyzeAddConstraint(constraint: Constraint | undefined, scope: Command
       if (notValid) verdict.note("NOT VALID skips the scan; run VALIDATE CONSTRAINT later (SHARE UPDATE EXCLUSIVE).");
       else {
         verdict.scan = true;
-        verdict.note("The constraint is checked against every row under ACCESS EXCLUSIVE; add it NOT VALID and validate separately.");
+        verdict.note(
+          "The constraint is checked against every row under ACCESS EXCLUSIVE; add it NOT VALID and validate separately.",
+        );
       }
-      if (constraint.contype === "CONSTR_NOTNULL" && context.pgVersion < 18) verdict.note("ADD CONSTRAINT ... NOT NULL needs PostgreSQL 18.");
+      if (constraint.contype === "CONSTR_NOTNULL" && context.pgVersion < 18)
+        verdict.note("ADD CONSTRAINT ... NOT NULL needs PostgreSQL 18.");
       return;
     case "CONSTR_UNIQUE":
     case "CONSTR_PRIMARY":
     case "CONSTR_EXCLUSION":
       verdict.scan = true;
-      verdict.note("The constraint builds its index under ACCESS EXCLUSIVE; build it with CREATE UNIQUE INDEX CONCURRENTLY and add it USING INDEX.");
+      verdict.note(
+        "The constraint builds its index under ACCESS EXCLUSIVE; build it with CREATE UNIQUE INDEX CONCURRENTLY and add it USING INDEX.",
+      );
       return;
     default:
       return;
@@ -282,5 +309,7 @@ function analyzeDetach(command: AlterTableCmd, scope: CommandScope): void {
     return;
   }
   verdict.lock(partition, "AccessExclusiveLock");
-  verdict.note("DETACH PARTITION takes ACCESS EXCLUSIVE on the parent and the partition; CONCURRENTLY (PostgreSQL 14+) avoids it.");
+  verdict.note(
+    "DETACH PARTITION takes ACCESS EXCLUSIVE on the parent and the partition; CONCURRENTLY (PostgreSQL 14+) avoids it.",
+  );
 }

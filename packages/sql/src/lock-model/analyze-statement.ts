@@ -32,7 +32,12 @@ export function analyzeStatement(statement: Statement, options: AnalyzeStatement
   else if (unwrapped?.tag === "AlterTableStmt") {
     analyzeAlterTable(unwrapped.value as AlterTableStmt, statement.relations, context, verdict);
   } else if (unwrapped !== undefined) {
-    STATEMENT_ANALYZERS[unwrapped.tag]?.(unwrapped.value, { kind: statement.kind, relations: statement.relations, context, verdict });
+    STATEMENT_ANALYZERS[unwrapped.tag]?.(unwrapped.value, {
+      kind: statement.kind,
+      relations: statement.relations,
+      context,
+      verdict,
+    });
   }
   const locks = verdict.lockList();
   const strongest = strongestLock(locks);

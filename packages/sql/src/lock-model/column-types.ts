@@ -44,7 +44,27 @@ export function isSerialType(typeName: TypeName | undefined): boolean {
 }
 
 /** Zones with a fixed zero offset: PostgreSQL skips the timestamp <-> timestamptz rewrite in them. */
-const UTC_ZONES = new Set(["utc", "etc/utc", "gmt", "etc/gmt", "uct", "etc/uct", "zulu", "etc/zulu", "universal", "etc/universal", "greenwich", "etc/greenwich", "gmt0", "etc/gmt0", "gmt+0", "gmt-0", "etc/gmt+0", "etc/gmt-0", "z"]);
+const UTC_ZONES = new Set([
+  "utc",
+  "etc/utc",
+  "gmt",
+  "etc/gmt",
+  "uct",
+  "etc/uct",
+  "zulu",
+  "etc/zulu",
+  "universal",
+  "etc/universal",
+  "greenwich",
+  "etc/greenwich",
+  "gmt0",
+  "etc/gmt0",
+  "gmt+0",
+  "gmt-0",
+  "etc/gmt+0",
+  "etc/gmt-0",
+  "z",
+]);
 
 /** The verdict on a column type change: rewrite or not, and why. */
 export interface TypeChangeVerdict {
@@ -73,7 +93,10 @@ export function typeChangeVerdict(from: ColumnType | undefined, to: ColumnType, 
   }
   return rewrite
     ? { rewrite: true, note: `${source} -> ${target} rewrites the table and rebuilds its indexes.` }
-    : { rewrite: false, note: `${source} -> ${target} is binary coercible: no rewrite (indexes on the column may still be rebuilt).` };
+    : {
+        rewrite: false,
+        note: `${source} -> ${target} is binary coercible: no rewrite (indexes on the column may still be rebuilt).`,
+      };
 }
 
 function changeRewrites(from: ColumnType, to: ColumnType): boolean | "timezone" {

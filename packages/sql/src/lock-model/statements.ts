@@ -1,4 +1,14 @@
-import type { AlterSeqStmt, ColumnDef, Constraint, CreateStmt, DefElem, Node, RangeVar, SelectStmt, TableLikeClause } from "@pgsql/types";
+import type {
+  AlterSeqStmt,
+  ColumnDef,
+  Constraint,
+  CreateStmt,
+  DefElem,
+  Node,
+  RangeVar,
+  SelectStmt,
+  TableLikeClause,
+} from "@pgsql/types";
 import { optionNames } from "../classify/other.js";
 import { nodeOf } from "../schema/ast.js";
 import { referenceFromRangeVar, relationKey } from "../relations.js";
@@ -48,7 +58,9 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
     if (payload.concurrent === true) {
       lockTargets(scope, "ShareUpdateExclusiveLock");
       verdict.transactional = false;
-      verdict.note("CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE: reads and writes continue; it scans twice, waits for older transactions, and cannot run in a transaction block.");
+      verdict.note(
+        "CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE: reads and writes continue; it scans twice, waits for older transactions, and cannot run in a transaction block.",
+      );
     } else {
       lockTargets(scope, "ShareLock");
       verdict.note("CREATE INDEX takes SHARE: writes wait for the whole build; use CONCURRENTLY on a live table.");
@@ -59,12 +71,16 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
     if (payload.concurrent === true) {
       lockTargets(scope, "ShareUpdateExclusiveLock");
       verdict.transactional = false;
-      verdict.note("DROP INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE on the index and its table and cannot run in a transaction block.");
+      verdict.note(
+        "DROP INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE on the index and its table and cannot run in a transaction block.",
+      );
       return;
     }
     lockTargets(scope, "AccessExclusiveLock");
-    if (scope.kind === "drop_index") verdict.note("DROP INDEX also takes ACCESS EXCLUSIVE on the index's table; use DROP INDEX CONCURRENTLY.");
-    if (scope.kind === "drop_table") verdict.note("Dropping a table with foreign keys also takes ACCESS EXCLUSIVE on the tables they reference.");
+    if (scope.kind === "drop_index")
+      verdict.note("DROP INDEX also takes ACCESS EXCLUSIVE on the index's table; use DROP INDEX CONCURRENTLY.");
+    if (scope.kind === "drop_table")
+      verdict.note("Dropping a table with foreign keys also takes ACCESS EXCLUSIVE on the tables they reference.");
   },
   RenameStmt: (payload, scope) => {
     const lighter = payload.renameType === "OBJECT_INDEX" && scope.context.pgVersion >= 12;
@@ -75,7 +91,9 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
   TruncateStmt: (_payload, scope) => {
     lockTargets(scope, "AccessExclusiveLock");
     scope.verdict.rewrite = true;
-    scope.verdict.note("TRUNCATE swaps in new empty storage (fast, whatever the size) under ACCESS EXCLUSIVE; all rows are gone.");
+    scope.verdict.note(
+      "TRUNCATE swaps in new empty storage (fast, whatever the size) under ACCESS EXCLUSIVE; all rows are gone.",
+    );
   },
   ViewStmt: (_payload, scope) => {
     lockTargets(scope, "AccessExclusiveLock");
@@ -93,7 +111,10 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
       scope.verdict.scan = true;
       return;
     }
-    if (scope.kind !== "select_for_update") return readQuery(scope);
+    if (scope.kind !== "select_for_update") {
+      readQuery(scope);
+      return;
+    }
     const locked = lockedRelations(statement);
     for (const relation of scope.relations) {
       const all = locked.size === 0 || locked.has(relation.name);
@@ -120,7 +141,9 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
   SecLabelStmt: (payload, scope) => lockTargets(scope, objectLevelLock(payload)),
   GrantStmt: (_payload, scope) => {
     if (scope.context.pgVersion >= 18) lockTargets(scope, "AccessShareLock");
-    scope.verdict.note("GRANT and REVOKE change the catalog only; PostgreSQL 18 takes ACCESS SHARE on the relation, 15 takes none (16 and 17 not measured).");
+    scope.verdict.note(
+      "GRANT and REVOKE change the catalog only; PostgreSQL 18 takes ACCESS SHARE on the relation, 15 takes none (16 and 17 not measured).",
+    );
   },
   AlterSeqStmt: (payload, scope) => {
     lockTargets(scope, "ShareRowExclusiveLock");
@@ -185,7 +208,9 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
       lockTargets(scope, "ShareUpdateExclusiveLock");
       verdict.transactional = false;
       verdict.note(
-        scope.context.pgVersion >= 12 ? "REINDEX CONCURRENTLY cannot run in a transaction block." : "REINDEX CONCURRENTLY needs PostgreSQL 12.",
+        scope.context.pgVersion >= 12
+          ? "REINDEX CONCURRENTLY cannot run in a transaction block."
+          : "REINDEX CONCURRENTLY needs PostgreSQL 12.",
       );
       return;
     }
@@ -193,10 +218,14 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
     if (kind === "REINDEX_OBJECT_INDEX") {
       lockTargets(scope, "AccessExclusiveLock");
       verdict.rewrite = true;
-      verdict.note("REINDEX INDEX rebuilds the index under ACCESS EXCLUSIVE (and SHARE on its table): queries that would use it wait.");
+      verdict.note(
+        "REINDEX INDEX rebuilds the index under ACCESS EXCLUSIVE (and SHARE on its table): queries that would use it wait.",
+      );
     } else {
       lockTargets(scope, "ShareLock");
-      verdict.note("REINDEX TABLE rebuilds every index of the table (ACCESS EXCLUSIVE on each) with SHARE on the table: writes wait.");
+      verdict.note(
+        "REINDEX TABLE rebuilds every index of the table (ACCESS EXCLUSIVE on each) with SHARE on the table: writes wait.",
+      );
     }
   },
   LockStmt: (payload, scope) => lockTargets(scope, LOCK_STATEMENT_MODES[Number(payload.mode)] ?? "AccessExclusiveLock"),
@@ -205,8 +234,10 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
   CreateTableSpaceStmt: (_payload, scope) => nonTransactional(scope, "CREATE TABLESPACE cannot run in a transaction block."),
   DropTableSpaceStmt: (_payload, scope) => nonTransactional(scope, "DROP TABLESPACE cannot run in a transaction block."),
   AlterSystemStmt: (_payload, scope) => nonTransactional(scope, "ALTER SYSTEM cannot run in a transaction block."),
-  DoStmt: (_payload, scope) => scope.verdict.note("A DO block is opaque to the lock model: what it locks depends on what it runs."),
-  CallStmt: (_payload, scope) => scope.verdict.note("A procedure is opaque to the lock model: what it locks depends on what it runs."),
+  DoStmt: (_payload, scope) =>
+    scope.verdict.note("A DO block is opaque to the lock model: what it locks depends on what it runs."),
+  CallStmt: (_payload, scope) =>
+    scope.verdict.note("A procedure is opaque to the lock model: what it locks depends on what it runs."),
 };
 
 function nonTransactional(scope: StatementScope, note: string): void {
@@ -228,9 +259,14 @@ function analyzeCreateTable(statement: CreateStmt, verdict: Verdict): void {
     verdict.lock(reference, isPartition ? "AccessExclusiveLock" : "ShareUpdateExclusiveLock");
   }
   if (isPartition) {
-    verdict.note("CREATE TABLE ... PARTITION OF takes ACCESS EXCLUSIVE on the parent; a default partition is scanned for rows that now belong to the new one.");
+    verdict.note(
+      "CREATE TABLE ... PARTITION OF takes ACCESS EXCLUSIVE on the parent; a default partition is scanned for rows that now belong to the new one.",
+    );
   }
-  const ownKey = statement.relation === undefined ? undefined : relationKey({ schema: statement.relation.schemaname, name: statement.relation.relname ?? "" });
+  const ownKey =
+    statement.relation === undefined
+      ? undefined
+      : relationKey({ schema: statement.relation.schemaname, name: statement.relation.relname ?? "" });
   for (const element of statement.tableElts ?? []) {
     const column = nodeOf<ColumnDef>(element, "ColumnDef");
     const constraints = [...(column?.constraints ?? []), element].flatMap((node) => {
@@ -250,7 +286,9 @@ function analyzeCreateTable(statement: CreateStmt, verdict: Verdict): void {
 /** COMMENT/SECURITY LABEL on a whole relation or column: SHARE UPDATE EXCLUSIVE; on a constraint, trigger or policy: ACCESS SHARE on its table. */
 function objectLevelLock(payload: Record<string, unknown>): LockMode {
   const type = String(payload.objtype);
-  return type === "OBJECT_TABCONSTRAINT" || type === "OBJECT_TRIGGER" || type === "OBJECT_POLICY" ? "AccessShareLock" : "ShareUpdateExclusiveLock";
+  return type === "OBJECT_TABCONSTRAINT" || type === "OBJECT_TRIGGER" || type === "OBJECT_POLICY"
+    ? "AccessShareLock"
+    : "ShareUpdateExclusiveLock";
 }
 
 function lockedRelations(statement: SelectStmt): Set<string> {

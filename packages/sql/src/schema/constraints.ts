@@ -115,6 +115,30 @@ function defaultConstraintName(
 }
 
 /**
+ * CREATE TABLE keeps one index for key constraints written twice on the same columns (`UNIQUE`
+ * twice, or `UNIQUE` and `PRIMARY KEY`), preferring the primary key, as PostgreSQL's
+ * transformIndexConstraints does. Returns true when the new constraint is redundant.
+ */
+function mergeDuplicateKey(context: ApplyContext, table: TableModel, type: ConstraintType, columns: string[], constraint: Constraint): boolean {
+  const include = stringsOf(constraint.including).join(",");
+  const duplicate = table.constraints.find((existing) => {
+    if (existing.type !== "primary_key" && existing.type !== "unique") return false;
+    if (existing.createdAt !== context.source || existing.columns.join(",") !== columns.join(",")) return false;
+    const index = existing.index === undefined ? undefined : context.model.indexes.get(`${table.schema}.${existing.index}`);
+    return (
+      (index?.include ?? []).join(",") === include &&
+      (index?.nullsNotDistinct === true) === (constraint.nulls_not_distinct === true) &&
+      (existing.deferrable === true) === (constraint.deferrable === true)
+    );
+  });
+  if (duplicate === undefined) return false;
+  if (type === "unique" || duplicate.type === "primary_key") return true;
+  // A primary key replaces a unique constraint on the same columns.
+  dropConstraint(context, table, duplicate.name!);
+  return false;
+}
+
+/**
  * Adds a table or column constraint to a table, with the name PostgreSQL would choose when none is
  * written, the index that backs a primary key, unique or exclusion constraint, and NOT NULL on
  * primary key columns. Returns the constraint, or undefined for kinds that are column properties.
@@ -129,6 +153,9 @@ export function addConstraint(
   if (type === undefined) return undefined;
   if (constraint.indexname !== undefined) return addConstraintUsingIndex(context, table, constraint, type);
   const columns = constraintColumns(constraint, type, placement);
+  if (placement.inCreate && (type === "primary_key" || type === "unique") && mergeDuplicateKey(context, table, type, columns, constraint)) {
+    return undefined;
+  }
   if (type === "not_null") {
     for (const name of columns) {
       const column = columnForAlter(table, name);

@@ -26,12 +26,21 @@ const MIGRATIONS = [
    CREATE INDEX ON orders (lower(id::text));
    CREATE UNIQUE INDEX ON orders (user_id, total);
    CREATE INDEX orders_total_key ON orders (total);
-   ALTER TABLE orders ADD UNIQUE (total);`,
+   ALTER TABLE orders ADD UNIQUE (total);
+   CREATE TABLE a_table_name_long_enough_to_be_truncated_when_postgres_names_it (
+     a_column_name_that_is_also_quite_long_for_an_identifier int UNIQUE CHECK (a_column_name_that_is_also_quite_long_for_an_identifier > 0),
+     b int, c text,
+     UNIQUE (b, c), UNIQUE (b, c),
+     FOREIGN KEY (b, c) REFERENCES a_table_name_long_enough_to_be_truncated_when_postgres_names_it (b, c)
+   );
+   CREATE TABLE duplicates (a int UNIQUE PRIMARY KEY, b int UNIQUE UNIQUE, c int UNIQUE, UNIQUE (c) INCLUDE (b));
+   CREATE INDEX ON a_table_name_long_enough_to_be_truncated_when_postgres_names_it (lower(c), upper(c), (b + 1), c);`,
   `CREATE TABLE events (id int, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
    CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
    CREATE TABLE users_copy (LIKE users INCLUDING ALL, extra int);
    CREATE TABLE archive AS SELECT id, email FROM users;`,
   `ALTER TABLE users RENAME COLUMN name TO full_name;
+   CREATE VIEW user_emails AS SELECT id, full_name AS contact FROM users;
    ALTER TABLE orders RENAME TO purchases;
    ALTER TABLE purchases RENAME CONSTRAINT orders_price_check TO price_positive;
    ALTER TABLE users ADD COLUMN ssn text, ADD COLUMN created_at timestamptz DEFAULT now();
@@ -175,7 +184,8 @@ describeEachDatabase("schema model against the catalog", (getDatabase) => {
     expect(purchases.triggers.map((trigger) => ({ name: trigger.name, enabled: trigger.enabled ? "O" : "D" }))).toEqual(triggers);
 
     const [comments] = await rows<{ table: string; ssn: string }>(
-      "select obj_description('public.users'::regclass, 'pg_class') as table, col_description('public.users'::regclass, 6) as ssn",
+      `select obj_description('public.users'::regclass, 'pg_class') as table,
+              col_description('public.users'::regclass, (select attnum from pg_attribute where attrelid = 'public.users'::regclass and attname = 'ssn')) as ssn`,
     );
     const users = model.tables.get("public.users")!;
     expect({ table: users.comment, ssn: users.columns.get("ssn")?.comment }).toEqual(comments);

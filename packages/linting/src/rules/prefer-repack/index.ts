@@ -1,4 +1,6 @@
+import type { VacuumStmt } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
+import { nodeOf, optionIsOn } from "../ast.js";
 import { docsUrl, targetsOnlyNewTables } from "../support.js";
 
 /** Flags VACUUM FULL and CLUSTER, which rewrite a table under an AccessExclusiveLock. */
@@ -17,10 +19,12 @@ export const preferRepack = defineRule({
   },
   create: (context) => ({
     statement(visit) {
-      const kind = visit.statement.kind;
-      if ((kind !== "vacuum_full" && kind !== "cluster") || targetsOnlyNewTables(visit)) return;
+      const vacuum = nodeOf<VacuumStmt>(visit.node, "VacuumStmt");
+      const full = vacuum?.is_vacuumcmd === true && optionIsOn(vacuum.options, "full");
+      const cluster = nodeOf(visit.node, "ClusterStmt") !== undefined;
+      if ((!full && !cluster) || targetsOnlyNewTables(visit)) return;
       context.report({
-        messageId: kind === "cluster" ? "cluster" : "vacuumFull",
+        messageId: cluster ? "cluster" : "vacuumFull",
         help: "Use pg_repack (or pg_squeeze), which rebuilds the table online and holds an exclusive lock only briefly at the end; or plain VACUUM to reclaim space for reuse.",
       });
     },

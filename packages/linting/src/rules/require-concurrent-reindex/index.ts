@@ -1,6 +1,6 @@
 import type { ReindexStmt } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
-import { nodeOf } from "../ast.js";
+import { nodeOf, optionIsOn } from "../ast.js";
 import { insertAfterKeyword } from "../column-types.js";
 import { docsUrl, targetsOnlyNewTables } from "../support.js";
 
@@ -20,7 +20,8 @@ export const requireConcurrentReindex = defineRule({
   },
   create: (context) => ({
     statement(visit) {
-      if (nodeOf<ReindexStmt>(visit.node, "ReindexStmt") === undefined || visit.statement.kind !== "reindex" || targetsOnlyNewTables(visit)) return;
+      const reindex = nodeOf<ReindexStmt>(visit.node, "ReindexStmt");
+      if (reindex === undefined || optionIsOn(reindex.params, "concurrently") || targetsOnlyNewTables(visit)) return;
       if (context.pgVersion < 12) {
         context.report({
           messageId: "beforeTwelve",
