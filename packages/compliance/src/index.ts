@@ -53,3 +53,5 @@ export {
   superuserAllowListRule,
 } from "./rule-factories/index.js";
 export type { RuleIdentity, SensitiveDataRule, SettingRequirement } from "./rule-factories/index.js";
+export { fileComments } from "./comments.js";
+export type { FileComment } from "./comments.js";

@@ -73,6 +73,19 @@ describeEachDatabase("Database", (getDatabase, target) => {
     expect(value).toBe("confiture-test");
   });
 
+  it("does not leak an open transaction out of withConnection", async () => {
+    const database = getDatabase();
+    await database.exec("CREATE TABLE abandoned (id int)");
+    await database
+      .withConnection(async (connection) => {
+        await connection.exec("BEGIN; INSERT INTO abandoned VALUES (1);");
+        throw new Error("forgot to commit");
+      })
+      .catch(() => undefined);
+    const { rows } = await database.query("SELECT count(*)::int AS count FROM abandoned");
+    expect(rows).toEqual([{ count: 0 }]);
+  });
+
   it("normalises query errors with SQLSTATE and position", async () => {
     const database = getDatabase();
     const missing = await database.query("SELECT * FROM no_such_table").catch((error: unknown) => error);

@@ -64,7 +64,14 @@ export class PgliteDatabase implements Database {
   }
 
   withConnection<T>(work: (connection: Queryable) => Promise<T>): Promise<T> {
-    return this.#exclusive(() => work(this.#session));
+    return this.#exclusive(async () => {
+      try {
+        return await work(this.#session);
+      } finally {
+        // The next caller gets the same single session: never hand it over inside a transaction.
+        if (this.#pglite.isInTransaction()) await this.#session.exec("ROLLBACK").catch(() => undefined);
+      }
+    });
   }
 
   serverMajorVersion(): Promise<number> {

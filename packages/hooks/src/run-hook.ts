@@ -102,6 +102,18 @@ function runAttempt(hook: AnyHookDefinition, attempt: number, environment: HookR
       }
       resolve(outcome);
     };
+    let returned: unknown;
+    try {
+      returned = (hook.run as (context: unknown, options: unknown) => unknown)(environment.context, options);
+    } catch (error) {
+      settle({ kind: "failed", error: asError(error) });
+      return;
+    }
+    if (!(returned instanceof Promise || (typeof returned === "object" && returned !== null && "then" in returned))) {
+      // A synchronous hook has already ended: no timer and no abort watch to set up (or tear down).
+      settle(classify(hook.name, returned));
+      return;
+    }
     unwatch = environment.watchAbort(() => settle({ kind: "aborted", error: abortReason(phaseSignal) }));
     if (timeoutMs !== null) {
       timer = setTimeout(
@@ -109,20 +121,10 @@ function runAttempt(hook: AnyHookDefinition, attempt: number, environment: HookR
         timeoutMs,
       );
     }
-    try {
-      const run = hook.run as (context: unknown, options: unknown) => unknown;
-      const returned = run(environment.context, options);
-      if (returned instanceof Promise || (typeof returned === "object" && returned !== null && "then" in returned)) {
-        (returned as Promise<unknown>).then(
-          (value) => settle(classify(hook.name, value)),
-          (error: unknown) => settle({ kind: "failed", error: asError(error) }),
-        );
-      } else {
-        settle(classify(hook.name, returned));
-      }
-    } catch (error) {
-      settle({ kind: "failed", error: asError(error) });
-    }
+    (returned as Promise<unknown>).then(
+      (value) => settle(classify(hook.name, value)),
+      (error: unknown) => settle({ kind: "failed", error: asError(error) }),
+    );
   });
 }
 

@@ -24,7 +24,18 @@ export interface Corpus {
 
 const TABLES = ["users", "accounts", "orders", "invoices", "payments", "events", "sessions", "products", "audit_log"];
 const COLUMNS = ["email", "status", "amount", "created_at", "note", "score", "region", "external_id", "owner_id"];
-const TYPES = ["int", "bigint", "text", "varchar(255)", "timestamp", "timestamptz", "numeric(12,2)", "boolean", "jsonb", "char(8)"];
+const TYPES = [
+  "int",
+  "bigint",
+  "text",
+  "varchar(255)",
+  "timestamp",
+  "timestamptz",
+  "numeric(12,2)",
+  "boolean",
+  "jsonb",
+  "char(8)",
+];
 
 type Make = (pick: <T>(items: T[]) => T, index: number) => string;
 
@@ -38,8 +49,16 @@ const STATEMENTS: Array<[number, Make]> = [
   [3, (pick, i) => `CREATE INDEX idx_plain_${i} ON ${pick(TABLES)} (${pick(COLUMNS)})`],
   [3, (pick) => `ALTER TABLE ${pick(TABLES)} ALTER COLUMN ${pick(COLUMNS)} TYPE ${pick(TYPES)}`],
   [2, (pick) => `ALTER TABLE ${pick(TABLES)} ALTER COLUMN ${pick(COLUMNS)} SET NOT NULL`],
-  [3, (pick, i) => `ALTER TABLE ${pick(TABLES)} ADD CONSTRAINT fk_${i} FOREIGN KEY (owner_id) REFERENCES ${pick(TABLES)} (id) NOT VALID`],
-  [2, (pick, i) => `ALTER TABLE ${pick(TABLES)} ADD CONSTRAINT fk_strict_${i} FOREIGN KEY (owner_id) REFERENCES ${pick(TABLES)} (id)`],
+  [
+    3,
+    (pick, i) =>
+      `ALTER TABLE ${pick(TABLES)} ADD CONSTRAINT fk_${i} FOREIGN KEY (owner_id) REFERENCES ${pick(TABLES)} (id) NOT VALID`,
+  ],
+  [
+    2,
+    (pick, i) =>
+      `ALTER TABLE ${pick(TABLES)} ADD CONSTRAINT fk_strict_${i} FOREIGN KEY (owner_id) REFERENCES ${pick(TABLES)} (id)`,
+  ],
   [2, (pick, i) => `ALTER TABLE ${pick(TABLES)} VALIDATE CONSTRAINT fk_${i}`],
   [2, (pick, i) => `ALTER TABLE ${pick(TABLES)} ADD CONSTRAINT check_${i} CHECK (amount >= 0)`],
   [1, (pick, i) => `ALTER TABLE ${pick(TABLES)} ADD CONSTRAINT unique_${i} UNIQUE (${pick(COLUMNS)})`],

@@ -31,7 +31,8 @@ async function fastest<T>(runs: number, work: () => Promise<T> | T): Promise<{ m
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const parseAnalyseMs = (
   await fastest(runs, () => {
-    for (const file of files) for (const statement of parseSqlSync(file.source, { file: file.path }).statements) analyzeStatement(statement);
+    for (const file of files)
+      for (const statement of parseSqlSync(file.source, { file: file.path }).statements) analyzeStatement(statement);
   })
 ).ms;
 const engineOnlyMs = (await fastest(runs, () => linting.lint({ files, libraries: [] }))).ms;
@@ -69,6 +70,8 @@ console.log(
     lintMs,
     maxRssMiB: usage.maxRSS / 1024,
     agreement: Object.fromEntries([...perRule].sort()),
-    squawkRulesWithoutEquivalent: [...new Set(squawk.map((finding) => finding.rule_name))].filter((name) => !equivalents.has(name)).sort(),
+    squawkRulesWithoutEquivalent: [...new Set(squawk.map((finding) => finding.rule_name))]
+      .filter((name) => !equivalents.has(name))
+      .sort(),
   }),
 );

@@ -34,17 +34,27 @@ for (const corpus of [largeCorpus(), realisticCorpus()]) {
     const squawkFile = join(corpus.directory, "squawk.json");
     writeFileSync(squawkFile, squawked.json);
     const started = performance.now();
-    const child = spawnSync(tsx, ["--conditions=@confiture/source", join(here, "lint-once.ts"), corpus.directory, squawkFile, ...corpus.files], {
-      maxBuffer: 1 << 28,
-    });
+    const child = spawnSync(
+      tsx,
+      ["--conditions=@confiture/source", join(here, "lint-once.ts"), corpus.directory, squawkFile, ...corpus.files],
+      {
+        maxBuffer: 1 << 28,
+      },
+    );
     const childMs = performance.now() - started;
     if (child.status !== 0) throw new Error(child.stderr.toString());
     const measures = JSON.parse(child.stdout.toString().trim().split("\n").at(-1)!);
-    console.log(`\n## lint: ${corpus.name} corpus (${corpus.files.length} files, ${measures.statements} statements, ${measures.rules} rules)`);
+    console.log(
+      `\n## lint: ${corpus.name} corpus (${corpus.files.length} files, ${measures.statements} statements, ${measures.rules} rules)`,
+    );
     console.table([
       { measure: "confiture lint() wall time (warm, in process, fastest run)", value: Math.round(measures.lintMs), unit: "ms" },
       { measure: "  of which parse + lock model", value: Math.round(measures.parseAnalyseMs), unit: "ms" },
-      { measure: "  engine without rules (parse, analyse, replay, session)", value: Math.round(measures.engineOnlyMs), unit: "ms" },
+      {
+        measure: "  engine without rules (parse, analyse, replay, session)",
+        value: Math.round(measures.engineOnlyMs),
+        unit: "ms",
+      },
       { measure: "child process total (tsx start, warm-up, all passes)", value: Math.round(childMs), unit: "ms" },
       { measure: "peak memory (child RSS)", value: Math.round(measures.maxRssMiB), unit: "MiB" },
       { measure: "squawk wall time (same files, fastest run)", value: Math.round(squawked.ms), unit: "ms" },
@@ -55,8 +65,16 @@ for (const corpus of [largeCorpus(), realisticCorpus()]) {
     const total = agreement.reduce((sum, [, entry]) => sum + entry.squawk, 0);
     const matched = agreement.reduce((sum, [, entry]) => sum + entry.matched, 0);
     console.log(`agreement with squawk: ${matched}/${total} (${total === 0 ? "n/a" : ((100 * matched) / total).toFixed(1)}%)`);
-    console.table(agreement.map(([rule, entry]) => ({ squawkRule: rule, squawk: entry.squawk, matched: entry.matched, firstMiss: entry.example ?? "" })));
-    if (measures.squawkRulesWithoutEquivalent.length > 0) console.log(`squawk rules with no enabled equivalent: ${measures.squawkRulesWithoutEquivalent.join(", ")}`);
+    console.table(
+      agreement.map(([rule, entry]) => ({
+        squawkRule: rule,
+        squawk: entry.squawk,
+        matched: entry.matched,
+        firstMiss: entry.example ?? "",
+      })),
+    );
+    if (measures.squawkRulesWithoutEquivalent.length > 0)
+      console.log(`squawk rules with no enabled equivalent: ${measures.squawkRulesWithoutEquivalent.join(", ")}`);
   } finally {
     rmSync(corpus.directory, { recursive: true, force: true });
   }

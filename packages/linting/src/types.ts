@@ -108,7 +108,7 @@ export interface StatementVisit {
 export interface RuleListener {
   statement?(visit: StatementVisit): void;
   /** Once per file after its statements. */
-  fileEnd?(file: { file: string; statements: readonly Statement[]; session: SessionState }): void;
+  fileEnd?(file: { file: string; source: string; statements: readonly Statement[]; session: SessionState }): void;
   /** Once per migration set, on the final schema model. */
   schemaEnd?(schema: SchemaModel): void;
   /** Once per run when a live database is given (compliance live rules). */
@@ -126,6 +126,11 @@ export interface LintSettings {
   /** lock_timeout / statement_timeout are set by the runner outside the file. */
   runnerSetsLockTimeout: boolean;
   runnerSetsStatementTimeout: boolean;
+  /**
+   * The runner leaves a file unwrapped when a statement cannot run in a transaction (as
+   * `confiture migrate` does for CREATE INDEX CONCURRENTLY). Default false: assume the wrap.
+   */
+  runnerDetectsNonTransactional?: boolean;
   /** Settings shared by every rule, keyed by topic (`classification` for the compliance packs). */
   shared?: Readonly<Record<string, unknown>>;
 }

@@ -16,7 +16,9 @@ const count = Number(process.env.BENCH_MIGRATIONS ?? 500);
 const serverUrl = process.env.DATABASE_URL;
 
 if (serverUrl === undefined || !serverUrl.startsWith("postgres")) {
-  console.log("migrate overhead bench: skipped (set DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it against the server)");
+  console.log(
+    "migrate overhead bench: skipped (set DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it against the server)",
+  );
   process.exit(0);
 }
 
@@ -42,7 +44,16 @@ try {
   for (const name of Object.values(names)) await admin.exec(`CREATE DATABASE "${name}"`);
 
   const psqlUrl = urlOf(names.psql);
-  const psqlArgs = ["-h", psqlUrl.hostname, "-p", psqlUrl.port || "5432", "-U", decodeURIComponent(psqlUrl.username || "postgres"), "-d", names.psql];
+  const psqlArgs = [
+    "-h",
+    psqlUrl.hostname,
+    "-p",
+    psqlUrl.port || "5432",
+    "-U",
+    decodeURIComponent(psqlUrl.username || "postgres"),
+    "-d",
+    names.psql,
+  ];
   const psqlStarted = performance.now();
   await run("psql", [...psqlArgs, "-q", "-X", "-v", "ON_ERROR_STOP=1", ...files.flatMap((file) => ["-f", file])], {
     env: { ...process.env, PGPASSWORD: decodeURIComponent(psqlUrl.password) },
@@ -55,7 +66,8 @@ try {
   const result = await migrateUp({ database, directory });
   const confitureMs = performance.now() - confitureStarted;
   await database.close();
-  if (result.status !== "ok" || result.completed.length !== count) throw new Error(`migrate up did not apply every migration: ${result.status}`);
+  if (result.status !== "ok" || result.completed.length !== count)
+    throw new Error(`migrate up did not apply every migration: ${result.status}`);
 
   const perMigration = (ms: number) => (ms / count).toFixed(3);
   console.log(`migrate overhead bench: ${count} migrations of 2 statements on ${admin.displayUrl}`);
@@ -64,6 +76,7 @@ try {
   console.log(`  overhead per migration:   ${((confitureMs - psqlMs) / count).toFixed(3)} ms`);
   console.log(`  ratio confiture / psql:   ${(confitureMs / psqlMs).toFixed(2)}x`);
 } finally {
-  for (const name of Object.values(names)) await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+  for (const name of Object.values(names))
+    await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
   await admin.close();
 }

@@ -23,7 +23,11 @@ export interface MigrationLockOptions {
  * Polls `pg_try_advisory_lock` rather than blocking in `pg_advisory_lock`, so the wait is bounded
  * and cancellable. Gives up with `MigrationLockedError` after `waitMs`.
  */
-export async function withMigrationLock<T>(connection: Queryable, options: MigrationLockOptions, work: () => Promise<T>): Promise<T> {
+export async function withMigrationLock<T>(
+  connection: Queryable,
+  options: MigrationLockOptions,
+  work: () => Promise<T>,
+): Promise<T> {
   const key = options.key ?? defaultMigrationLockKey;
   const pollMs = Math.max(10, options.pollMs ?? 100);
   const started = performance.now();

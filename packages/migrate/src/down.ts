@@ -35,7 +35,8 @@ export async function migrateDown(options: DownOptions): Promise<RunResult> {
     const byVersion = new Map(directory.migrations.map((migration) => [migration.version, migration]));
     const files = targets.map((target) => {
       const file = byVersion.get(target.version);
-      if (file === undefined) throw new MigrationFilesError(`migration ${target.version}_${target.name} is applied but its files are gone`);
+      if (file === undefined)
+        throw new MigrationFilesError(`migration ${target.version}_${target.name} is applied but its files are gone`);
       return file;
     });
     const reverted = new Set(targets.map((target) => target.version));

@@ -4,6 +4,7 @@ import {
   describeInvalidIndexes,
   type ExecutionContext,
   executePhaseContext,
+  watchDuration,
   type MigrationOutcome,
   migrationRef,
   rollbackPhaseContext,
@@ -47,25 +48,35 @@ export async function executeOutsideTransaction(
       state: "partial",
     });
   }
-  if (resumedFrom > 0) context.progress(`${migration.version}: resuming at statement ${resumedFrom + 1} of ${migration.statements.length}`);
+  if (resumedFrom > 0)
+    context.progress(`${migration.version}: resuming at statement ${resumedFrom + 1} of ${migration.statements.length}`);
   let current: PreparedStatement | undefined;
   let attempts = 1;
+  const watch = watchDuration(context, migration);
   try {
-    if (timeouts.lockTimeoutMs !== undefined) await connection.query("SELECT set_config('lock_timeout', $1, false)", [`${timeouts.lockTimeoutMs}ms`]);
+    if (timeouts.lockTimeoutMs !== undefined)
+      await connection.query("SELECT set_config('lock_timeout', $1, false)", [`${timeouts.lockTimeoutMs}ms`]);
     if (timeouts.statementTimeoutMs !== undefined) {
       await connection.query("SELECT set_config('statement_timeout', $1, false)", [`${timeouts.statementTimeoutMs}ms`]);
     }
-    await context.lifecycle.phase("before_execute", executePhaseContext(context, migration, { attempt: 1, resumedFrom, sql: connection }));
+    await context.lifecycle.phase(
+      "before_execute",
+      executePhaseContext(context, migration, { attempt: 1, resumedFrom, sql: connection }),
+    );
     for (const statement of migration.statements.slice(resumedFrom)) {
       current = statement;
       throwIfCancelled(context.signal, `before statement ${statement.index + 1} of ${migration.version}`);
-      if (statement.createsIndex !== undefined && (await isInvalidIndex(connection, statement.createsIndex.schema, statement.createsIndex.name))) {
+      if (
+        statement.createsIndex !== undefined &&
+        (await isInvalidIndex(connection, statement.createsIndex.schema, statement.createsIndex.name))
+      ) {
         const name = `${quoteIdentifier(statement.createsIndex.schema)}.${quoteIdentifier(statement.createsIndex.name)}`;
         context.progress(`${migration.version}: dropping invalid index ${name} left by an earlier failed build`);
         await connection.exec(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
       }
       const sizes = statement.targetTable === null ? new Map() : await tableSizes(connection, [statement.targetTable]);
       const durationMs = await runWithLockRetry(context, migration, statement, () => attempts++);
+      watch.check();
       const size = statement.targetTable === null ? undefined : sizes.get(statement.targetTable);
       await recordStatementHistory(connection, [
         {
@@ -83,7 +94,10 @@ export async function executeOutsideTransaction(
     }
     current = undefined;
     const durationMs = performance.now() - started;
-    await context.lifecycle.phase("after_execute", executePhaseContext(context, migration, { attempt: 1, resumedFrom, durationMs, sql: connection }));
+    await context.lifecycle.phase(
+      "after_execute",
+      executePhaseContext(context, migration, { attempt: 1, resumedFrom, durationMs, sql: connection }),
+    );
     if (up) {
       await recordMigration(connection, {
         version: migration.version,
@@ -120,7 +134,8 @@ export async function executeOutsideTransaction(
     await context.lifecycle.phase("after_rollback", { ...rollbackContext, rolledBack: false }).catch(() => undefined);
     if (MigrationCancelledError.isInstance(error)) throw error;
     const leftBehind = invalid.length > 0 ? `; invalid index left behind: ${invalid.join(", ")}` : "";
-    const at = current === undefined ? "" : ` at statement ${current.index + 1} of ${migration.statements.length} (line ${current.line})`;
+    const at =
+      current === undefined ? "" : ` at statement ${current.index + 1} of ${migration.statements.length} (line ${current.line})`;
     const resumable = up ? `; statements before it stay applied and \`migrate up\` resumes from it` : "";
     throw new MigrationFailedError(
       migration.version,
@@ -128,6 +143,7 @@ export async function executeOutsideTransaction(
       { cause: error },
     );
   } finally {
+    watch.stop();
     await connection.exec("RESET lock_timeout; RESET statement_timeout").catch(() => undefined);
   }
 }
@@ -146,10 +162,18 @@ async function runWithLockRetry(
       await context.connection.exec(statement.text);
       return performance.now() - started;
     } catch (error) {
-      if (context.signal?.aborted) throw new MigrationCancelledError(`cancelled during statement ${statement.index + 1} of ${migration.version}`, { cause: error });
+      if (context.signal?.aborted)
+        throw new MigrationCancelledError(`cancelled during statement ${statement.index + 1} of ${migration.version}`, {
+          cause: error,
+        });
       if (sqlStateOf(error) !== lockNotAvailable) throw error;
       await context.lifecycle
-        .alert("lock_timeout_exceeded", { environment: context.environment, migration: migrationRef(migration), attempt, statement: statement.index })
+        .alert("lock_timeout_exceeded", {
+          environment: context.environment,
+          migration: migrationRef(migration),
+          attempt,
+          statement: statement.index,
+        })
         .catch(() => undefined);
       if (attempt > context.settings.lockRetry.retries) throw error;
       onRetry();

@@ -80,7 +80,8 @@ export function executePhaseContext(
 /** An error as data, as hook contexts carry it. */
 export function errorInfo(error: unknown): { name: string; message: string; code?: string } {
   const sqlState = sqlStateOf(error);
-  if (error instanceof Error) return { name: error.name, message: error.message, ...(sqlState === undefined ? {} : { code: sqlState }) };
+  if (error instanceof Error)
+    return { name: error.name, message: error.message, ...(sqlState === undefined ? {} : { code: sqlState }) };
   return { name: "Error", message: String(error) };
 }
 
@@ -112,7 +113,8 @@ export function throwIfCancelled(signal: AbortSignal | undefined, where: string)
 function timeoutStatements(timeouts: { lockTimeoutMs?: number; statementTimeoutMs?: number }): string {
   const statements: string[] = [];
   if (timeouts.lockTimeoutMs !== undefined) statements.push(`SET LOCAL lock_timeout = '${Math.trunc(timeouts.lockTimeoutMs)}ms'`);
-  if (timeouts.statementTimeoutMs !== undefined) statements.push(`SET LOCAL statement_timeout = '${Math.trunc(timeouts.statementTimeoutMs)}ms'`);
+  if (timeouts.statementTimeoutMs !== undefined)
+    statements.push(`SET LOCAL statement_timeout = '${Math.trunc(timeouts.statementTimeoutMs)}ms'`);
   return statements.map((statement) => ` ${statement};`).join("");
 }
 
@@ -125,7 +127,8 @@ async function runStatement(context: ExecutionContext, statement: PreparedStatem
   try {
     await context.connection.exec(statement.text);
   } catch (error) {
-    if (context.signal?.aborted) throw new MigrationCancelledError(`cancelled during statement ${statement.index + 1}`, { cause: error });
+    if (context.signal?.aborted)
+      throw new MigrationCancelledError(`cancelled during statement ${statement.index + 1}`, { cause: error });
     throw error;
   } finally {
     context.signal?.removeEventListener("abort", onAbort);
@@ -154,10 +157,17 @@ function historyRecord(
   };
 }
 
-/** Raises `long_transaction_detected` once if the migration is still running after the threshold. */
-function watchDuration(context: ExecutionContext, migration: PreparedMigration): () => void {
+/**
+ * Raises `long_transaction_detected` once when the migration runs past the threshold: from a timer
+ * (a server statement runs while the event loop is free) and from `check()` after each statement
+ * (PGlite runs a statement synchronously, so the timer cannot fire during it).
+ */
+export function watchDuration(context: ExecutionContext, migration: PreparedMigration): { check(): void; stop(): void } {
   const started = performance.now();
-  const timer = setTimeout(() => {
+  let raised = false;
+  const raise = () => {
+    if (raised) return;
+    raised = true;
     void context.lifecycle
       .alert("long_transaction_detected", {
         environment: context.environment,
@@ -166,9 +176,15 @@ function watchDuration(context: ExecutionContext, migration: PreparedMigration):
         thresholdMs: context.settings.longTransactionMs,
       })
       .catch(() => undefined);
-  }, context.settings.longTransactionMs);
+  };
+  const timer = setTimeout(raise, context.settings.longTransactionMs);
   timer.unref?.();
-  return () => clearTimeout(timer);
+  return {
+    check: () => {
+      if (performance.now() - started >= context.settings.longTransactionMs) raise();
+    },
+    stop: () => clearTimeout(timer),
+  };
 }
 
 /** Rolls back, firing the rollback phases around it (their failures cannot stop a rollback). */
@@ -178,7 +194,9 @@ async function rollBack(context: ExecutionContext, migration: PreparedMigration,
   await context.lifecycle.phase("before_rollback", rollbackContext).catch(() => undefined);
   // A cancel request can land on the ROLLBACK itself; try twice. If both fail the session ends and the server rolls back.
   await context.connection.exec("ROLLBACK").catch(() => context.connection.exec("ROLLBACK").catch(() => undefined));
-  await context.lifecycle.phase("after_rollback", { ...rollbackContext, rolledBack: true, sql: context.connection }).catch(() => undefined);
+  await context.lifecycle
+    .phase("after_rollback", { ...rollbackContext, rolledBack: true, sql: context.connection })
+    .catch(() => undefined);
   await context.lifecycle.event("migration_rolled_back", { ...rollbackContext, rolledBack: true }).catch(() => undefined);
 }
 
@@ -193,7 +211,7 @@ export async function executeInTransaction(context: ExecutionContext, migration:
   const targets = migration.statements.flatMap((statement) => (statement.targetTable === null ? [] : [statement.targetTable]));
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();
-    const stopWatching = watchDuration(context, migration);
+    const watch = watchDuration(context, migration);
     let current: number | undefined;
     try {
       throwIfCancelled(context.signal, `before ${migration.version}`);
@@ -205,6 +223,7 @@ export async function executeInTransaction(context: ExecutionContext, migration:
       for (const statement of migration.statements) {
         current = statement.index;
         const durationMs = await runStatement(context, statement);
+        watch.check();
         history.push(historyRecord(migration, statement, durationMs, sizes, context.pgMajor));
       }
       current = undefined;
@@ -227,10 +246,21 @@ export async function executeInTransaction(context: ExecutionContext, migration:
           : { direction: "down", version: migration.version },
         history,
       );
-      await context.lifecycle.phase("after_execute", executePhaseContext(context, migration, { attempt, sql: connection, durationMs }));
+      await context.lifecycle.phase(
+        "after_execute",
+        executePhaseContext(context, migration, { attempt, sql: connection, durationMs }),
+      );
       throwIfCancelled(context.signal, `before committing ${migration.version}`);
       await connection.exec("COMMIT");
-      return { version: migration.version, name: migration.name, direction: migration.direction, transactional: true, durationMs, statements: migration.statements.length, attempts: attempt };
+      return {
+        version: migration.version,
+        name: migration.name,
+        direction: migration.direction,
+        transactional: true,
+        durationMs,
+        statements: migration.statements.length,
+        attempts: attempt,
+      };
     } catch (error) {
       const lockTimedOut = sqlStateOf(error) === lockNotAvailable && !context.signal?.aborted;
       if (lockTimedOut) {
@@ -260,7 +290,7 @@ export async function executeInTransaction(context: ExecutionContext, migration:
         { cause: error },
       );
     } finally {
-      stopWatching();
+      watch.stop();
     }
   }
 }

@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MigrationFilesError } from "./errors.js";
-import { checksumOf, createMigrationFiles, migrationSlug, parseMigrationFileName, readMigrationDirectory, timestampVersion } from "./files.js";
+import {
+  checksumOf,
+  createMigrationFiles,
+  migrationSlug,
+  parseMigrationFileName,
+  readMigrationDirectory,
+  timestampVersion,
+} from "./files.js";
 
 async function directoryWith(files: Record<string, string>): Promise<string> {
   const directory = await mkdtemp(join(tmpdir(), "confiture-migrate-files-"));
@@ -20,12 +27,15 @@ describe("parseMigrationFileName", () => {
     expect(parseMigrationFileName(fileName)).toEqual(expected);
   });
 
-  it.each(["create_accounts.up.sql", "20240101_create.sql", "20240101_create.UP.sql", "20240101_.up.sql", "README.md"])(
-    "refuses %s",
-    (fileName) => {
-      expect(parseMigrationFileName(fileName)).toBeUndefined();
-    },
-  );
+  it.each([
+    "create_accounts.up.sql",
+    "20240101_create.sql",
+    "20240101_create.UP.sql",
+    "20240101_.up.sql",
+    "README.md",
+  ])("refuses %s", (fileName) => {
+    expect(parseMigrationFileName(fileName)).toBeUndefined();
+  });
 });
 
 describe("readMigrationDirectory", () => {
@@ -71,7 +81,10 @@ describe("createMigrationFiles", () => {
     const directory = await directoryWith({});
     const created = await createMigrationFiles(directory, "Add user e-mail", { now: new Date("2025-03-04T05:06:07.890Z") });
     expect(created.version).toBe("20250304050607");
-    expect((await readdir(directory)).sort()).toEqual(["20250304050607_add_user_e_mail.down.sql", "20250304050607_add_user_e_mail.up.sql"]);
+    expect((await readdir(directory)).sort()).toEqual([
+      "20250304050607_add_user_e_mail.down.sql",
+      "20250304050607_add_user_e_mail.up.sql",
+    ]);
     expect(await readFile(created.upPath, "utf8")).toContain("-- up: Add user e-mail");
   });
 

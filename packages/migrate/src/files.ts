@@ -39,7 +39,9 @@ export function checksumOf(sql: string): string {
 }
 
 /** Splits a file name into version, name and direction, or undefined when it is not a migration file. */
-export function parseMigrationFileName(fileName: string): { version: string; name: string; direction: "up" | "down" } | undefined {
+export function parseMigrationFileName(
+  fileName: string,
+): { version: string; name: string; direction: "up" | "down" } | undefined {
   const match = migrationFileName.exec(fileName);
   if (match === null) return undefined;
   const [, version, name, direction] = match;
@@ -57,9 +59,12 @@ export async function readMigrationDirectory(directory: string): Promise<Migrati
     entries = await readdir(directory, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new MigrationFilesError(`the migrations directory ${directory} does not exist (create it with \`confiture migrate new <name>\`)`, {
-        cause: error,
-      });
+      throw new MigrationFilesError(
+        `the migrations directory ${directory} does not exist (create it with \`confiture migrate new <name>\`)`,
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }
@@ -80,7 +85,9 @@ export async function readMigrationDirectory(directory: string): Promise<Migrati
     const target = parsed.direction === "up" ? ups : downs;
     const existing = target.get(parsed.version);
     if (existing !== undefined) {
-      throw new MigrationFilesError(`two ${parsed.direction} files have version ${parsed.version}: ${existing.file} and ${entry.name}`);
+      throw new MigrationFilesError(
+        `two ${parsed.direction} files have version ${parsed.version}: ${existing.file} and ${entry.name}`,
+      );
     }
     target.set(parsed.version, { name: parsed.name, file: entry.name });
   }
@@ -140,7 +147,10 @@ export async function createMigrationFiles(
   if (latest !== undefined && version <= latest) {
     // The clock is behind the newest version (another machine's clock, or a hand-made version): one second after it.
     const parsed = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(latest);
-    if (parsed === null) throw new MigrationFilesError(`the newest version ${latest} is not a UTC timestamp, so no later timestamp version can be chosen`);
+    if (parsed === null)
+      throw new MigrationFilesError(
+        `the newest version ${latest} is not a UTC timestamp, so no later timestamp version can be chosen`,
+      );
     const [, year, month, day, hour, minute, second] = parsed.map(Number) as number[];
     version = timestampVersion(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day, hour, minute, (second ?? 0) + 1)));
   }

@@ -23,7 +23,9 @@ describe("checkGates", () => {
   });
 
   it("refuses risk above the maximum, case-insensitively, and accepts it when allowed", async () => {
-    await expect(checkGates({ risk: risk("HIGH") }, { maxRiskLevel: "medium" }, files, context)).rejects.toThrow(/risk level high is above the allowed medium/);
+    await expect(checkGates({ risk: risk("HIGH") }, { maxRiskLevel: "medium" }, files, context)).rejects.toThrow(
+      /risk level high is above the allowed medium/,
+    );
     const allowed = await checkGates({ risk: risk("HIGH") }, { maxRiskLevel: "high" }, files, context);
     expect(allowed.refusals).toEqual([]);
     expect((await checkGates({ risk: risk("medium") }, {}, files, context)).refusals).toEqual([]);
@@ -37,11 +39,17 @@ describe("checkGates", () => {
 
   it("does not call the gates when nothing is pending", async () => {
     let called = false;
-    await checkGates({ lint: async () => ((called = true), { errors: 1, messages: [] }) }, {}, [], context);
+    const lintGate = async () => {
+      called = true;
+      return { errors: 1, messages: [] };
+    };
+    await checkGates({ lint: lintGate }, {}, [], context);
     expect(called).toBe(false);
   });
 
   it("rejects an unknown risk level", async () => {
-    await expect(checkGates({ risk: risk("LOW") }, { maxRiskLevel: "extreme" }, files, context)).rejects.toThrow(/unknown risk level "extreme"/);
+    await expect(checkGates({ risk: risk("LOW") }, { maxRiskLevel: "extreme" }, files, context)).rejects.toThrow(
+      /unknown risk level "extreme"/,
+    );
   });
 });

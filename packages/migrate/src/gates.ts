@@ -65,7 +65,12 @@ export interface GateVerdict {
 }
 
 /** Runs the gates on the pending migrations; throws `MigrationGateError` when one refuses and `force` is not set. */
-export async function checkGates(gates: MigrationGates, policy: GatePolicy, files: GateFile[], context: GateContext): Promise<GateVerdict> {
+export async function checkGates(
+  gates: MigrationGates,
+  policy: GatePolicy,
+  files: GateFile[],
+  context: GateContext,
+): Promise<GateVerdict> {
   const verdict: GateVerdict = { refusals: [], forced: policy.force === true };
   if (files.length === 0) return verdict;
   if (gates.lint !== undefined) {
@@ -77,11 +82,15 @@ export async function checkGates(gates: MigrationGates, policy: GatePolicy, file
   if (gates.risk !== undefined) {
     verdict.risk = await gates.risk(files, context);
     const maximum = policy.maxRiskLevel ?? "medium";
-    if (riskRank(maximum) < 0) throw new MigrationGateError("risk", [`unknown risk level "${maximum}" (use one of ${riskLevels.join(", ")})`]);
+    if (riskRank(maximum) < 0)
+      throw new MigrationGateError("risk", [`unknown risk level "${maximum}" (use one of ${riskLevels.join(", ")})`]);
     if (riskRank(verdict.risk.level) > riskRank(maximum)) {
       verdict.refusals.push({
         gate: "risk",
-        reasons: [`risk level ${verdict.risk.level.toLowerCase()} is above the allowed ${maximum.toLowerCase()} (--allow-risk ${verdict.risk.level.toLowerCase()} to accept it)`, ...verdict.risk.reasons],
+        reasons: [
+          `risk level ${verdict.risk.level.toLowerCase()} is above the allowed ${maximum.toLowerCase()} (--allow-risk ${verdict.risk.level.toLowerCase()} to accept it)`,
+          ...verdict.risk.reasons,
+        ],
       });
     }
   }

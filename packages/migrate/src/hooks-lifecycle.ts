@@ -1,4 +1,10 @@
-import { HookPhaseFailedError, type Lifecycle, type LifecycleAlert, type LifecycleEvent, type LifecyclePhase } from "./lifecycle.js";
+import {
+  HookPhaseFailedError,
+  type Lifecycle,
+  type LifecycleAlert,
+  type LifecycleEvent,
+  type LifecyclePhase,
+} from "./lifecycle.js";
 
 /**
  * The part of @confiture/hooks' `HookExecutor` the runner uses. Any executor (or a test double
@@ -8,7 +14,11 @@ export interface HookRunner {
   runPhase(
     phase: LifecyclePhase,
     context: Record<string, unknown>,
-  ): Promise<{ success: boolean; error?: Error; results: ReadonlyArray<{ hook: string; status: string; message?: string; error?: Error }> }>;
+  ): Promise<{
+    success: boolean;
+    error?: Error;
+    results: ReadonlyArray<{ hook: string; status: string; message?: string; error?: Error }>;
+  }>;
   emit(event: LifecycleEvent, payload?: Record<string, unknown>): void;
   alert(alert: LifecycleAlert, payload?: Record<string, unknown>): void;
 }
@@ -25,7 +35,11 @@ export function hooksLifecycle(executor: HookRunner): Lifecycle {
       if (result.success) return;
       const reasons = result.results
         .filter((entry) => entry.status !== "completed" && entry.status !== "skipped")
-        .map((entry) => `${entry.hook}: ${entry.message ?? entry.error?.message ?? entry.status}`);
+        .map(
+          (entry) =>
+            entry.error?.message ??
+            `hook "${entry.hook}" ${entry.status}${entry.message === undefined ? "" : `: ${entry.message}`}`,
+        );
       if (reasons.length === 0 && result.error !== undefined) reasons.push(result.error.message);
       throw new HookPhaseFailedError(phase, reasons, { cause: result.error });
     },

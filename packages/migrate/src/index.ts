@@ -16,7 +16,14 @@ export type { MigrateErrorCode } from "./errors.js";
 export { createMigrateEvents } from "./events.js";
 export type { MigrateEventMap, MigrateEvents, ProgressEvent, TimingEvent } from "./events.js";
 export type { MigrationOutcome, MigrationRef } from "./execute.js";
-export { checksumOf, createMigrationFiles, migrationSlug, parseMigrationFileName, readMigrationDirectory, timestampVersion } from "./files.js";
+export {
+  checksumOf,
+  createMigrationFiles,
+  migrationSlug,
+  parseMigrationFileName,
+  readMigrationDirectory,
+  timestampVersion,
+} from "./files.js";
 export type { MigrationDirectory, MigrationFile, UnrecognizedFile } from "./files.js";
 export { checkGates, riskLevels, riskRank } from "./gates.js";
 export type { GateContext, GateFile, GatePolicy, GateVerdict, LintGateResult, MigrationGates, RiskGateResult } from "./gates.js";

@@ -33,14 +33,24 @@ const userSchemas = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'conf
 
 /** Tables of the user's schemas with their size and row estimate (catalog queries only). */
 export async function introspectTables(connection: Queryable): Promise<IntrospectedTable[]> {
-  const { rows } = await connection.query<{ schema: string; name: string; bytes: string | number; row_estimate: string | number }>(
+  const { rows } = await connection.query<{
+    schema: string;
+    name: string;
+    bytes: string | number;
+    row_estimate: string | number;
+  }>(
     `SELECT n.nspname AS schema, c.relname AS name, pg_total_relation_size(c.oid) AS bytes,
             greatest(c.reltuples, 0)::bigint AS row_estimate
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND ${userSchemas}
       ORDER BY 1, 2`,
   );
-  return rows.map((row) => ({ schema: row.schema, name: row.name, bytes: Number(row.bytes), rowEstimate: Number(row.row_estimate) }));
+  return rows.map((row) => ({
+    schema: row.schema,
+    name: row.name,
+    bytes: Number(row.bytes),
+    rowEstimate: Number(row.row_estimate),
+  }));
 }
 
 /** Sizes of the named tables (`schema.table`), in one round trip; tables that do not exist are absent. */

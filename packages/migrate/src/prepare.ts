@@ -32,7 +32,6 @@ export interface PreparedMigration {
   transactional: boolean;
 }
 
-
 /** The PostgreSQL major the lock model should assume for a server, clamped to the versions it knows. */
 export function lockModelVersion(serverMajor: number): PgVersion {
   return Math.min(18, Math.max(11, Math.trunc(serverMajor))) as PgVersion;
@@ -44,7 +43,9 @@ function qualify(relation: string): string {
 
 /** The index a CREATE INDEX CONCURRENTLY statement builds, read from the parse tree. */
 function concurrentIndexOf(statement: Statement): { schema: string; name: string } | undefined {
-  const node = statement.node as { IndexStmt?: { idxname?: string; concurrent?: boolean; relation?: { schemaname?: string } } } | undefined;
+  const node = statement.node as
+    | { IndexStmt?: { idxname?: string; concurrent?: boolean; relation?: { schemaname?: string } } }
+    | undefined;
   const index = node?.IndexStmt;
   if (index?.concurrent !== true || index.idxname === undefined) return undefined;
   return { schema: index.relation?.schemaname ?? "public", name: index.idxname };
@@ -55,7 +56,11 @@ function concurrentIndexOf(statement: Statement): { schema: string; name: string
  * server version. Syntax errors and explicit transaction control (the runner owns transactions)
  * are refused before anything runs.
  */
-export async function prepareMigration(file: MigrationFile, direction: Direction, pgVersion: PgVersion): Promise<PreparedMigration> {
+export async function prepareMigration(
+  file: MigrationFile,
+  direction: Direction,
+  pgVersion: PgVersion,
+): Promise<PreparedMigration> {
   const path = direction === "up" ? file.upPath : file.downPath;
   const sql = direction === "up" ? file.upSql : file.downSql;
   if (path === undefined || sql === undefined) {

@@ -20,10 +20,14 @@ interface Child {
 
 /** Starts a real `migrate up` process (node + tsx, resolving workspace packages to their source). */
 function startRun(url: string, directory: string, lockWaitMs = 60_000): Child {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@confiture/source", script, url, directory, String(lockWaitMs)], {
-    cwd: repositoryRoot,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=@confiture/source", script, url, directory, String(lockWaitMs)],
+    {
+      cwd: repositoryRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   const waiters: Array<{ pattern: RegExp; resolve: () => void }> = [];
@@ -37,12 +41,14 @@ function startRun(url: string, directory: string, lockWaitMs = 60_000): Child {
       else waiters.push(waiter);
     }
   });
-  const done = new Promise<{ output: Record<string, unknown> | undefined; code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on("exit", (code, signal) => {
-      const line = stdout.trim().split("\n").at(-1);
-      resolve({ output: line ? (JSON.parse(line) as Record<string, unknown>) : undefined, code, signal });
-    });
-  });
+  const done = new Promise<{ output: Record<string, unknown> | undefined; code: number | null; signal: NodeJS.Signals | null }>(
+    (resolve) => {
+      child.on("exit", (code, signal) => {
+        const line = stdout.trim().split("\n").at(-1);
+        resolve({ output: line ? (JSON.parse(line) as Record<string, unknown>) : undefined, code, signal });
+      });
+    },
+  );
   return {
     process: child,
     stderr: () => stderr,
@@ -76,7 +82,9 @@ describe.skipIf(server === undefined)("migrate up in real processes against the 
     const directory = await migrationDirectory(fiveMigrations({ sleeping: 1, sleepSeconds: 1 }));
     const [first, second] = [startRun(url, directory), startRun(url, directory)];
     const outcomes = await Promise.all([first.done, second.done]);
-    expect([first, second].filter((child) => /another migration run holds the lock; waiting/.test(child.stderr()))).toHaveLength(1);
+    expect([first, second].filter((child) => /another migration run holds the lock; waiting/.test(child.stderr()))).toHaveLength(
+      1,
+    );
     expect(outcomes.map((outcome) => outcome.code)).toEqual([0, 0]);
     const completed = outcomes.flatMap((outcome) => outcome.output?.completed as string[]);
     expect(completed.sort()).toEqual(["20240101000000", "20240102000000", "20240103000000", "20240104000000", "20240105000000"]);

@@ -92,7 +92,12 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
   await lifecycle.phase("after_analyze_schema", {
     ...base,
     schemas: [...new Set(["public", ...tables.map((table) => table.schema)])],
-    tables: tables.map((table) => ({ schema: table.schema, name: table.name, rowEstimate: table.rowEstimate, sizeBytes: table.bytes })),
+    tables: tables.map((table) => ({
+      schema: table.schema,
+      name: table.name,
+      rowEstimate: table.rowEstimate,
+      sizeBytes: table.bytes,
+    })),
     durationMs: performance.now() - analyzeStarted,
   });
 
@@ -100,17 +105,29 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
   const target = `${plan.after.length} migration(s) after ${plan.direction} of ${plan.migrations.length}`;
   await lifecycle.phase("before_diff_schemas", { ...base, source, target, changes: [] });
   const diff = await diffMigrationSets(plan.before, plan.after);
-  await lifecycle.phase("after_diff_schemas", { ...base, source, target, changes: diff.changes,
+  await lifecycle.phase("after_diff_schemas", {
+    ...base,
+    source,
+    target,
+    changes: diff.changes,
     ...(diff.diff === undefined ? {} : { diff: diff.diff }),
     ...(diff.error === undefined ? {} : { error: diff.error }),
   });
 
   await lifecycle.phase("before_plan_migration", { ...base, direction: plan.direction, migrations: refs });
   if (plan.direction === "up") {
-    const gateFile = (file: MigrationFile): GateFile => ({ version: file.version, name: file.name, path: file.upPath, sql: file.upSql });
+    const gateFile = (file: MigrationFile): GateFile => ({
+      version: file.version,
+      name: file.name,
+      path: file.upPath,
+      sql: file.upSql,
+    });
     const pending = new Set(plan.migrations.map((migration) => migration.version));
     const gateFiles = plan.files.filter((file) => pending.has(file.version)).map(gateFile);
-    result.gates = await checkGates(options.gates ?? {}, options, gateFiles, { database: session.database, allFiles: plan.files.map(gateFile) });
+    result.gates = await checkGates(options.gates ?? {}, options, gateFiles, {
+      database: session.database,
+      allFiles: plan.files.map(gateFile),
+    });
   }
   const risk = result.gates?.risk;
   await lifecycle.phase("after_plan_migration", {
@@ -132,8 +149,17 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
   if (dryRun) {
     const statementCount = plan.migrations.reduce((sum, migration) => sum + migration.statements.length, 0);
     await lifecycle.phase("before_dry_run", { ...base, migrations: refs, statementCount });
-    for (const migration of plan.migrations) session.progress(`would ${plan.direction === "up" ? "apply" : "revert"} ${migration.version}_${migration.name}`, migration.version);
-    await lifecycle.phase("after_dry_run", { ...base, migrations: refs, statementCount, durationMs: performance.now() - started });
+    for (const migration of plan.migrations)
+      session.progress(
+        `would ${plan.direction === "up" ? "apply" : "revert"} ${migration.version}_${migration.name}`,
+        migration.version,
+      );
+    await lifecycle.phase("after_dry_run", {
+      ...base,
+      migrations: refs,
+      statementCount,
+      durationMs: performance.now() - started,
+    });
     result.durationMs = performance.now() - started;
     return result;
   }
@@ -157,11 +183,16 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
       // Cancelled between migrations: nothing of this one ran, so there is nothing to roll back.
       result.status = "cancelled";
       result.failure = { version: migration.version, message: "cancelled before it started" };
-      await lifecycle.event("migration_cancelled", { ...eventPayload, reason: "cancelled before it started" }).catch(() => undefined);
+      await lifecycle
+        .event("migration_cancelled", { ...eventPayload, reason: "cancelled before it started" })
+        .catch(() => undefined);
       break;
     }
     const verb = migration.direction === "up" ? "applying" : "reverting";
-    session.progress(`${verb} ${migration.version}_${migration.name}${migration.transactional ? "" : " (outside a transaction)"}`, migration.version);
+    session.progress(
+      `${verb} ${migration.version}_${migration.name}${migration.transactional ? "" : " (outside a transaction)"}`,
+      migration.version,
+    );
     await lifecycle.event("migration_started", eventPayload);
     try {
       const outcome = migration.transactional
@@ -169,8 +200,16 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
         : await executeOutsideTransaction(context, migration, plan.resume.has(migration.version));
       result.completed.push(outcome);
       context.appliedCount += 1;
-      options.events?.emit("timing", { operation: "migration", durationMs: outcome.durationMs, version: outcome.version, direction: outcome.direction });
-      session.progress(`${migration.direction === "up" ? "applied" : "reverted"} ${migration.version}_${migration.name} in ${outcome.durationMs.toFixed(1)} ms`, migration.version);
+      options.events?.emit("timing", {
+        operation: "migration",
+        durationMs: outcome.durationMs,
+        version: outcome.version,
+        direction: outcome.direction,
+      });
+      session.progress(
+        `${migration.direction === "up" ? "applied" : "reverted"} ${migration.version}_${migration.name} in ${outcome.durationMs.toFixed(1)} ms`,
+        migration.version,
+      );
       await lifecycle.event("migration_completed", { ...eventPayload, durationMs: outcome.durationMs });
     } catch (error) {
       const cancelled = MigrationCancelledError.isInstance(error);
@@ -179,7 +218,11 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
       const code = errorInfo(error).code;
       result.failure = { version: migration.version, message, ...(code === undefined ? {} : { code }) };
       await lifecycle
-        .event(cancelled ? "migration_cancelled" : "migration_failed", { ...eventPayload, reason: message, error: errorInfo(error) })
+        .event(cancelled ? "migration_cancelled" : "migration_failed", {
+          ...eventPayload,
+          reason: message,
+          error: errorInfo(error),
+        })
         .catch(() => undefined);
       if (!cancelled && !MigrationFailedError.isInstance(error)) throw error;
       break;

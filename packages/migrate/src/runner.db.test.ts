@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiveMigrations, migrationDirectory } from "./__fixtures__/migrations.js";
 import { migrateDown } from "./down.js";
 import { MigrationDriftError, MigrationGateError } from "./errors.js";
+import { createMigrateEvents, type TimingEvent } from "./events.js";
 import { HookPhaseFailedError, type Lifecycle, recordingLifecycle } from "./lifecycle.js";
 import { migrationStatus } from "./status.js";
 import { migrateUp } from "./up.js";
@@ -18,7 +19,9 @@ const phaseOrder = [
   "after_plan_migration",
 ];
 
-describe.each(databaseTargets().map((target) => [target.name, target] as const))("the runner on %s", (_name, target: DatabaseTarget) => {
+describe.each(
+  databaseTargets().map((target) => [target.name, target] as const),
+)("the runner on %s", (_name, target: DatabaseTarget) => {
   // One database per target (starting PGlite takes seconds); each test starts from an empty schema.
   let database: TestDatabase | undefined;
   beforeAll(async () => {
@@ -39,13 +42,25 @@ describe.each(databaseTargets().map((target) => [target.name, target] as const))
     const lifecycle = recordingLifecycle();
     const result = await migrateUp({ database: db, directory, lifecycle });
     expect(result.status).toBe("ok");
-    expect(result.completed.map((outcome) => outcome.version)).toEqual(["20240101000000", "20240102000000", "20240103000000", "20240104000000", "20240105000000"]);
+    expect(result.completed.map((outcome) => outcome.version)).toEqual([
+      "20240101000000",
+      "20240102000000",
+      "20240103000000",
+      "20240104000000",
+      "20240105000000",
+    ]);
     const { rows } = await db.query<{ version: string; state: string; transactional: boolean }>(
       "SELECT version, state, transactional FROM confiture.migrations ORDER BY version",
     );
     expect(rows).toHaveLength(5);
     expect(rows.every((row) => row.state === "applied" && row.transactional)).toBe(true);
-    const history = await db.query<{ version: string; statement_index: number; kind: string; target_table: string | null; pg_major: number }>(
+    const history = await db.query<{
+      version: string;
+      statement_index: number;
+      kind: string;
+      target_table: string | null;
+      pg_major: number;
+    }>(
       "SELECT version, statement_index, kind, target_table, pg_major FROM confiture.statement_history WHERE version = '20240102000000' ORDER BY statement_index",
     );
     expect(history.rows.map((row) => [row.statement_index, row.kind, row.target_table])).toEqual([
@@ -79,7 +94,12 @@ describe.each(databaseTargets().map((target) => [target.name, target] as const))
     expect(rows[0]?.t3).toBeNull();
     const names = lifecycle.fired.map((entry) => entry.name);
     const failedAt = names.indexOf("migration_failed");
-    expect(names.slice(failedAt - 3, failedAt + 1)).toEqual(["before_rollback", "after_rollback", "migration_rolled_back", "migration_failed"]);
+    expect(names.slice(failedAt - 3, failedAt + 1)).toEqual([
+      "before_rollback",
+      "after_rollback",
+      "migration_rolled_back",
+      "migration_failed",
+    ]);
     const rollback = lifecycle.fired.find((entry) => entry.name === "before_rollback");
     expect(rollback?.payload).toMatchObject({ migration: { version: "20240103000000" }, originalError: { code: "23505" } });
     expect(String(rollback?.payload.reason)).toMatch(/duplicate key/);
@@ -101,7 +121,8 @@ describe.each(databaseTargets().map((target) => [target.name, target] as const))
     const failing: Lifecycle = {
       phase: async (phase, context) => {
         const migration = context.migration as { version?: string } | undefined;
-        if (phase === "after_execute" && migration?.version === "20240102000000") throw new HookPhaseFailedError(phase, ["audit: refused"]);
+        if (phase === "after_execute" && migration?.version === "20240102000000")
+          throw new HookPhaseFailedError(phase, ["audit: refused"]);
       },
       event: async () => undefined,
       alert: async () => undefined,
@@ -148,7 +169,9 @@ describe.each(databaseTargets().map((target) => [target.name, target] as const))
     const lifecycle = recordingLifecycle();
     const oneStep = await migrateDown({ database: db, directory, lifecycle });
     expect(oneStep.completed.map((outcome) => outcome.version)).toEqual(["20240105000000"]);
-    expect(lifecycle.fired.map((entry) => entry.name)).toEqual(expect.arrayContaining([...phaseOrder, "before_execute", "after_execute", "after_validate"]));
+    expect(lifecycle.fired.map((entry) => entry.name)).toEqual(
+      expect.arrayContaining([...phaseOrder, "before_execute", "after_execute", "after_validate"]),
+    );
     const toSecond = await migrateDown({ database: db, directory, to: "20240102000000" });
     expect(toSecond.completed.map((outcome) => outcome.version)).toEqual(["20240104000000", "20240103000000"]);
     const { rows } = await db.query<{ tables: string[] }>(
@@ -162,11 +185,34 @@ describe.each(databaseTargets().map((target) => [target.name, target] as const))
     const db = await fresh();
     const directory = await migrationDirectory(fiveMigrations());
     const gates = { risk: async () => ({ level: "HIGH", reasons: ["rewrites a big table"] }) };
-    await expect(migrateUp({ database: db, directory, gates })).rejects.toSatisfy((error) => MigrationGateError.isInstance(error));
+    await expect(migrateUp({ database: db, directory, gates })).rejects.toSatisfy((error) =>
+      MigrationGateError.isInstance(error),
+    );
     expect((await migrationStatus({ database: db, directory })).summary.applied).toBe(0);
     const forced = await migrateUp({ database: db, directory, gates, force: true });
     expect(forced.completed).toHaveLength(5);
     expect(forced.gates?.refusals[0]?.gate).toBe("risk");
+  });
+
+  it("raises long_transaction_detected for a slow migration and publishes a timing event per migration", async () => {
+    const db = await fresh();
+    const directory = await migrationDirectory({
+      "1_slow.up.sql": "CREATE TABLE slow (id int);\nSELECT pg_sleep(0.3);\n",
+      "2_fast.up.sql": "CREATE TABLE fast (id int);\n",
+    });
+    const lifecycle = recordingLifecycle();
+    const events = createMigrateEvents();
+    const timings: TimingEvent[] = [];
+    events.on("timing", (timing) => timings.push(timing));
+    const result = await migrateUp({ database: db, directory, lifecycle, events, settings: { longTransactionMs: 100 } });
+    expect(result.status).toBe("ok");
+    const alerts = lifecycle.fired.filter((entry) => entry.name === "long_transaction_detected");
+    expect(alerts.map((entry) => (entry.payload.migration as { version: string }).version)).toEqual(["1"]);
+    expect(timings.map((timing) => [timing.operation, timing.version])).toEqual([
+      ["migration", "1"],
+      ["migration", "2"],
+    ]);
+    expect(timings[0]?.durationMs).toBeGreaterThanOrEqual(290);
   });
 
   it("runs a migration holding CREATE INDEX CONCURRENTLY outside a transaction and marks it", async () => {

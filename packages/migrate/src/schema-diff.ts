@@ -24,8 +24,11 @@ function snakeCase(name: string): string {
 function describe(item: unknown): { object: string; detail?: string } {
   if (typeof item === "string") return { object: item };
   const record = item as Record<string, unknown>;
-  const parts = [record.table, record.column ?? record.name ?? record.grantee ?? record.type].filter((part) => typeof part === "string");
-  const object = parts.length > 0 ? parts.join(".") : typeof record.from === "string" ? String(record.from) : JSON.stringify(item);
+  const parts = [record.table, record.column ?? record.name ?? record.grantee ?? record.type].filter(
+    (part) => typeof part === "string",
+  );
+  const object =
+    parts.length > 0 ? parts.join(".") : typeof record.from === "string" ? String(record.from) : JSON.stringify(item);
   return { object, detail: JSON.stringify(item) };
 }
 
@@ -43,11 +46,16 @@ export function schemaChanges(diff: SchemaDiff): SchemaChange[] {
  * diffs them. Files are parsed once and shared by both sides, so the diff pairs objects by where
  * they were created.
  */
-export async function diffMigrationSets(before: readonly MigrationFile[], after: readonly MigrationFile[]): Promise<RunSchemaDiff> {
+export async function diffMigrationSets(
+  before: readonly MigrationFile[],
+  after: readonly MigrationFile[],
+): Promise<RunSchemaDiff> {
   try {
     const parsed = new Map<string, ParsedFile>();
-    for (const file of new Set([...before, ...after])) parsed.set(file.version, await parseSql(file.upSql, { file: file.upPath }));
-    const model = (files: readonly MigrationFile[]) => buildSchemaModel(files.map((file) => parsed.get(file.version) as ParsedFile));
+    for (const file of new Set([...before, ...after]))
+      parsed.set(file.version, await parseSql(file.upSql, { file: file.upPath }));
+    const model = (files: readonly MigrationFile[]) =>
+      buildSchemaModel(files.map((file) => parsed.get(file.version) as ParsedFile));
     const diff = diffSchemaModels(model(before), model(after));
     return { diff, changes: schemaChanges(diff) };
   } catch (error) {

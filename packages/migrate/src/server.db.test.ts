@@ -68,7 +68,9 @@ describe.skipIf(server === undefined)("the runner against a server, with other s
   it("fails on lock_timeout without retries and rolls back", async () => {
     const { db, second } = await fresh();
     await db.exec("CREATE TABLE busy (id int)");
-    const directory = await migrationDirectory({ "1_alter.up.sql": "CREATE TABLE other (id int);\nALTER TABLE busy ADD COLUMN note text;\n" });
+    const directory = await migrationDirectory({
+      "1_alter.up.sql": "CREATE TABLE other (id int);\nALTER TABLE busy ADD COLUMN note text;\n",
+    });
     const result = await second.withConnection(async (connection) => {
       await connection.exec("BEGIN; LOCK TABLE busy IN ACCESS SHARE MODE;");
       try {

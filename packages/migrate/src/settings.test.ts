@@ -8,7 +8,11 @@ describe("execution settings", () => {
   });
 
   it("takes per-version timeout overrides over the defaults", () => {
-    const settings = executionSettingsSchema.parse({ lockTimeoutMs: 1000, statementTimeoutMs: 5000, overrides: { "2": { lockTimeoutMs: 50 } } });
+    const settings = executionSettingsSchema.parse({
+      lockTimeoutMs: 1000,
+      statementTimeoutMs: 5000,
+      overrides: { "2": { lockTimeoutMs: 50 } },
+    });
     expect(timeoutsFor(settings, "1")).toEqual({ lockTimeoutMs: 1000, statementTimeoutMs: 5000 });
     expect(timeoutsFor(settings, "2")).toEqual({ lockTimeoutMs: 50, statementTimeoutMs: 5000 });
     expect(timeoutsFor(executionSettingsSchema.parse({}), "1")).toEqual({});

@@ -22,7 +22,10 @@ export const executionSettingsSchema = z.object({
   lockWaitMs: z.number().int().min(0).default(60_000),
   /** Per-version overrides of the timeouts. */
   overrides: z
-    .record(z.string(), z.object({ lockTimeoutMs: z.number().int().min(0).optional(), statementTimeoutMs: z.number().int().min(0).optional() }))
+    .record(
+      z.string(),
+      z.object({ lockTimeoutMs: z.number().int().min(0).optional(), statementTimeoutMs: z.number().int().min(0).optional() }),
+    )
     .default({}),
 });
 
@@ -37,7 +40,10 @@ export function retryDelayMs(retry: ExecutionSettings["lockRetry"], attempt: num
 }
 
 /** The timeouts for one migration: its override, else the defaults. */
-export function timeoutsFor(settings: ExecutionSettings, version: string): { lockTimeoutMs?: number; statementTimeoutMs?: number } {
+export function timeoutsFor(
+  settings: ExecutionSettings,
+  version: string,
+): { lockTimeoutMs?: number; statementTimeoutMs?: number } {
   const override = settings.overrides[version] ?? {};
   const lockTimeoutMs = override.lockTimeoutMs ?? settings.lockTimeoutMs;
   const statementTimeoutMs = override.statementTimeoutMs ?? settings.statementTimeoutMs;
@@ -74,7 +80,9 @@ export const migrationsConfigSchema = z.strictObject({
   directory: z.string().min(1).optional(),
   maxRiskLevel: z
     .string()
-    .refine((level) => ["low", "medium", "high", "critical"].includes(level.toLowerCase()), { message: "must be low, medium, high or critical" })
+    .refine((level) => ["low", "medium", "high", "critical"].includes(level.toLowerCase()), {
+      message: "must be low, medium, high or critical",
+    })
     .optional(),
   /** The environment name hooks see. */
   environment: z.string().min(1).optional(),

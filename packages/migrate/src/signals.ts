@@ -4,7 +4,10 @@
  * (code 130); the server still rolls back the open transaction when the connection drops.
  * Call `dispose()` when the run ends to remove the handlers.
  */
-export function cancelOnSignals(signals: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"]): { signal: AbortSignal; dispose(): void } {
+export function cancelOnSignals(signals: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"]): {
+  signal: AbortSignal;
+  dispose(): void;
+} {
   const controller = new AbortController();
   const handler = (received: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(130);

@@ -58,7 +58,15 @@ export async function migrationStatus(options: { database: Database; directory: 
       problem = error instanceof Error ? error.message : String(error);
     }
     if (tracked === undefined) {
-      entries.push({ version: file.version, name: file.name, state: "pending", transactional, checksum: file.checksum, ...(statements === undefined ? {} : { statements }), ...(problem === undefined ? {} : { problem }) });
+      entries.push({
+        version: file.version,
+        name: file.name,
+        state: "pending",
+        transactional,
+        checksum: file.checksum,
+        ...(statements === undefined ? {} : { statements }),
+        ...(problem === undefined ? {} : { problem }),
+      });
       continue;
     }
     const entry: MigrationStatusEntry = {

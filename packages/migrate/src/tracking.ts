@@ -89,7 +89,9 @@ export async function readAppliedMigrations(connection: Queryable): Promise<Appl
     applied_by: string;
     transactional: boolean;
     state: string;
-  }>("SELECT version, name, checksum, applied_at, duration_ms, applied_by, transactional, state FROM confiture.migrations ORDER BY version COLLATE \"C\"");
+  }>(
+    'SELECT version, name, checksum, applied_at, duration_ms, applied_by, transactional, state FROM confiture.migrations ORDER BY version COLLATE "C"',
+  );
   return rows.map((row) => ({
     version: row.version,
     name: row.name,
@@ -121,10 +123,15 @@ export async function recordMigration(
     state: TrackedState;
   },
 ): Promise<void> {
-  await connection.query(
-    upsertMigrationSql,
-    [record.version, record.name, record.checksum, record.durationMs, record.appliedBy ?? null, record.transactional, record.state],
-  );
+  await connection.query(upsertMigrationSql, [
+    record.version,
+    record.name,
+    record.checksum,
+    record.durationMs,
+    record.appliedBy ?? null,
+    record.transactional,
+    record.state,
+  ]);
 }
 
 /** Removes a migration's row (after its down file ran). The statement history is kept: it is history. */
@@ -152,7 +159,8 @@ function historyValues(records: StatementHistoryRecord[], offset: number): { tup
   return { tuples: tuples.join(", "), values };
 }
 
-const historyColumns = "version, statement_index, kind, target_table, table_bytes, row_estimate, duration_ms, lock_mode, pg_major";
+const historyColumns =
+  "version, statement_index, kind, target_table, table_bytes, row_estimate, duration_ms, lock_mode, pg_major";
 
 /** Appends statement history rows in one round trip. */
 export async function recordStatementHistory(connection: Queryable, records: StatementHistoryRecord[]): Promise<void> {
@@ -189,7 +197,16 @@ export async function recordOutcome(
   await connection.query(
     `WITH recorded AS (${upsertMigrationSql})
      INSERT INTO confiture.statement_history (${historyColumns}) VALUES ${tuples}`,
-    [record.version, record.name, record.checksum, record.durationMs, record.appliedBy ?? null, record.transactional, record.state, ...values],
+    [
+      record.version,
+      record.name,
+      record.checksum,
+      record.durationMs,
+      record.appliedBy ?? null,
+      record.transactional,
+      record.state,
+      ...values,
+    ],
   );
 }
 

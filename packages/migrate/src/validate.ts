@@ -22,7 +22,13 @@ export function findDrift(applied: readonly AppliedMigration[], files: readonly 
     if (file === undefined) {
       drifted.push({ version: migration.version, name: migration.name, reason: "missing", appliedChecksum: migration.checksum });
     } else if (file.checksum !== migration.checksum) {
-      drifted.push({ version: migration.version, name: migration.name, reason: "changed", appliedChecksum: migration.checksum, fileChecksum: file.checksum });
+      drifted.push({
+        version: migration.version,
+        name: migration.name,
+        reason: "changed",
+        appliedChecksum: migration.checksum,
+        fileChecksum: file.checksum,
+      });
     }
   }
   return drifted;
@@ -56,12 +62,18 @@ export async function validateDatabase(
     unvalidatedConstraints,
     drifted,
     checks: [
-      check("invalid_indexes", invalidIndexes.map((index) => `${index.schema}.${index.name} on ${index.table} is invalid`)),
+      check(
+        "invalid_indexes",
+        invalidIndexes.map((index) => `${index.schema}.${index.name} on ${index.table} is invalid`),
+      ),
       check(
         "unvalidated_constraints",
         unvalidatedConstraints.map((constraint) => `${constraint.schema}.${constraint.table}.${constraint.name} is NOT VALID`),
       ),
-      check("checksums", drifted.map((entry) => `${entry.version}_${entry.name} changed since it was applied`)),
+      check(
+        "checksums",
+        drifted.map((entry) => `${entry.version}_${entry.name} changed since it was applied`),
+      ),
     ],
   };
 }

@@ -10,7 +10,10 @@ const OPERATIONS: { group: string; sql: string }[] = [
   { group: "validate", sql: "ALTER TABLE measured VALIDATE CONSTRAINT measured_value_positive" },
   { group: "validate", sql: "ALTER TABLE measured ADD CONSTRAINT measured_value_check CHECK (value >= 0)" },
   { group: "validate", sql: "ALTER TABLE measured ALTER COLUMN parent_id SET NOT NULL" },
-  { group: "validate", sql: "ALTER TABLE measured ADD CONSTRAINT measured_parent_fkey FOREIGN KEY (parent_id) REFERENCES parent (id)" },
+  {
+    group: "validate",
+    sql: "ALTER TABLE measured ADD CONSTRAINT measured_parent_fkey FOREIGN KEY (parent_id) REFERENCES parent (id)",
+  },
   { group: "build", sql: "CREATE INDEX measured_value_idx ON measured (value)" },
   { group: "build", sql: "CREATE UNIQUE INDEX measured_id_unique ON measured (id)" },
   { group: "build", sql: "CREATE INDEX CONCURRENTLY measured_parent_idx ON measured (parent_id)" },
@@ -62,7 +65,14 @@ export async function evaluateAccuracy(db: Database, sizes: readonly number[], l
         const { estimateMs, lowerMs, upperMs, method } = report.statements[0]!.downtime;
         return { estimateMs, lowerMs, upperMs, method };
       };
-      rows.push({ rows: size, group: operation.group, sql: operation.sql, measuredMs, calibrated: pick(withCalibration), heuristic: pick(heuristicOnly) });
+      rows.push({
+        rows: size,
+        group: operation.group,
+        sql: operation.sql,
+        measuredMs,
+        calibrated: pick(withCalibration),
+        heuristic: pick(heuristicOnly),
+      });
     }
   }
   await db.exec("DROP TABLE IF EXISTS measured; DROP TABLE IF EXISTS parent;");

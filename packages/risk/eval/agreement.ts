@@ -17,7 +17,9 @@ export async function evaluateAgreement(targets: { name: "pglite" | "postgres"; 
           summary: report.summary,
           disagreements: report.statements.flatMap((statement) => [
             ...statement.disagreements.map((text) => `${statement.file}:${statement.line} ${statement.kind}: ${text}`),
-            ...(statement.error === undefined ? [] : [`${statement.file}:${statement.line} ${statement.kind}: failed: ${statement.error}`]),
+            ...(statement.error === undefined
+              ? []
+              : [`${statement.file}:${statement.line} ${statement.kind}: failed: ${statement.error}`]),
           ]),
         });
       } finally {

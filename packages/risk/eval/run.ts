@@ -7,7 +7,10 @@ import { evaluateSpeed } from "./speed.js";
 // (DATABASE_URL), and speed. Prints figures; runs in a few minutes at most.
 const log = (message: string) => process.stderr.write(`[eval] ${message}\n`);
 const url = process.env.DATABASE_URL?.trim() || undefined;
-const targets: { name: "pglite" | "postgres"; url?: string }[] = [{ name: "pglite" }, ...(url ? [{ name: "postgres" as const, url }] : [])];
+const targets: { name: "pglite" | "postgres"; url?: string }[] = [
+  { name: "pglite" },
+  ...(url ? [{ name: "postgres" as const, url }] : []),
+];
 const started = performance.now();
 // `pnpm eval` runs every part; `tsx eval/run.ts accuracy` (or agreement, speed) runs one.
 const only = process.argv[2];
@@ -20,7 +23,9 @@ console.log("| Target | Migrations | Statements | Traced | Agree | Disagree | No
 console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const row of agreement) {
   const s = row.summary;
-  console.log(`| ${row.target} | ${row.set} | ${s.statements} | ${s.traced} | ${s.agreed} | ${s.disagreed} | ${s.notTraced} | ${s.failed} |`);
+  console.log(
+    `| ${row.target} | ${row.set} | ${s.statements} | ${s.traced} | ${s.agreed} | ${s.disagreed} | ${s.notTraced} | ${s.failed} |`,
+  );
 }
 for (const row of agreement) for (const text of row.disagreements) console.log(`- ${row.target}/${row.set}: ${text}`);
 
@@ -44,7 +49,9 @@ if (!runs("accuracy")) {
   const cell = (p: AccuracyRow["calibrated"], measured: number) =>
     `${p.estimateMs.toFixed(1)} (${p.lowerMs.toFixed(1)}-${p.upperMs.toFixed(1)})${measured >= p.lowerMs && measured <= p.upperMs ? "" : " OUT"}`;
   for (const row of rows) {
-    console.log(`| ${row.rows} | ${row.group}: \`${row.sql}\` | ${row.measuredMs.toFixed(1)} | ${cell(row.calibrated, row.measuredMs)} | ${cell(row.heuristic, row.measuredMs)} |`);
+    console.log(
+      `| ${row.rows} | ${row.group}: \`${row.sql}\` | ${row.measuredMs.toFixed(1)} | ${cell(row.calibrated, row.measuredMs)} | ${cell(row.heuristic, row.measuredMs)} |`,
+    );
   }
   for (const method of ["calibrated", "heuristic"] as const) {
     const summary = summariseAccuracy(rows, method);
@@ -56,14 +63,15 @@ if (!runs("accuracy")) {
 
 const speedTarget = targets[targets.length - 1]!;
 const speedDb = runs("speed") ? await openTestDatabase(speedTarget) : undefined;
-if (speedDb !== undefined) try {
-  log("(c) speed");
-  const speed = await evaluateSpeed(speedDb, 20);
-  console.log(`\n## (c) Speed (${speedTarget.name})\n`);
-  console.log(
-    `Risk assessment of a ${speed.statements}-statement migration against ${speed.tables} tables (catalog inputs included), ${speed.runs} runs: median ${speed.medianMs.toFixed(1)} ms, p95 ${speed.p95Ms.toFixed(1)} ms, max ${speed.maxMs.toFixed(1)} ms (first run, loading the parser: ${speed.coldMs.toFixed(1)} ms). Goal < 250 ms.`,
-  );
-} finally {
-  await speedDb.close();
-}
+if (speedDb !== undefined)
+  try {
+    log("(c) speed");
+    const speed = await evaluateSpeed(speedDb, 20);
+    console.log(`\n## (c) Speed (${speedTarget.name})\n`);
+    console.log(
+      `Risk assessment of a ${speed.statements}-statement migration against ${speed.tables} tables (catalog inputs included), ${speed.runs} runs: median ${speed.medianMs.toFixed(1)} ms, p95 ${speed.p95Ms.toFixed(1)} ms, max ${speed.maxMs.toFixed(1)} ms (first run, loading the parser: ${speed.coldMs.toFixed(1)} ms). Goal < 250 ms.`,
+    );
+  } finally {
+    await speedDb.close();
+  }
 log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -8,7 +8,10 @@ const root = new URL("../../../", import.meta.url).pathname;
 export async function readUpFiles(directory: string): Promise<RiskFile[]> {
   const names = (await readdir(directory)).filter((name) => name.endsWith(".up.sql")).sort();
   return Promise.all(
-    names.map(async (name) => ({ file: relative(root, join(directory, name)), source: await readFile(join(directory, name), "utf8") })),
+    names.map(async (name) => ({
+      file: relative(root, join(directory, name)),
+      source: await readFile(join(directory, name), "utf8"),
+    })),
   );
 }
 

@@ -17,8 +17,16 @@ function fiftyStatementMigration(): RiskFile {
   const statements: string[] = [];
   for (let index = 0; index < 25; index += 1) {
     const table = `table_${index * 40}`;
-    statements.push(index % 2 === 0 ? `ALTER TABLE ${table} ADD COLUMN extra_${index} text` : `CREATE INDEX ${table}_amount_idx ON ${table} (amount)`);
-    statements.push(index % 3 === 0 ? `ALTER TABLE ${table} ALTER COLUMN amount TYPE bigint` : `ALTER TABLE ${table} ADD CONSTRAINT ${table}_amount_check CHECK (amount >= 0)`);
+    statements.push(
+      index % 2 === 0
+        ? `ALTER TABLE ${table} ADD COLUMN extra_${index} text`
+        : `CREATE INDEX ${table}_amount_idx ON ${table} (amount)`,
+    );
+    statements.push(
+      index % 3 === 0
+        ? `ALTER TABLE ${table} ALTER COLUMN amount TYPE bigint`
+        : `ALTER TABLE ${table} ADD CONSTRAINT ${table}_amount_check CHECK (amount >= 0)`,
+    );
   }
   return { file: "20250101000000_fifty.up.sql", source: `${statements.join(";\n")};\n` };
 }

@@ -83,7 +83,9 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
   const started = performance.now();
   const config = parseRiskConfig(options.config ?? {});
   const inputs = options.inputs ?? assumedInputs;
-  const pgVersion = options.pgVersion ?? (inputs.serverMajorVersion === undefined ? DEFAULT_PG_VERSION : lockModelVersion(inputs.serverMajorVersion));
+  const pgVersion =
+    options.pgVersion ??
+    (inputs.serverMajorVersion === undefined ? DEFAULT_PG_VERSION : lockModelVersion(inputs.serverMajorVersion));
   const context = { config, calibration: options.calibration, history: options.history };
   const createdBefore = new Set<string>();
   const statements: RiskStatement[] = [];
@@ -106,7 +108,9 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
       }
       const prediction = predictDuration({ kind: analysis.kind, operation, table, pgVersion }, context);
       predictions.push(prediction);
-      const visible = new Set(analysis.locks.map((lock) => lock.relation).filter((name) => !(transactional && createdInFile.has(name))));
+      const visible = new Set(
+        analysis.locks.map((lock) => lock.relation).filter((name) => !(transactional && createdInFile.has(name))),
+      );
       timed.push({ prediction, locks: analysis.locks, visibleRelations: visible });
       for (const created of relations.created) {
         createdInFile.add(created);
@@ -151,7 +155,12 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
       dependencies: tables.reduce((sum, table) => sum + (table.dependencies ?? config.assumptions.dependencies), 0),
       findings: options.findings ?? [],
       connectionUsage: connectionUsage.value,
-      sources: { dataBytes: tableSource, lockMs: "prediction", dependencies: tableSource, connectionUsage: connectionUsage.source },
+      sources: {
+        dataBytes: tableSource,
+        lockMs: "prediction",
+        dependencies: tableSource,
+        connectionUsage: connectionUsage.source,
+      },
     },
     config,
   );

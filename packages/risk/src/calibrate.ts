@@ -38,13 +38,21 @@ const catalog = (sql: string): Step => ({ operation: "catalog", unit: "table_byt
  * The same operations the issue asks the predictor to handle: rewrites, builds, validations, catalog.
  */
 const STEPS: readonly Step[] = [
-  { operation: "rewrite", unit: "total_bytes", sql: "ALTER TABLE {schema}.work ALTER COLUMN value TYPE bigint" },
-  { operation: "rewrite", unit: "total_bytes", sql: "ALTER TABLE {schema}.work ALTER COLUMN value TYPE integer" },
-  { operation: "rewrite", unit: "total_bytes", sql: "ALTER TABLE {schema}.work ADD COLUMN noise double precision DEFAULT random()" },
+  { operation: "rewrite", unit: "table_bytes", sql: "ALTER TABLE {schema}.work ALTER COLUMN value TYPE bigint" },
+  { operation: "rewrite", unit: "table_bytes", sql: "ALTER TABLE {schema}.work ALTER COLUMN value TYPE integer" },
+  {
+    operation: "rewrite",
+    unit: "table_bytes",
+    sql: "ALTER TABLE {schema}.work ADD COLUMN noise double precision DEFAULT random()",
+  },
   catalog("ALTER TABLE {schema}.work DROP COLUMN noise"),
   catalog("ALTER TABLE {schema}.work ADD COLUMN note text DEFAULT 'none'"),
   catalog("ALTER TABLE {schema}.work DROP COLUMN note"),
-  { operation: "validate", unit: "table_bytes", sql: "ALTER TABLE {schema}.work ADD CONSTRAINT work_value_check CHECK (value >= 0)" },
+  {
+    operation: "validate",
+    unit: "table_bytes",
+    sql: "ALTER TABLE {schema}.work ADD CONSTRAINT work_value_check CHECK (value >= 0)",
+  },
   catalog("ALTER TABLE {schema}.work DROP CONSTRAINT work_value_check"),
   { operation: "validate", unit: "table_bytes", sql: "ALTER TABLE {schema}.work ALTER COLUMN parent_id SET NOT NULL" },
   catalog("ALTER TABLE {schema}.work ALTER COLUMN parent_id DROP NOT NULL"),
@@ -58,7 +66,11 @@ const STEPS: readonly Step[] = [
   catalog("DROP INDEX {schema}.work_value_idx"),
   { operation: "index_build", unit: "rows", sql: "CREATE UNIQUE INDEX work_id_unique ON {schema}.work (id)" },
   catalog("DROP INDEX {schema}.work_id_unique"),
-  { operation: "concurrent_index_build", unit: "rows", sql: "CREATE INDEX CONCURRENTLY work_parent_idx ON {schema}.work (parent_id)" },
+  {
+    operation: "concurrent_index_build",
+    unit: "rows",
+    sql: "CREATE INDEX CONCURRENTLY work_parent_idx ON {schema}.work (parent_id)",
+  },
   catalog("DROP INDEX {schema}.work_parent_idx"),
 ];
 
@@ -117,24 +129,54 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-/** Fits each kind of operation: the median duration per size, then a fixed cost and a rate. */
+/**
+ * Index bytes built per second: the size of each index a (non-concurrent) build created, which the
+ * next measurement's total bytes reveal, over the build's duration. The median over the builds.
+ */
+function indexBuildRate(measurements: readonly CalibrationMeasurement[]): number | undefined {
+  const rates: number[] = [];
+  measurements.forEach((measurement, index) => {
+    const next = measurements[index + 1];
+    if (measurement.operation !== "index_build" || next === undefined || measurement.durationMs <= 0) return;
+    const built = next.totalBytes - measurement.totalBytes;
+    if (built > 0) rates.push(built / (measurement.durationMs / 1000));
+  });
+  return rates.length === 0 ? undefined : median(rates);
+}
+
+/**
+ * Fits each kind of operation: the median duration per size, then a fixed cost and a rate. A rewrite
+ * also rebuilds every index: that part is priced at the measured index build rate, and the rest of its
+ * duration is fitted against the heap's bytes.
+ */
 function fitAll(measurements: readonly CalibrationMeasurement[]): Pick<Calibration, "throughput" | "spread"> {
   const throughput = {} as Calibration["throughput"];
   const spread = {} as Calibration["spread"];
+  const indexRate = indexBuildRate(measurements);
+  const indexMs = (measurement: CalibrationMeasurement) =>
+    indexRate === undefined ? 0 : ((measurement.totalBytes - measurement.bytes) / indexRate) * 1000;
   for (const operation of OPERATION_CLASSES) {
     const unit = STEPS.find((step) => step.operation === operation)?.unit ?? "table_bytes";
     const unitsOf = (measurement: CalibrationMeasurement) =>
       unit === "rows" ? measurement.rows : unit === "total_bytes" ? measurement.totalBytes : measurement.bytes;
     const own = measurements.filter((measurement) => measurement.operation === operation);
-    const samples = own.map((measurement) => ({ units: operation === "catalog" ? 0 : unitsOf(measurement), durationMs: measurement.durationMs }));
+    const rebuild = operation === "rewrite" ? indexMs : () => 0;
+    const samples = own.map((measurement) => ({
+      units: operation === "catalog" ? 0 : unitsOf(measurement),
+      durationMs: Math.max(measurement.durationMs - rebuild(measurement), 0.01),
+    }));
     if (operation === "catalog") {
       throughput[operation] = { unit, perSecond: 1, fixedMs: median(samples.map((sample) => sample.durationMs)) };
     } else {
       const bySize = [...new Set(own.map((measurement) => measurement.rows))].map((rows) => {
         const atSize = own.filter((measurement) => measurement.rows === rows);
-        return { units: median(atSize.map(unitsOf)), durationMs: median(atSize.map((measurement) => measurement.durationMs)) };
+        return {
+          units: median(atSize.map(unitsOf)),
+          durationMs: Math.max(median(atSize.map((measurement) => measurement.durationMs - rebuild(measurement))), 0.01),
+        };
       });
       throughput[operation] = fitThroughput(bySize, unit);
+      if (operation === "rewrite" && indexRate !== undefined) throughput[operation].indexBytesPerSecond = indexRate;
     }
     spread[operation] = logResidualSpread(samples, throughput[operation]);
   }

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { OPERATION_CLASSES, type OperationClass } from "./config.js";
 
-const throughputSchema = z.object({ unit: z.enum(["table_bytes", "total_bytes", "rows"]), perSecond: z.number().positive(), fixedMs: z.number().min(0) });
+const throughputSchema = z.object({
+  unit: z.enum(["table_bytes", "total_bytes", "rows"]),
+  perSecond: z.number().positive(),
+  fixedMs: z.number().min(0),
+  indexBytesPerSecond: z.number().positive().optional(),
+});
 
 /** One timed statement of a calibration run. */
 const measurementSchema = z.object({

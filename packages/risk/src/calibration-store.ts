@@ -28,7 +28,9 @@ function parse(value: unknown, where: string): Calibration {
   const result = calibrationSchema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new CalibrationError(`invalid calibration in ${where}: ${issue?.path.join(".")}: ${issue?.message}`, { cause: result.error });
+  throw new CalibrationError(`invalid calibration in ${where}: ${issue?.path.join(".")}: ${issue?.message}`, {
+    cause: result.error,
+  });
 }
 
 /** Stores a calibration: a new row of `confiture.calibration`, or the calibration file written atomically. Returns where. */
@@ -49,7 +51,9 @@ export async function saveCalibration(calibration: Calibration, location: Calibr
 /** The latest stored calibration, or undefined when there is none. */
 export async function loadCalibration(location: CalibrationLocation): Promise<Calibration | undefined> {
   if (location.db !== undefined) {
-    const exists = await location.db.query<{ found: string | null }>("SELECT to_regclass('confiture.calibration')::text AS found");
+    const exists = await location.db.query<{ found: string | null }>(
+      "SELECT to_regclass('confiture.calibration')::text AS found",
+    );
     if (exists.rows[0]?.found == null) return undefined;
     const result = await location.db.query<{ calibration: unknown }>(
       "SELECT calibration FROM confiture.calibration ORDER BY taken_at DESC, id DESC LIMIT 1",

@@ -4,7 +4,12 @@ import { classifyOperation } from "./operations.js";
 
 const users = { relations: [{ name: "users", role: "target" as const }] };
 const exclusive = { locks: [{ relation: "users", mode: "AccessExclusiveLock" as const }], rewrite: false, transactional: true };
-const measured = (locks: { relation: string; mode: string }[], extra: object = {}) => ({ transactional: true, locks, rewritten: [], ...extra });
+const measured = (locks: { relation: string; mode: string }[], extra: object = {}) => ({
+  transactional: true,
+  locks,
+  rewritten: [],
+  ...extra,
+});
 
 describe("compareTrace", () => {
   it("agrees when the strongest measured mode is the model's", () => {
@@ -24,9 +29,9 @@ describe("compareTrace", () => {
     expect(compareTrace(users, exclusive, measured([{ relation: "users", mode: "ShareLock" }]))).toEqual([
       "model: AccessExclusiveLock on users; measured: ShareLock",
     ]);
-    expect(compareTrace(users, { ...exclusive, rewrite: true }, measured([{ relation: "users", mode: "AccessExclusiveLock" }]))).toEqual([
-      "model: rewrites the table; measured: no rewrite",
-    ]);
+    expect(
+      compareTrace(users, { ...exclusive, rewrite: true }, measured([{ relation: "users", mode: "AccessExclusiveLock" }])),
+    ).toEqual(["model: rewrites the table; measured: no rewrite"]);
     expect(compareTrace(users, exclusive, { ...measured([]), transactional: false })).toEqual([
       "model: may run in a transaction; PostgreSQL refused to run it in one",
     ]);
@@ -41,7 +46,12 @@ describe("compareTrace", () => {
 });
 
 describe("classifyOperation", () => {
-  const base = { locks: [{ relation: "users", mode: "AccessExclusiveLock" as const }], rewrite: false, scan: false, transactional: true };
+  const base = {
+    locks: [{ relation: "users", mode: "AccessExclusiveLock" as const }],
+    rewrite: false,
+    scan: false,
+    transactional: true,
+  };
   it.each([
     [{ ...base, kind: "alter_column_type", rewrite: true }, "rewrite"],
     [{ ...base, kind: "add_column" }, "catalog"],

@@ -19,7 +19,9 @@ export function describeDisagreement(disagreement: Disagreement): string {
     case "lock":
       return `model: ${disagreement.model === "none" ? "no lock" : disagreement.model} on ${disagreement.relation}; measured: ${disagreement.measured === "none" ? "no lock" : disagreement.measured}`;
     case "rewrite":
-      return disagreement.model === "true" ? "model: rewrites the table; measured: no rewrite" : "measured: the table was rewritten; model: no rewrite";
+      return disagreement.model === "true"
+        ? "model: rewrites the table; measured: no rewrite"
+        : "measured: the table was rewritten; model: no rewrite";
     case "transactional":
       return disagreement.model === "true"
         ? "model: may run in a transaction; PostgreSQL refused to run it in one"
@@ -41,12 +43,15 @@ export function compareTrace(
   measured: MeasuredStatement,
 ): string[] {
   const held = new Map<string, number>();
-  for (const lock of measured.heldBefore ?? []) held.set(lock.relation, Math.max(held.get(lock.relation) ?? -1, lockRank(lock.mode)));
+  for (const lock of measured.heldBefore ?? [])
+    held.set(lock.relation, Math.max(held.get(lock.relation) ?? -1, lockRank(lock.mode)));
   return compareWithMeasurement(statement, analysis, measured)
     .filter((disagreement) => {
       if (disagreement.aspect !== "lock" || disagreement.relation === undefined) return true;
       const modelled = lockRank(disagreement.model);
-      const hidden = (disagreement.measured === "none" || lockRank(disagreement.measured) < modelled) && (held.get(disagreement.relation) ?? -1) >= modelled;
+      const hidden =
+        (disagreement.measured === "none" || lockRank(disagreement.measured) < modelled) &&
+        (held.get(disagreement.relation) ?? -1) >= modelled;
       return !hidden;
     })
     .map(describeDisagreement);

@@ -35,6 +35,12 @@ const throughputSchema = z.object({
   perSecond: positive,
   /** Fixed cost of the statement whatever the size (catalog work, planning, commit). */
   fixedMs: z.number().min(0),
+  /**
+   * Rewrites only: index bytes rebuilt per second. When set, a rewrite costs its heap bytes at
+   * `perSecond` plus its index bytes at this rate (calibration measures both), since rebuilding an
+   * index (a sort) costs more per byte than copying rows.
+   */
+  indexBytesPerSecond: positive.optional(),
 });
 
 /**
@@ -127,8 +133,14 @@ export const riskConfigSchema = z
     /** What to assume when neither a database nor a statistics snapshot says. */
     assumptions: z
       .object({
-        tableBytes: z.number().min(0).default(128 * MEBIBYTE),
-        indexBytes: z.number().min(0).default(32 * MEBIBYTE),
+        tableBytes: z
+          .number()
+          .min(0)
+          .default(128 * MEBIBYTE),
+        indexBytes: z
+          .number()
+          .min(0)
+          .default(32 * MEBIBYTE),
         rowEstimate: z.number().min(0).default(1_000_000),
         dependencies: z.number().min(0).default(2),
         /** connections / max_connections. */

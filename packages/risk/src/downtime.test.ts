@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { combineDowntimes, migrationDowntime, type TimedStatement } from "./downtime.js";
 import type { DurationPrediction } from "./predict.js";
 
-const prediction = (estimateMs: number, method: DurationPrediction["method"] = "heuristic", confidence = 0.5): DurationPrediction => ({
+const prediction = (
+  estimateMs: number,
+  method: DurationPrediction["method"] = "heuristic",
+  confidence = 0.5,
+): DurationPrediction => ({
   estimateMs,
   lowerMs: estimateMs / 2,
   upperMs: estimateMs * 2,
@@ -47,7 +51,10 @@ describe("migrationDowntime", () => {
   });
 
   it("ignores locks no other session can see (tables created in the same transaction)", () => {
-    const downtime = migrationDowntime([statement(5, [exclusive("fresh")], ["fresh"]), statement(50, [exclusive("fresh")], ["fresh"])], true);
+    const downtime = migrationDowntime(
+      [statement(5, [exclusive("fresh")], ["fresh"]), statement(50, [exclusive("fresh")], ["fresh"])],
+      true,
+    );
     expect(downtime.estimateMs).toBe(0);
     expect(downtime.lock).toBeNull();
     expect(downtime.totalDuration.estimateMs).toBe(55);

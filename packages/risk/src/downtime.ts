@@ -45,7 +45,11 @@ const rounded = (bounds: Bounds): Bounds => ({
 });
 
 /** Confidence weighted by each statement's share of the estimated time, method of the longest statement. */
-function summarise(predictions: readonly DurationPrediction[]): { confidence: number; method: PredictionMethod; caveats: string[] } {
+function summarise(predictions: readonly DurationPrediction[]): {
+  confidence: number;
+  method: PredictionMethod;
+  caveats: string[];
+} {
   const total = predictions.reduce((sum, prediction) => sum + prediction.estimateMs, 0);
   const confidence =
     predictions.length === 0

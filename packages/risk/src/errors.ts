@@ -1,7 +1,11 @@
 const marker = Symbol.for("confiture.risk.error");
 
 /** Codes of the errors this package throws. */
-export type RiskErrorCode = "CONFITURE_RISK_CONFIG" | "CONFITURE_RISK_SNAPSHOT" | "CONFITURE_RISK_CALIBRATION" | "CONFITURE_RISK_TRACE";
+export type RiskErrorCode =
+  | "CONFITURE_RISK_CONFIG"
+  | "CONFITURE_RISK_SNAPSHOT"
+  | "CONFITURE_RISK_CALIBRATION"
+  | "CONFITURE_RISK_TRACE";
 
 /** Base class: a literal `code`, an optional `cause`, and `isInstance()` that works across duplicate package copies. */
 export class RiskError extends Error {

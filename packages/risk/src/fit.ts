@@ -19,14 +19,19 @@ export function fitThroughput(samples: readonly WorkSample[], unit: Throughput["
   const meanDuration = samples.reduce((sum, sample) => sum + sample.durationMs, 0) / count;
   const spread = samples.reduce((sum, sample) => sum + (sample.units - meanUnits) ** 2, 0);
   const largest = samples.reduce((best, sample) => (sample.units > best.units ? sample : best));
-  let slope = spread > 0 ? samples.reduce((sum, sample) => sum + (sample.units - meanUnits) * (sample.durationMs - meanDuration), 0) / spread : 0;
+  let slope =
+    spread > 0
+      ? samples.reduce((sum, sample) => sum + (sample.units - meanUnits) * (sample.durationMs - meanDuration), 0) / spread
+      : 0;
   let fixedMs = meanDuration - slope * meanUnits;
   if (!(slope > 0)) {
     slope = largest.units > 0 ? Math.max(largest.durationMs, 1e-3) / largest.units : 1e-9;
     fixedMs = 0;
   } else if (fixedMs < 0) {
     // Force the line through the origin instead: work cannot take negative time.
-    slope = samples.reduce((sum, sample) => sum + sample.units * sample.durationMs, 0) / samples.reduce((sum, sample) => sum + sample.units ** 2, 0);
+    slope =
+      samples.reduce((sum, sample) => sum + sample.units * sample.durationMs, 0) /
+      samples.reduce((sum, sample) => sum + sample.units ** 2, 0);
     fixedMs = 0;
   }
   return { unit, perSecond: 1000 / slope, fixedMs };
@@ -39,7 +44,9 @@ export function fitThroughput(samples: readonly WorkSample[], unit: Throughput["
 export function logResidualSpread(samples: readonly WorkSample[], throughput: Throughput): number {
   const residuals = samples
     .filter((sample) => sample.durationMs > 0)
-    .map((sample) => Math.log(sample.durationMs / Math.max(throughput.fixedMs + (sample.units / throughput.perSecond) * 1000, 1e-3)));
+    .map((sample) =>
+      Math.log(sample.durationMs / Math.max(throughput.fixedMs + (sample.units / throughput.perSecond) * 1000, 1e-3)),
+    );
   if (residuals.length < 2) return 0;
   const mean = residuals.reduce((sum, value) => sum + value, 0) / residuals.length;
   return Math.sqrt(residuals.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (residuals.length - 1));

@@ -31,7 +31,11 @@ export function formatRiskText(report: RiskReport): string {
     "Statements:",
     ...report.statements.map((statement) => {
       const lock = statement.locks.map((item) => `${item.mode} on ${item.relation}`).join(", ") || "no table lock";
-      const flags = [statement.rewrite ? "rewrite" : "", statement.scan ? "scan" : "", statement.transactional ? "" : "no transaction"]
+      const flags = [
+        statement.rewrite ? "rewrite" : "",
+        statement.scan ? "scan" : "",
+        statement.transactional ? "" : "no transaction",
+      ]
         .filter(Boolean)
         .join(", ");
       return `  ${statement.file}:${statement.line}  ${statement.kind}  ${lock}${flags ? ` (${flags})` : ""}  ~${formatDuration(statement.downtime.estimateMs)} [${statement.downtime.method}]`;
@@ -63,7 +67,14 @@ export function formatRiskMarkdown(report: RiskReport): string {
     ),
   ];
   if (downtime.caveats.length > 0) {
-    lines.push("", "<details><summary>Caveats</summary>", "", ...downtime.caveats.map((caveat) => `- ${escapeCell(caveat)}`), "", "</details>");
+    lines.push(
+      "",
+      "<details><summary>Caveats</summary>",
+      "",
+      ...downtime.caveats.map((caveat) => `- ${escapeCell(caveat)}`),
+      "",
+      "</details>",
+    );
   }
   return `${lines.join("\n")}\n`;
 }

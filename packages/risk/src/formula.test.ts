@@ -93,7 +93,10 @@ describe("the documented whole scores", () => {
 describe("the documented weights", () => {
   it("match the default configuration", () => {
     const documented = Object.fromEntries(
-      tableRows("| Factor | Weight | Input | Curve |").map(([name, weight]) => [name!.replaceAll("`", ""), Number(weight!.slice(0, -1)) / 100]),
+      tableRows("| Factor | Weight | Input | Curve |").map(([name, weight]) => [
+        name!.replaceAll("`", ""),
+        Number(weight!.slice(0, -1)) / 100,
+      ]),
     );
     const factors = computeFactors(neutral, defaultRiskConfig);
     expect(Object.fromEntries(factors.map((factor) => [factor.name, factor.weight]))).toEqual(documented);

@@ -35,7 +35,14 @@ export { predictDuration, predictWithThroughput } from "./predict.js";
 export { predictHistorical } from "./predict-historical.js";
 export { levelExceeds, levelOf, scoreOf } from "./score.js";
 export type { StatisticsSnapshot } from "./snapshot.js";
-export { parseSnapshot, readSnapshot, snapshotInputs, statisticsSnapshotSchema, takeSnapshot, writeSnapshot } from "./snapshot.js";
+export {
+  parseSnapshot,
+  readSnapshot,
+  snapshotInputs,
+  statisticsSnapshotSchema,
+  takeSnapshot,
+  writeSnapshot,
+} from "./snapshot.js";
 export type { PredictionInterval } from "./t-distribution.js";
 export { predictionInterval, tCriticalValue } from "./t-distribution.js";
 export type { RiskInputs, ServerActivity, TableStatistics } from "./table-statistics.js";

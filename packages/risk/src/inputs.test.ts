@@ -79,7 +79,11 @@ describe("statisticsFor: where each table's figures come from", () => {
     expect(statisticsFor("fresh", inputs, config, new Set(["fresh"]))).toMatchObject({ source: "migration", rowEstimate: 0 });
   });
   it("falls back to a per-table assumption, then the default one", () => {
-    expect(statisticsFor("orders", inputs, config, new Set())).toMatchObject({ source: "assumptions", tableBytes: 5000, rowEstimate: 50 });
+    expect(statisticsFor("orders", inputs, config, new Set())).toMatchObject({
+      source: "assumptions",
+      tableBytes: 5000,
+      rowEstimate: 50,
+    });
     expect(statisticsFor("other", inputs, config, new Set())).toMatchObject({
       source: "assumptions",
       tableBytes: config.assumptions.tableBytes,

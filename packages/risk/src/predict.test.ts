@@ -85,12 +85,18 @@ describe("predictDuration: choosing the method", () => {
     const enough = history(5, 1_000_000, 0.01);
     expect(predictDuration(request("rewrite", 1_000_000), { config: defaultRiskConfig }).method).toBe("heuristic");
     expect(predictDuration(request("rewrite", 1_000_000), { config: defaultRiskConfig, calibration }).method).toBe("calibrated");
-    expect(predictDuration(request("rewrite", 1_000_000), { config: defaultRiskConfig, calibration, history: enough }).method).toBe("historical");
+    expect(
+      predictDuration(request("rewrite", 1_000_000), { config: defaultRiskConfig, calibration, history: enough }).method,
+    ).toBe("historical");
   });
   it("falls back to calibration when history is too thin or of other sizes", () => {
     const context = { config: defaultRiskConfig, calibration };
-    expect(predictDuration(request("rewrite", 1_000_000), { ...context, history: history(2, 1_000_000, 0.01) }).method).toBe("calibrated");
-    expect(predictDuration(request("rewrite", 1_000_000), { ...context, history: history(8, 1_000, 0.01) }).method).toBe("calibrated");
+    expect(predictDuration(request("rewrite", 1_000_000), { ...context, history: history(2, 1_000_000, 0.01) }).method).toBe(
+      "calibrated",
+    );
+    expect(predictDuration(request("rewrite", 1_000_000), { ...context, history: history(8, 1_000, 0.01) }).method).toBe(
+      "calibrated",
+    );
   });
   it("widens calibrated bounds to the scatter the calibration measured", () => {
     const quiet = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration });

@@ -53,7 +53,11 @@ export function predictWithThroughput(
   method: "heuristic" | "calibrated",
 ): DurationPrediction {
   const units = request.operation === "catalog" ? 0 : workUnits(request.table, throughput.unit);
-  const estimate = throughput.fixedMs + (units / throughput.perSecond) * 1000;
+  const indexWork =
+    request.operation === "catalog" || throughput.indexBytesPerSecond === undefined
+      ? 0
+      : ((request.table?.indexBytes ?? 0) / throughput.indexBytesPerSecond) * 1000;
+  const estimate = throughput.fixedMs + (units / throughput.perSecond) * 1000 + indexWork;
   return {
     estimateMs: round(estimate),
     lowerMs: round(Math.max(0, estimate / band.factor - band.slackMs)),

@@ -55,7 +55,10 @@ describe("curves", () => {
 describe("anomalies", () => {
   it("take the maximum, so minor findings never dilute a critical one", () => {
     const one = anomaliesValue([{ severity: "critical" }], defaultRiskConfig.curves.anomalies);
-    const many = anomaliesValue([{ severity: "critical" }, ...Array(20).fill({ severity: "info" })], defaultRiskConfig.curves.anomalies);
+    const many = anomaliesValue(
+      [{ severity: "critical" }, ...Array(20).fill({ severity: "info" })],
+      defaultRiskConfig.curves.anomalies,
+    );
     expect(many.value).toBe(one.value);
     expect(many.worst).toBe("critical");
   });
@@ -66,7 +69,13 @@ describe("anomalies", () => {
 
 describe("parseRiskConfig", () => {
   it("fills in the defaults", () => {
-    expect(parseRiskConfig({}).weights).toEqual({ dataVolume: 0.25, lockTime: 0.35, dependencies: 0.15, anomalies: 0.15, concurrentLoad: 0.1 });
+    expect(parseRiskConfig({}).weights).toEqual({
+      dataVolume: 0.25,
+      lockTime: 0.35,
+      dependencies: 0.15,
+      anomalies: 0.15,
+      concurrentLoad: 0.1,
+    });
   });
   it("rejects weights that do not add up to 1, naming the key", () => {
     expect(() => parseRiskConfig({ weights: { lockTime: 0.9 } })).toThrow(/risk\.weights/);

@@ -110,7 +110,11 @@ export function snapshotInputs(snapshot: StatisticsSnapshot, source: "snapshot" 
       tableBytes: table.tableBytes,
       indexBytes: table.indexBytes,
       rowEstimate: table.rowEstimate,
-      dependencies: table.dependencies.foreignKeysIn + table.dependencies.foreignKeysOut + table.dependencies.views + table.dependencies.triggers,
+      dependencies:
+        table.dependencies.foreignKeysIn +
+        table.dependencies.foreignKeysOut +
+        table.dependencies.views +
+        table.dependencies.triggers,
       source,
     })),
   };

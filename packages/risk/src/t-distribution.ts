@@ -55,5 +55,12 @@ export function predictionInterval(values: readonly number[], level: number): Pr
   const center = mean([...values]);
   const deviation = sampleStandardDeviation([...values]);
   const half = tCriticalValue(level, values.length - 1) * deviation * Math.sqrt(1 + 1 / values.length);
-  return { mean: center, standardDeviation: deviation, lower: center - half, upper: center + half, samples: values.length, level };
+  return {
+    mean: center,
+    standardDeviation: deviation,
+    lower: center - half,
+    upper: center + half,
+    samples: values.length,
+    level,
+  };
 }

@@ -43,9 +43,13 @@ describeEachDatabase("traceMigrations", (getDatabase) => {
   });
 
   it("reports a statement that fails instead of throwing", async () => {
-    const report = await traceMigrations(getDatabase(), [{ file: "3_bad.up.sql", source: "ALTER TABLE missing ADD COLUMN x int;" }], {
-      mode: "replay",
-    });
+    const report = await traceMigrations(
+      getDatabase(),
+      [{ file: "3_bad.up.sql", source: "ALTER TABLE missing ADD COLUMN x int;" }],
+      {
+        mode: "replay",
+      },
+    );
     expect(report.statements[0]?.error).toMatch(/missing/);
     expect(report.summary.failed).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { type Database, type TraceResult, traceScript, traceStatement } from "@confiture/db";
-import { type LockAcquisition, type PgVersion, type Statement, type StatementAnalysis } from "@confiture/sql";
+import type { LockAcquisition, PgVersion, Statement, StatementAnalysis } from "@confiture/sql";
 import { analyseFiles, lockModelVersion } from "./analysis.js";
 import type { RiskFile } from "./assess.js";
 import { compareTrace } from "./compare-trace.js";
@@ -110,7 +110,9 @@ export async function traceMigrations(db: Database, files: readonly RiskFile[], 
       try {
         await db.exec(statement.text);
       } catch (error) {
-        throw new TraceError(`cannot prepare the schema: ${file.file}:${statement.start.line} failed: ${messageOf(error)}`, { cause: error });
+        throw new TraceError(`cannot prepare the schema: ${file.file}:${statement.start.line} failed: ${messageOf(error)}`, {
+          cause: error,
+        });
       }
     }
   }

@@ -11,12 +11,15 @@ export class SourceText {
   private readonly lineStarts: number[];
   /** Byte offset -> string offset; undefined when the text is ASCII and both are equal. */
   private readonly byteToString: Int32Array | undefined;
+  /** Without surrogate pairs every UTF-16 unit is one code point, so columns are plain differences. */
+  private readonly hasSurrogates: boolean;
 
   constructor(text: string) {
     this.text = text;
     this.lineStarts = lineStartsOf(text);
     this.byteLength = Buffer.byteLength(text, "utf8");
     this.byteToString = this.byteLength === text.length ? undefined : byteMap(text, this.byteLength);
+    this.hasSurrogates = this.byteToString !== undefined && containsSurrogate(text);
   }
 
   /** The string offset of a UTF-8 byte offset (clamped to the text). */
@@ -30,7 +33,8 @@ export class SourceText {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const lineIndex = lineIndexOf(this.lineStarts, clamped);
     const lineStart = this.lineStarts[lineIndex] ?? 0;
-    return { offset: clamped, line: lineIndex + 1, column: codePointCount(this.text, lineStart, clamped) + 1 };
+    const column = this.hasSurrogates ? codePointCount(this.text, lineStart, clamped) : clamped - lineStart;
+    return { offset: clamped, line: lineIndex + 1, column: column + 1 };
   }
 }
 
@@ -64,6 +68,14 @@ function codePointCount(text: string, start: number, end: number): number {
     if (!isLowSurrogate) count++;
   }
   return count;
+}
+
+function containsSurrogate(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+  }
+  return false;
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -55,7 +55,9 @@ export interface Statement {
   file?: string;
   /** The statement's text as written, without the terminating semicolon. */
   text: string;
+  /** Position of its first token (comments before it are not part of it). */
   start: SourcePosition;
+  /** Position just past its last character (exclusive), before the terminating semicolon. */
   end: SourcePosition;
   /** The node from libpg-query (`{ CreateStmt: {...} }`), or undefined when the statement has a syntax error. */
   node: Node | undefined;

@@ -20,7 +20,9 @@ export const calibrateCommand: CommandModule = {
       program
         .command("calibrate")
         .description("measure this server's rewrite, scan, index build and validation throughput for downtime predictions")
-        .addOption(new Option("--rows <count>", "rows of the largest scratch table (default: 200,000, more when shared_buffers is large)"))
+        .addOption(
+          new Option("--rows <count>", "rows of the largest scratch table (default: 200,000, more when shared_buffers is large)"),
+        )
         .addHelpText(
           "after",
           `
@@ -43,7 +45,10 @@ Examples:
       const url = resolveDatabaseUrl(options, runtime.io, loaded.config.database?.url) ?? "pglite:";
       const { calibration, location } = await withOptionalDatabase(url, runtime.io, async (db) => {
         if (db === undefined) throw new UsageError("no database to calibrate");
-        const measured = await calibrate(db, { ...(rows === undefined ? {} : { rows }), onProgress: (message) => runtime.io.stderr.write(`${message}\n`) });
+        const measured = await calibrate(db, {
+          ...(rows === undefined ? {} : { rows }),
+          onProgress: (message) => runtime.io.stderr.write(`${message}\n`),
+        });
         // The embedded database is a scratch one: keep its calibration in the project directory.
         const where = await saveCalibration(measured, db.driver === "pg" ? { db } : { directory: loaded.directory });
         return { calibration: measured, location: where };
@@ -52,7 +57,9 @@ Examples:
         writeJson(runtime.io, { location, calibration });
         return;
       }
-      const lines = [`Calibrated PostgreSQL ${calibration.server.majorVersion} (${calibration.server.driver}); stored in ${location}.`];
+      const lines = [
+        `Calibrated PostgreSQL ${calibration.server.majorVersion} (${calibration.server.driver}); stored in ${location}.`,
+      ];
       for (const [operation, throughput] of Object.entries(calibration.throughput)) {
         const rate =
           operation === "catalog"

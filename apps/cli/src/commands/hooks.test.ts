@@ -99,6 +99,22 @@ describe("confiture hooks", () => {
     expect(io.err()).toMatch(/dependency cycle in phase "after_execute": (a -> b -> a|b -> a -> b)/);
   });
 
+  it("loads hook modules written in TypeScript", async () => {
+    const typed = {
+      hooks: { hooks: [{ name: "typed", phase: "before_validate", module: "./hooks.ts", export: "check", priority: 3 }] },
+    };
+    const source =
+      "export const check = { name: 'inner', phase: 'before_validate', description: 'typed module', run: (context: { migrations: unknown[] }) => ({ success: context.migrations.length >= 0 }) };\n";
+    const io = memoryIo({ cwd: await project(typed, { "hooks.ts": source }) });
+    expect(await run(["hooks", "list", "--format", "json"], io)).toBe(0);
+    expect(JSON.parse(io.out()).phases[0].hooks[0]).toMatchObject({
+      name: "typed",
+      kind: "module",
+      priority: 3,
+      description: "typed module",
+    });
+  });
+
   it("says so when there are no hooks, and rejects an unknown phase", async () => {
     const empty = memoryIo({ cwd: await project({}) });
     expect(await run(["hooks", "list"], empty)).toBe(0);

@@ -8,6 +8,7 @@ import { traceCommand } from "./trace.js";
 import { hooksCommand } from "./hooks.js";
 import { lintCommand } from "./lint.js";
 import { rulesCommand } from "./rules.js";
+import { migrateCommand } from "./migrate.js";
 import type { CommandModule } from "./types.js";
 
 /** Every command of the CLI, in the order `--help` lists them. Each lives in its own file. */
@@ -22,4 +23,5 @@ export const commands: CommandModule[] = [
   profileCommand,
   sloCommand,
   hooksCommand,
+  migrateCommand,
 ];

@@ -106,6 +106,19 @@ describe("confiture lint", () => {
     expect(JSON.parse(out).findings).toHaveLength(1);
   });
 
+  it("takes library objects imported by a TypeScript config", async () => {
+    const directory = await project({
+      ...base,
+      "rules/acme.mjs": plugin,
+      "confiture.config.json": "",
+      "confiture.config.ts":
+        'import acme from "./rules/acme.mjs";\nexport default { lint: { useGeneral: false, libraries: [acme], rules: { "no-truncate": "error" } } };\n',
+    });
+    const { code, out } = await lintIn(directory, ["--format", "json"]);
+    expect(code).toBe(1);
+    expect(JSON.parse(out).findings).toMatchObject([{ ruleId: "no-truncate", library: "acme", severity: "error" }]);
+  });
+
   it("prints sarif, github and junit", async () => {
     const directory = await project(base);
     const sarif = JSON.parse((await lintIn(directory, ["--format", "sarif"])).out);

@@ -50,9 +50,11 @@ describe("confiture preflight with no database at all", () => {
     const log = JSON.parse(sarif.out());
     expect(log.runs).toHaveLength(2);
     expect(log.runs[1].tool.driver.name).toBe("confiture-risk");
-    expect(log.runs[1].results.some((result: { ruleId: string }) => result.ruleId === "long-write-block" || result.ruleId === "risk-level")).toBe(
-      true,
-    );
+    expect(
+      log.runs[1].results.some(
+        (result: { ruleId: string }) => result.ruleId === "long-write-block" || result.ruleId === "risk-level",
+      ),
+    ).toBe(true);
   });
 
   it("prints a text report for people ending with the verdict", async () => {

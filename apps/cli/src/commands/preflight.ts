@@ -17,7 +17,14 @@ import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-optio
 import { loadConfig } from "../config/index.js";
 import { ExitCode } from "../errors.js";
 import { cliVersion } from "../version.js";
-import { lintSources, type MigrationSource, parseLevel, readMigrationSources, riskConfigOf, withOptionalDatabase } from "./risk.js";
+import {
+  lintSources,
+  type MigrationSource,
+  parseLevel,
+  readMigrationSources,
+  riskConfigOf,
+  withOptionalDatabase,
+} from "./risk.js";
 import { pendingOnDatabase, traceSources } from "./trace.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
@@ -99,7 +106,8 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
     if (risk !== null && levelExceeds(risk.level, maxLevel)) reasons.push(`risk ${risk.level} exceeds the maximum ${maxLevel}`);
     const report: PreflightReport = {
       directory,
-      database: db === undefined ? (snapshot === undefined ? "none (assumptions)" : `snapshot ${options.snapshot}`) : db.displayUrl,
+      database:
+        db === undefined ? (snapshot === undefined ? "none (assumptions)" : `snapshot ${options.snapshot}`) : db.displayUrl,
       traceDatabase: trace?.database ?? "not traced",
       pending: pending.map((source) => ({ version: source.version ?? null, file: source.file })),
       lint: { findings, summary },
@@ -118,9 +126,16 @@ function verdictLine(report: PreflightReport): string {
 }
 
 function formatText(report: PreflightReport, lintResult: LintResult, runtime: CliRuntime): string {
-  const parts = [`Preflight of ${report.directory}: ${report.pending.length} pending migration(s); inputs: ${report.database}`, ""];
+  const parts = [
+    `Preflight of ${report.directory}: ${report.pending.length} pending migration(s); inputs: ${report.database}`,
+    "",
+  ];
   if (report.pending.length === 0) return `${parts.join("\n")}Nothing to do.\n`;
-  parts.push("== Lint", formatFindings(lintResult, "text", { color: runtime.io.isTTY, cwd: runtime.io.cwd, toolVersion: cliVersion }).trimEnd(), "");
+  parts.push(
+    "== Lint",
+    formatFindings(lintResult, "text", { color: runtime.io.isTTY, cwd: runtime.io.cwd, toolVersion: cliVersion }).trimEnd(),
+    "",
+  );
   if (report.trace !== null) {
     const { summary } = report.trace;
     parts.push(
@@ -128,8 +143,10 @@ function formatText(report: PreflightReport, lintResult: LintResult, runtime: Cl
       `${summary.statements} statements: ${summary.agreed} agree with the lock model, ${summary.disagreed} disagree, ${summary.notTraced} not run outside a transaction, ${summary.failed} failed`,
     );
     for (const statement of report.trace.statements) {
-      for (const disagreement of statement.disagreements) parts.push(`  ! ${statement.file}:${statement.line} ${statement.kind}: ${disagreement}`);
-      if (statement.error !== undefined) parts.push(`  x ${statement.file}:${statement.line} ${statement.kind}: ${statement.error}`);
+      for (const disagreement of statement.disagreements)
+        parts.push(`  ! ${statement.file}:${statement.line} ${statement.kind}: ${disagreement}`);
+      if (statement.error !== undefined)
+        parts.push(`  x ${statement.file}:${statement.line} ${statement.kind}: ${statement.error}`);
     }
     parts.push("");
   }
@@ -140,14 +157,21 @@ function formatText(report: PreflightReport, lintResult: LintResult, runtime: Cl
 
 function formatMarkdown(report: PreflightReport): string {
   const icon = report.passed ? "✅" : "❌";
-  const lines = [`## ${icon} Confiture preflight: ${verdictLine(report)}`, "", `${report.pending.length} pending migration(s) in \`${report.directory}\`; inputs: ${report.database}.`, ""];
+  const lines = [
+    `## ${icon} Confiture preflight: ${verdictLine(report)}`,
+    "",
+    `${report.pending.length} pending migration(s) in \`${report.directory}\`; inputs: ${report.database}.`,
+    "",
+  ];
   if (report.pending.length === 0) return `${lines.join("\n")}\n`;
   const { summary } = report.lint;
   lines.push(`### Lint: ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos`, "");
   if (report.lint.findings.length > 0) {
     lines.push("| Location | Severity | Rule | Message |", "| --- | --- | --- | --- |");
     for (const finding of report.lint.findings) {
-      lines.push(`| \`${finding.file}:${finding.line}\` | ${finding.severity} | \`${finding.ruleId}\` | ${finding.message.replaceAll("|", "\\|").replaceAll("\n", " ")} |`);
+      lines.push(
+        `| \`${finding.file}:${finding.line}\` | ${finding.severity} | \`${finding.ruleId}\` | ${finding.message.replaceAll("|", "\\|").replaceAll("\n", " ")} |`,
+      );
     }
     lines.push("");
   }
@@ -155,7 +179,8 @@ function formatMarkdown(report: PreflightReport): string {
     const traced = report.trace.summary;
     lines.push(`### Trace: ${traced.agreed} of ${traced.statements} statements agree with the lock model`, "");
     for (const statement of report.trace.statements) {
-      for (const disagreement of statement.disagreements) lines.push(`- \`${statement.file}:${statement.line}\` ${statement.kind}: ${disagreement}`);
+      for (const disagreement of statement.disagreements)
+        lines.push(`- \`${statement.file}:${statement.line}\` ${statement.kind}: ${disagreement}`);
     }
     lines.push("");
   }
@@ -168,7 +193,9 @@ function sarifResult(ruleId: string, level: "error" | "warning" | "note", text: 
     ruleId,
     level,
     message: { text },
-    locations: [{ physicalLocation: { artifactLocation: { uri: file.split("\\").join("/") }, region: { startLine: Math.max(1, line) } } }],
+    locations: [
+      { physicalLocation: { artifactLocation: { uri: file.split("\\").join("/") }, region: { startLine: Math.max(1, line) } } },
+    ],
   };
 }
 
@@ -181,17 +208,31 @@ function formatPreflightSarif(report: PreflightReport, lintResult: LintResult, c
   const results: ReturnType<typeof sarifResult>[] = [];
   const risk = report.risk;
   if (risk !== null && risk.level !== "LOW") {
-    const worst = risk.migrations.reduce((best, migration) => (migration.downtime.estimateMs > best.downtime.estimateMs ? migration : best));
+    const worst = risk.migrations.reduce((best, migration) =>
+      migration.downtime.estimateMs > best.downtime.estimateMs ? migration : best,
+    );
     const level = levelExceeds(risk.level, report.maxLevel) ? "error" : risk.level === "MEDIUM" ? "note" : "warning";
     results.push(
-      sarifResult("risk-level", level, `Risk ${risk.level} (score ${risk.score.toFixed(2)}); writes blocked about ${Math.round(risk.downtime.estimateMs)} ms (${Math.round(risk.downtime.lowerMs)} to ${Math.round(risk.downtime.upperMs)} ms, ${risk.downtime.method}).`, worst.file, 1),
+      sarifResult(
+        "risk-level",
+        level,
+        `Risk ${risk.level} (score ${risk.score.toFixed(2)}); writes blocked about ${Math.round(risk.downtime.estimateMs)} ms (${Math.round(risk.downtime.lowerMs)} to ${Math.round(risk.downtime.upperMs)} ms, ${risk.downtime.method}).`,
+        worst.file,
+        1,
+      ),
     );
   }
   for (const statement of risk?.statements ?? []) {
     const blocking = statement.locks.find((lock) => blocksWrites(lock.mode));
     if (blocking !== undefined && statement.downtime.estimateMs >= 100) {
       results.push(
-        sarifResult("long-write-block", "warning", `${statement.kind} holds ${blocking.mode} on ${blocking.relation} for about ${Math.round(statement.downtime.estimateMs)} ms (up to ${Math.round(statement.downtime.upperMs)} ms).`, statement.file, statement.line),
+        sarifResult(
+          "long-write-block",
+          "warning",
+          `${statement.kind} holds ${blocking.mode} on ${blocking.relation} for about ${Math.round(statement.downtime.estimateMs)} ms (up to ${Math.round(statement.downtime.upperMs)} ms).`,
+          statement.file,
+          statement.line,
+        ),
       );
     }
   }

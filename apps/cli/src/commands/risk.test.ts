@@ -27,20 +27,32 @@ describe("confiture risk", () => {
       "anomalies",
       "concurrent_load",
     ]);
-    for (const factor of report.factors) expect(Object.keys(factor)).toEqual(expect.arrayContaining(["name", "value", "weight", "input", "unit"]));
+    for (const factor of report.factors)
+      expect(Object.keys(factor)).toEqual(expect.arrayContaining(["name", "value", "weight", "input", "unit"]));
     expect(report.score).toBeCloseTo(
       report.factors.reduce((sum: number, factor: { value: number; weight: number }) => sum + factor.value * factor.weight, 0),
       3,
     );
     expect(report.downtime).toEqual(
-      expect.objectContaining({ estimateMs: expect.any(Number), lowerMs: expect.any(Number), upperMs: expect.any(Number), method: "heuristic" }),
+      expect.objectContaining({
+        estimateMs: expect.any(Number),
+        lowerMs: expect.any(Number),
+        upperMs: expect.any(Number),
+        method: "heuristic",
+      }),
     );
     expect(report.downtime.confidence).toBeGreaterThanOrEqual(0);
     expect(report.downtime.confidence).toBeLessThanOrEqual(1);
     expect(report.downtime.caveats.length).toBeGreaterThan(0);
     expect(report.statements).toHaveLength(3);
     expect(report.statements[0]).toEqual(
-      expect.objectContaining({ file: expect.stringContaining("tighten_projects"), line: 2, kind: expect.any(String), rewrite: true, scan: expect.any(Boolean) }),
+      expect.objectContaining({
+        file: expect.stringContaining("tighten_projects"),
+        line: 2,
+        kind: expect.any(String),
+        rewrite: true,
+        scan: expect.any(Boolean),
+      }),
     );
     expect(report.inputs.source).toBe("assumptions");
     // The example's mistakes are lint findings, so the anomalies factor is not zero.
@@ -80,7 +92,10 @@ describe("confiture risk", () => {
     const report = JSON.parse(io.out());
     expect(report.inputs.source).toBe("snapshot");
     expect(report.inputs.tables).toContainEqual(expect.objectContaining({ relation: "projects", source: "snapshot" }));
-    expect(report.factors.find((factor: { name: string }) => factor.name === "concurrent_load")).toMatchObject({ input: 0.8, source: "snapshot" });
+    expect(report.factors.find((factor: { name: string }) => factor.name === "concurrent_load")).toMatchObject({
+      input: 0.8,
+      source: "snapshot",
+    });
     // A 50 GiB rewrite blocks writes for minutes: the risk is at least HIGH.
     expect(["HIGH", "CRITICAL"]).toContain(report.level);
   });

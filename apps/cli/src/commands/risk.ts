@@ -53,11 +53,21 @@ export async function readMigrationSources(paths: readonly string[], io: CliIo):
     if (info.isDirectory()) {
       const directory = await readMigrationDirectory(path);
       for (const migration of directory.migrations) {
-        sources.push({ path: migration.upPath, file: displayPath(migration.upPath, io), source: migration.upSql, version: migration.version });
+        sources.push({
+          path: migration.upPath,
+          file: displayPath(migration.upPath, io),
+          source: migration.upSql,
+          version: migration.version,
+        });
       }
     } else {
       const version = parseMigrationFileName(basename(path))?.version;
-      sources.push({ path, file: displayPath(path, io), source: await readFile(path, "utf8"), ...(version === undefined ? {} : { version }) });
+      sources.push({
+        path,
+        file: displayPath(path, io),
+        source: await readFile(path, "utf8"),
+        ...(version === undefined ? {} : { version }),
+      });
     }
   }
   return sources;
@@ -70,19 +80,29 @@ export async function earlierMigrations(file: MigrationSource, io: CliIo): Promi
   if (directory === undefined) return [];
   return directory.migrations
     .filter((migration) => migration.version < (file.version as string))
-    .map((migration) => ({ path: migration.upPath, file: displayPath(migration.upPath, io), source: migration.upSql, version: migration.version }));
+    .map((migration) => ({
+      path: migration.upPath,
+      file: displayPath(migration.upPath, io),
+      source: migration.upSql,
+      version: migration.version,
+    }));
 }
 
 /** Parses `--max-level`. */
 export function parseLevel(value: string | undefined, fallback: RiskLevel): RiskLevel {
   if (value === undefined) return fallback;
   const level = value.toUpperCase();
-  if (!(RISK_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--max-level must be one of ${RISK_LEVELS.join(", ")} (got "${value}")`);
+  if (!(RISK_LEVELS as readonly string[]).includes(level))
+    throw new UsageError(`--max-level must be one of ${RISK_LEVELS.join(", ")} (got "${value}")`);
   return level as RiskLevel;
 }
 
 /** Opens the database of `url` when there is one, runs `work`, closes it. */
-export async function withOptionalDatabase<T>(url: string | undefined, io: CliIo, work: (db: Database | undefined) => Promise<T>): Promise<T> {
+export async function withOptionalDatabase<T>(
+  url: string | undefined,
+  io: CliIo,
+  work: (db: Database | undefined) => Promise<T>,
+): Promise<T> {
   if (url === undefined) return work(undefined);
   let target = url;
   if (target.startsWith("pglite:") && target.length > "pglite:".length && !target.startsWith("pglite://")) {

@@ -17,7 +17,17 @@ describe("confiture stats export and calibrate on an embedded database", () => {
     const written = JSON.parse(await readFile(join(io.cwd, "stats.json"), "utf8"));
     expect(written).toMatchObject({ version: 1, tables: [], activity: { maxConnections: expect.any(Number) } });
     const risk = memoryIo({ cwd: io.cwd, env: { CONFITURE_METRICS: "off" } });
-    await run(["risk", new URL("../../../../examples/migrations/", import.meta.url).pathname, "--snapshot", "stats.json", "--format", "json"], risk);
+    await run(
+      [
+        "risk",
+        new URL("../../../../examples/migrations/", import.meta.url).pathname,
+        "--snapshot",
+        "stats.json",
+        "--format",
+        "json",
+      ],
+      risk,
+    );
     expect(JSON.parse(risk.out()).inputs.source).toBe("snapshot");
   });
 

@@ -16,7 +16,9 @@ interface StatsExportOptions {
 export const statsCommand: CommandModule = {
   name: "stats",
   register(program, runtime: CliRuntime) {
-    const stats = program.command("stats").description("statistics snapshots: production sizes for risk assessment without production access");
+    const stats = program
+      .command("stats")
+      .description("statistics snapshots: production sizes for risk assessment without production access");
     addCommonOptions(
       stats
         .command("export")

@@ -22,7 +22,9 @@ describe("confiture trace", () => {
       expect(statement.error).toBeUndefined();
       expect(statement.traced).toBe(true);
       expect(statement.measured.locks.length).toBeGreaterThan(0);
-      expect(statement).toEqual(expect.objectContaining({ file: expect.any(String), line: expect.any(Number), model: expect.any(Object) }));
+      expect(statement).toEqual(
+        expect.objectContaining({ file: expect.any(String), line: expect.any(Number), model: expect.any(Object) }),
+      );
     }
     expect(report.statements[0].rewrite).toBe(true);
     expect(code).toBe(report.summary.disagreed > 0 ? 1 : 0);

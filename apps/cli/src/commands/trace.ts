@@ -1,5 +1,4 @@
 import { type Database, openDatabase } from "@confiture/db";
-import { migrationStatus } from "@confiture/migrate";
 import { riskEvents, type TraceReport, traceMigrations } from "@confiture/risk";
 import { addCommonOptions, writeJson } from "../common-options.js";
 import { ExitCode, UsageError } from "../errors.js";
@@ -34,7 +33,8 @@ export async function traceSources(
       await db.close();
     }
   }
-  if (!/^(postgres|postgresql|pglite):/.test(options.db)) throw new UsageError("--db must start with postgres://, postgresql:// or pglite:");
+  if (!/^(postgres|postgresql|pglite):/.test(options.db))
+    throw new UsageError("--db must start with postgres://, postgresql:// or pglite:");
   return withOptionalDatabase(options.db, io, async (db) => {
     const pending = await pendingOnDatabase(db as Database, sources);
     return traceMigrations(db as Database, pending, { mode: "replay", onProgress: options.onProgress });
@@ -67,7 +67,9 @@ export function formatTraceText(report: TraceReport): string {
       continue;
     }
     lines.push(`    model:    ${model}${statement.model.rewrite ? ", rewrite" : ""}`);
-    lines.push(`    measured: ${measured}${statement.rewrite ? ", rewrite" : ""} (${statement.measured?.durationMs.toFixed(1)} ms)`);
+    lines.push(
+      `    measured: ${measured}${statement.rewrite ? ", rewrite" : ""} (${statement.measured?.durationMs.toFixed(1)} ms)`,
+    );
     for (const disagreement of statement.disagreements) lines.push(`    ! ${disagreement}`);
   }
   const { summary } = report;
@@ -101,7 +103,11 @@ Examples:
     ).action(async (paths: string[], options: TraceCommandOptions) => {
       runtime.metrics.observe(riskEvents);
       const sources = await readMigrationSources(paths, runtime.io);
-      const report = await traceSources(sources, { db: options.db, onProgress: (message) => runtime.io.stderr.write(`${message}\n`) }, runtime.io);
+      const report = await traceSources(
+        sources,
+        { db: options.db, onProgress: (message) => runtime.io.stderr.write(`${message}\n`) },
+        runtime.io,
+      );
       if (options.format === "json") writeJson(runtime.io, report);
       else runtime.io.stdout.write(formatTraceText(report));
       runtime.exitCode = report.summary.disagreed > 0 || report.summary.failed > 0 ? ExitCode.failure : ExitCode.ok;

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { openDatabase } from "../open-database.js";
+import { PgliteDatabase } from "../pglite-database.js";
 import type { Database, QueryResult, Queryable, Row } from "../types.js";
+import { createPristinePglite } from "./pglite-template.js";
 
 /** A database a test suite can run against. */
 export interface DatabaseTarget {
@@ -74,7 +76,7 @@ function withDatabaseName(url: string, databaseName: string): string {
  */
 export async function openTestDatabase(target: DatabaseTarget = { name: "pglite" }): Promise<TestDatabase> {
   if (target.name === "pglite") {
-    const database = await openDatabase("pglite:");
+    const database = new PgliteDatabase(await createPristinePglite(), "pglite:");
     return new DisposableDatabase(database, "pglite", async () => undefined);
   }
   if (target.url === undefined) throw new TypeError('The "postgres" test target needs a url (set DATABASE_URL).');

@@ -93,15 +93,27 @@ export function lintFile(input: LintFileInput): FileOutcome {
   if (mayHaveDirectives(file.source)) {
     outcome.directives = parseDirectives(findComments(file.source, parsed.statements, new LineIndex(file.source)));
   }
-  let wrap = fileRules.settings.runnerWrapsInTransaction;
-  for (const directive of outcome.directives) if (directive.kind === "transaction") wrap = directive.wrap;
-  cursor.settings = { ...fileRules.settings, runnerWrapsInTransaction: wrap };
-
   const reported = new Set<number>();
   for (const error of parsed.errors) {
     reported.add(error.offset);
     findings.push(parseError(file.path, error.line, error.column, error.message));
   }
+  const analyses = new Map<Statement, StatementAnalysis>();
+  for (const statement of parsed.statements) {
+    if (statement.error !== undefined || statement.node === undefined) continue;
+    try {
+      analyses.set(statement, input.analyze(statement));
+    } catch {
+      analyses.set(statement, emptyAnalysis(statement));
+    }
+  }
+  let wrap = fileRules.settings.runnerWrapsInTransaction;
+  if (wrap && fileRules.settings.runnerDetectsNonTransactional === true) {
+    for (const analysis of analyses.values()) if (!analysis.transactional) wrap = false;
+  }
+  for (const directive of outcome.directives) if (directive.kind === "transaction") wrap = directive.wrap;
+  cursor.settings = { ...fileRules.settings, runnerWrapsInTransaction: wrap };
+
   const enabled = runners.filter((runner) => runner.active && fileRules.states.get(runner.composed)?.enabled === true);
   const visitors = enabled.filter((runner) => runner.listener?.statement !== undefined);
   const session = new SessionTracker(cursor.settings, wrap);
@@ -116,12 +128,7 @@ export function lintFile(input: LintFileInput): FileOutcome {
       }
       continue;
     }
-    let analysis: StatementAnalysis;
-    try {
-      analysis = input.analyze(statement);
-    } catch {
-      analysis = emptyAnalysis(statement);
-    }
+    const analysis = analyses.get(statement) ?? emptyAnalysis(statement);
     outcome.statements.push({
       index: statement.index,
       line: statement.start.line,
@@ -161,7 +168,7 @@ export function lintFile(input: LintFileInput): FileOutcome {
   for (const runner of enabled) {
     const fileEnd = runner.listener?.fileEnd;
     if (runner.active && fileEnd !== undefined) {
-      runner.invoke(() => fileEnd({ file: file.path, statements: parsed.statements, session: fileState }));
+      runner.invoke(() => fileEnd({ file: file.path, source: file.source, statements: parsed.statements, session: fileState }));
     }
   }
   return outcome;

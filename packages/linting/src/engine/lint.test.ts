@@ -89,6 +89,16 @@ describe("lint", () => {
     expect(seen.map((entry) => entry.session.inTransaction)).toEqual([true]);
   });
 
+  it("leaves a file with a non-transactional statement unwrapped when the runner detects them", async () => {
+    const { rule, seen } = recorder();
+    const files = [{ path: "001_a.up.sql", source: "SELECT 1;\nCREATE INDEX CONCURRENTLY i ON t (c);" }];
+    await lint({ files, libraries: [libraryOf("test", [rule])] });
+    expect(seen.map((entry) => entry.session.inTransaction)).toEqual([true, true]);
+    seen.length = 0;
+    await lint({ files, libraries: [libraryOf("test", [rule])], settings: { runnerDetectsNonTransactional: true } });
+    expect(seen.map((entry) => entry.session.inTransaction)).toEqual([false, false]);
+  });
+
   it("reports syntax errors as parse-error findings and keeps linting the rest of the file", async () => {
     const result = await lint({
       files: [{ path: "001.sql", source: "DROP TABLE a;\nSELEC oops;\nDROP TABLE b;" }],

@@ -7,7 +7,6 @@ import {
   DEFAULT_PG_VERSION,
   loadParser,
   type PgVersion,
-  parseSqlSync,
   type SchemaModel,
   type StatementAnalysis,
 } from "@confiture/sql";
@@ -29,6 +28,7 @@ export const DEFAULT_LINT_SETTINGS: LintSettings = {
   runnerWrapsInTransaction: true,
   runnerSetsLockTimeout: false,
   runnerSetsStatementTimeout: false,
+  runnerDetectsNonTransactional: false,
 };
 
 /** Parses the `lint` section; errors name the key path. */

@@ -17,7 +17,7 @@ function only(sql: string) {
 describe("statement kinds", () => {
   it.each([
     ["CREATE TABLE t (id int)", "create_table"],
-    ["CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1)", "create_partition"],
+    ["CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1)", "create_table"],
     ["CREATE TABLE t AS SELECT 1", "create_table_as"],
     ["ALTER TABLE t ADD COLUMN a int", "add_column"],
     ["ALTER TABLE t DROP COLUMN a", "drop_column"],

@@ -78,7 +78,6 @@ export const DDL_KINDS: readonly string[] = [
   "rename",
   "drop_index_concurrently",
   "create_table",
-  "create_partition",
   "create_table_as",
   "create_index",
   "create_index_concurrently",
@@ -232,7 +231,8 @@ function createTable(statement: CreateStmt): Classified {
     const like = nodeOf<TableLikeClause>(element, "TableLikeClause");
     if (like !== undefined) relations.push(referenceFromRangeVar(like.relation, "referenced", "table"));
   }
-  return { kind: isPartition ? "create_partition" : "create_table", relations };
+  // A partition is a table: rules about tables apply; its parent shows as a target relation.
+  return { kind: "create_table", relations };
 }
 
 function constraintReferences(node: Node, schema: string | undefined): Array<RelationReference | undefined> {

@@ -13,6 +13,7 @@ import { integerOf, nodeOf, stringsOf } from "./ast.js";
 import { addColumn, dropColumn, setColumnDefault, setColumnType } from "./columns.js";
 import { addConstraint, dropConstraint } from "./constraints.js";
 import { type ApplyContext, columnForAlter, rangeVarKey, tableForAlter } from "./context.js";
+import { clonePartitionObjects } from "./copies.js";
 import { expressionToSql } from "./deparse.js";
 import { roleName } from "./names.js";
 import { setTriggerFiring } from "./triggers.js";
@@ -101,8 +102,10 @@ function applyPartitionCommand(context: ApplyContext, table: TableModel, command
   const partition = nodeOf<PartitionCmd>(command.def, "PartitionCmd")?.name;
   if (partition?.relname === undefined) return;
   const child = tableForAlter(context, partition.schemaname, partition.relname);
-  if (command.subtype === "AT_AttachPartition") child.partitionOf = `${table.schema}.${table.name}`;
-  else delete child.partitionOf;
+  if (command.subtype === "AT_AttachPartition") {
+    child.partitionOf = `${table.schema}.${table.name}`;
+    clonePartitionObjects(context, table, child);
+  } else delete child.partitionOf;
 }
 
 function applyCommand(context: ApplyContext, table: TableModel, command: AlterTableCmd): void {

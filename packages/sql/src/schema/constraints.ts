@@ -2,7 +2,7 @@ import type { Constraint, IndexElem, Node } from "@pgsql/types";
 import { nodeOf, stringsOf } from "./ast.js";
 import { type ApplyContext, columnForAlter, rangeVarKey } from "./context.js";
 import { expressionToSql } from "./deparse.js";
-import { chooseName } from "./names.js";
+import { chooseName, indexAttributeNames } from "./names.js";
 import type { ConstraintModel, ConstraintType, IndexModel, TableModel } from "./types.js";
 
 const CONSTRAINT_TYPES: Partial<Record<string, ConstraintType>> = {
@@ -99,9 +99,11 @@ function defaultConstraintName(
     case "primary_key":
       return chooseName(table.name, undefined, "pkey", relationTaken);
     case "unique":
-      return chooseName(table.name, columns.join("_"), "key", relationTaken);
-    case "exclusion":
-      return chooseName(table.name, columns.join("_"), "excl", relationTaken);
+    case "exclusion": {
+      // PostgreSQL names an index after all its columns, INCLUDE ones too.
+      const indexColumns = [...columns, ...stringsOf(constraint.including)];
+      return chooseName(table.name, indexColumns.join("_"), type === "unique" ? "key" : "excl", relationTaken);
+    }
     case "foreign_key":
       return chooseName(table.name, columns.join("_"), "fkey", constraintTaken);
     case "not_null":
@@ -204,6 +206,7 @@ function addBackingIndex(context: ApplyContext, table: TableModel, constraint: C
   if (constraint.type === "primary_key") index.primary = true;
   const include = stringsOf(node.including);
   if (include.length > 0) index.include = include;
+  index.attributeNames = indexAttributeNames([...constraint.columns, ...include]);
   if (node.nulls_not_distinct === true) index.nullsNotDistinct = true;
   if (constraint.expression !== undefined) index.where = constraint.expression;
   const key = `${table.schema}.${index.name}`;

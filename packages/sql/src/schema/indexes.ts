@@ -3,7 +3,8 @@ import { nodeOf, stringsOf } from "./ast.js";
 import { relationNameTaken } from "./constraints.js";
 import { type ApplyContext, tableForAlter } from "./context.js";
 import { expressionToSql } from "./deparse.js";
-import { chooseName } from "./names.js";
+import { cascadeIndexToPartitions } from "./copies.js";
+import { chooseName, indexAttributeNames } from "./names.js";
 import type { IndexModel } from "./types.js";
 
 /** PostgreSQL's FigureIndexColname: a function's name, a column's name, else `expr`. */
@@ -35,10 +36,16 @@ export function applyCreateIndex(context: ApplyContext, statement: IndexStmt): v
       nameParts.push(expressionColumnName(element.expr));
     }
   }
-  const label = statement.primary === true ? "pkey" : statement.unique === true ? "key" : "idx";
+  // PostgreSQL names an index after all its columns, INCLUDE ones too.
+  for (const node of statement.indexIncludingParams ?? []) {
+    const included = nodeOf<IndexElem>(node, "IndexElem")?.name;
+    if (included !== undefined) nameParts.push(included);
+  }
+  const attributeNames = indexAttributeNames(nameParts);
+  // PostgreSQL's ChooseIndexName: `_key` is for constraints; CREATE UNIQUE INDEX gets `_idx`.
   const name =
     statement.idxname ??
-    chooseName(table.name, statement.primary === true ? undefined : nameParts.join("_"), label, (candidate) =>
+    chooseName(table.name, statement.primary === true ? undefined : attributeNames.join("_"), statement.primary === true ? "pkey" : "idx", (candidate) =>
       relationNameTaken(context, table.schema, candidate),
     );
   if (relationNameTaken(context, table.schema, name)) return;
@@ -50,6 +57,7 @@ export function applyCreateIndex(context: ApplyContext, statement: IndexStmt): v
     unique: statement.unique === true,
     method: statement.accessMethod ?? "btree",
     createdAt: context.source,
+    attributeNames,
   };
   const include = (statement.indexIncludingParams ?? []).flatMap((node) => {
     const included = nodeOf<IndexElem>(node, "IndexElem")?.name;
@@ -63,6 +71,7 @@ export function applyCreateIndex(context: ApplyContext, statement: IndexStmt): v
   const key = `${table.schema}.${name}`;
   context.model.indexes.set(key, index);
   table.indexes.push(key);
+  if (relation.inh !== false) cascadeIndexToPartitions(context, table, index);
 }
 
 /** The key of an index as a statement names it: `schema.name`, or the default schema, or the only schema holding it. */

@@ -177,3 +177,18 @@ export function chooseName(name1: string, name2: string | undefined, label: stri
     if (!taken(candidate)) return candidate;
   }
 }
+
+/**
+ * PostgreSQL's ChooseIndexColumnNames: the names of an index's attributes (key and INCLUDE
+ * columns; `lower`, `expr` for expressions), made unique with a numeric suffix. They make up the
+ * index's default name and are reused when the index is copied (LIKE, partitions).
+ */
+export function indexAttributeNames(parts: string[]): string[] {
+  const names: string[] = [];
+  for (const part of parts) {
+    let candidate = part;
+    for (let suffix = 1; names.includes(candidate); suffix++) candidate = `${part}${suffix}`;
+    names.push(candidate);
+  }
+  return names;
+}

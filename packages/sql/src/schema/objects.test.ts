@@ -13,7 +13,7 @@ function build(sql: string): SchemaModel {
 describe("indexes", () => {
   it.each([
     ["CREATE INDEX ON t (a)", "public.t_a_idx", { columns: ["a"], expressions: [], unique: false, method: "btree" }],
-    ["CREATE UNIQUE INDEX ON t (a, b)", "public.t_a_b_key", { columns: ["a", "b"], unique: true }],
+    ["CREATE UNIQUE INDEX ON t (a, b)", "public.t_a_b_idx", { columns: ["a", "b"], unique: true }],
     ["CREATE INDEX ON t (lower(b))", "public.t_lower_idx", { columns: [], expressions: ["lower(b)"] }],
     ["CREATE INDEX ON t (a, (b || 'x'))", "public.t_a_expr_idx", { columns: ["a"], expressions: ["b || 'x'"] }],
     ["CREATE INDEX named ON t USING gin (b) WHERE a > 0", "public.named", { method: "gin", where: "a > 0" }],

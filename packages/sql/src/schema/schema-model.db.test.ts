@@ -33,12 +33,22 @@ const MIGRATIONS = [
      UNIQUE (b, c), UNIQUE (b, c),
      FOREIGN KEY (b, c) REFERENCES a_table_name_long_enough_to_be_truncated_when_postgres_names_it (b, c)
    );
+   CREATE INDEX ON users (email) INCLUDE (score);
    CREATE TABLE duplicates (a int UNIQUE PRIMARY KEY, b int UNIQUE UNIQUE, c int UNIQUE, UNIQUE (c) INCLUDE (b));
    CREATE INDEX ON a_table_name_long_enough_to_be_truncated_when_postgres_names_it (lower(c), upper(c), (b + 1), c);`,
   `CREATE TABLE events (id int, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
    CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
    CREATE TABLE users_copy (LIKE users INCLUDING ALL, extra int);
-   CREATE TABLE archive AS SELECT id, email FROM users;`,
+   CREATE TABLE archive AS SELECT id, email FROM users;
+   CREATE INDEX ON events (at);
+   CREATE UNIQUE INDEX ON events (id, at) INCLUDE (at);
+   CREATE TABLE events_2025 (id int NOT NULL, at date NOT NULL);
+   ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+   CREATE TABLE measures (a text, b text, n int) PARTITION BY LIST (n);
+   CREATE INDEX ON measures (lower(a), lower(b), (n + 1));
+   CREATE INDEX ON ONLY measures (a);
+   CREATE TABLE measures_1 PARTITION OF measures FOR VALUES IN (1);
+   CREATE TABLE measures_copy (LIKE measures INCLUDING INDEXES);`,
   `ALTER TABLE users RENAME COLUMN name TO full_name;
    CREATE VIEW user_emails AS SELECT id, full_name AS contact FROM users;
    ALTER TABLE orders RENAME TO purchases;

@@ -14,8 +14,9 @@ import { addColumn } from "./columns.js";
 import { addConstraint, applyConstraintAttribute, relationNameTaken } from "./constraints.js";
 import { type ApplyContext, rangeVarKey } from "./context.js";
 import { expressionToSql } from "./deparse.js";
+import { cloneConstraint, cloneIndex, clonePartitionObjects } from "./copies.js";
 import { newTable, nextColumnPosition } from "./model.js";
-import { chooseName, TEMPORARY_SCHEMA } from "./names.js";
+import { TEMPORARY_SCHEMA } from "./names.js";
 import { queryColumns } from "./query-columns.js";
 import type { ColumnModel, ConstraintModel, TableModel } from "./types.js";
 
@@ -71,34 +72,6 @@ function inheritColumn(
   child.columns.set(column.name, column);
 }
 
-/** Copies a constraint under the child's own name where PostgreSQL generates one (index-backed ones). */
-function inheritConstraint(context: ApplyContext, child: TableModel, parent: TableModel, source: ConstraintModel): void {
-  const copy: ConstraintModel = { ...source, columns: [...source.columns], createdAt: context.source };
-  if (source.references !== undefined) copy.references = { ...source.references, columns: [...source.references.columns] };
-  if (source.index !== undefined) {
-    const label = source.type === "primary_key" ? "pkey" : source.type === "unique" ? "key" : "excl";
-    const name = chooseName(
-      child.name,
-      source.type === "primary_key" ? undefined : source.columns.join("_"),
-      label,
-      (candidate) => relationNameTaken(context, child.schema, candidate),
-    );
-    const sourceIndex = context.model.indexes.get(`${parent.schema}.${source.index}`);
-    copy.name = name;
-    copy.index = name;
-    const key = `${child.schema}.${name}`;
-    context.model.indexes.set(key, {
-      ...(sourceIndex ?? { columns: copy.columns, expressions: [], unique: source.type !== "exclusion", method: "btree" }),
-      name,
-      table: `${child.schema}.${child.name}`,
-      constraint: name,
-      createdAt: context.source,
-    });
-    child.indexes.push(key);
-  }
-  child.constraints.push(copy);
-}
-
 function applyLike(context: ApplyContext, table: TableModel, clause: TableLikeClause): void {
   const key = rangeVarKey(context, clause.relation);
   const source = key === undefined ? undefined : context.model.tables.get(key);
@@ -113,12 +86,15 @@ function applyLike(context: ApplyContext, table: TableModel, clause: TableLikeCl
   };
   for (const column of source.columns.values()) inheritColumn(context, table, column, keep);
   for (const constraint of source.constraints) {
-    const copyIt =
-      constraint.type === "check"
-        ? (options & LIKE.constraints) !== 0
-        : constraint.index !== undefined && (options & LIKE.indexes) !== 0;
-    if (copyIt) inheritConstraint(context, table, source, constraint);
+    const copyIt = constraint.type === "check" ? (options & LIKE.constraints) !== 0 : constraint.index !== undefined && (options & LIKE.indexes) !== 0;
+    if (copyIt) cloneConstraint(context, table, source, constraint);
   }
+  if ((options & LIKE.indexes) === 0) return;
+  for (const key of source.indexes) {
+    const index = context.model.indexes.get(key);
+    if (index !== undefined && index.constraint === undefined) cloneIndex(context, table, index);
+  }
+
 }
 
 function applyParents(context: ApplyContext, table: TableModel, statement: CreateStmt): void {
@@ -136,9 +112,8 @@ function applyParents(context: ApplyContext, table: TableModel, statement: Creat
       inheritColumn(context, table, column, { defaults: true, identity: partition, generated: true, comments: false });
     }
     for (const constraint of parent.constraints) {
-      // Inheritance copies CHECK and NOT NULL; a partition also gets clones of keys and foreign keys.
-      if (constraint.type === "check" || constraint.type === "not_null" || partition)
-        inheritConstraint(context, table, parent, constraint);
+      // Inheritance and partitions copy CHECK and NOT NULL; keys, foreign keys and indexes come after the table's own.
+      if (constraint.type === "check" || constraint.type === "not_null") cloneConstraint(context, table, parent, constraint);
     }
   }
 }
@@ -160,6 +135,8 @@ export function applyCreateTable(context: ApplyContext, statement: CreateStmt): 
     const like = nodeOf<TableLikeClause>(element, "TableLikeClause");
     if (like !== undefined) applyLike(context, table, like);
   }
+  const parent = table.partitionOf === undefined ? undefined : context.model.tables.get(table.partitionOf);
+  if (parent !== undefined) clonePartitionObjects(context, parent, table);
   context.model.tables.set(`${table.schema}.${table.name}`, table);
 }
 

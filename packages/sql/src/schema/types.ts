@@ -82,6 +82,11 @@ export interface IndexModel {
   /** Name of the constraint this index backs (primary key, unique, exclusion), if any. */
   constraint?: string;
   primary?: boolean;
+  /**
+   * Names PostgreSQL gives the index's attributes (key columns, `lower` / `expr` for expressions,
+   * INCLUDE columns); its default name is made of them, and so are the names of its copies.
+   */
+  attributeNames?: string[];
   /** Created with CREATE INDEX CONCURRENTLY. */
   concurrently?: boolean;
   nullsNotDistinct?: boolean;

@@ -30,7 +30,8 @@ export const transactionNesting = defineRule({
       if (BEGINS.has(kind)) {
         if (session.inExplicitTransaction) context.report({ messageId: "nestedBegin", help: "Remove the inner BEGIN (use SAVEPOINT for a nested unit)." });
         else if (session.inRunnerTransaction === true) context.report({ messageId: "runnerBegin", help });
-      } else if (ENDS.has(kind) && !session.inExplicitTransaction && session.inRunnerTransaction === true) {
+      } else if (ENDS.has(kind) && session.inRunnerTransaction === true) {
+        // Inside the runner's transaction a BEGIN was ignored, so any COMMIT or ROLLBACK ends the runner's one.
         context.report({ messageId: "runnerEnd", data: { command: kind === "TRANS_STMT_COMMIT" ? "COMMIT" : "ROLLBACK" }, help });
       }
     },

@@ -1,0 +1,13 @@
+import { serverSettingsRule } from "@confiture/compliance";
+
+/** Require SCRAM-SHA-256 password hashing. */
+export const rule = serverSettingsRule({
+  id: "live-password-encryption",
+  description: "Require SCRAM-SHA-256 password hashing",
+  severity: "error",
+  compliance: [{ framework: "GDPR", control: "Art. 32(1)(b)" }],
+  help: "Set password_encryption = scram-sha-256 and reset passwords.",
+  requirements: [
+    { name: "password_encryption", expected: "scram-sha-256", accepts: (value) => value === "scram-sha-256" },
+  ],
+});
