@@ -95,6 +95,9 @@ describeEachDatabase("Database", (getDatabase, target) => {
     const syntax = await database.exec("SELECT 1;\nSELEC 2").catch((error: unknown) => error);
     expect((syntax as DatabaseQueryError).sqlState).toBe("42601");
     expect((syntax as DatabaseQueryError).position).toBe(11);
+    // query() takes one statement on both drivers (extended protocol); exec() takes scripts.
+    const twoStatements = await database.query("SELECT 1; SELECT 2").catch((error: unknown) => error);
+    expect((twoStatements as DatabaseQueryError).sqlState).toBe("42601");
     await database.exec("CREATE TABLE unique_names (name text UNIQUE); INSERT INTO unique_names VALUES ('a')");
     const duplicate = await database.query("INSERT INTO unique_names VALUES ($1)", ["a"]).catch((error: unknown) => error);
     expect((duplicate as DatabaseQueryError).sqlState).toBe("23505");

@@ -118,8 +118,17 @@ export class PgDatabase implements Database {
       throw error;
     } finally {
       client.off("error", onError);
-      // A connection that failed mid-way may be in an unknown state: drop it instead of reusing it.
-      client.release(failure !== undefined && isConnectionFailure(failure) ? (failure as Error) : undefined);
+      let broken = failure !== undefined && isConnectionFailure(failure);
+      // Never hand a pooled connection on inside a transaction (I idle, T in transaction, E failed transaction).
+      const status = (client as { getTransactionStatus?: () => string | null }).getTransactionStatus?.();
+      if (!broken && (status === "T" || status === "E")) {
+        broken = await client.query("ROLLBACK").then(
+          () => false,
+          () => true,
+        );
+      }
+      // A connection in an unknown state is dropped instead of reused.
+      client.release(broken ? true : undefined);
     }
   }
 

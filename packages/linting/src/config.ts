@@ -18,6 +18,7 @@ export const lintSettingsSchema = z.strictObject({
   runnerWrapsInTransaction: z.boolean().default(true),
   runnerSetsLockTimeout: z.boolean().default(false),
   runnerSetsStatementTimeout: z.boolean().default(false),
+  runnerDetectsNonTransactional: z.boolean().default(false),
   /**
    * Settings shared by every rule, keyed by the library or topic that reads them (ESLint's `settings`):
    * e.g. `shared.classification` for the compliance packs' sensitive-data classification.
@@ -25,7 +26,16 @@ export const lintSettingsSchema = z.strictObject({
   shared: z.record(z.string(), z.unknown()).optional(),
 });
 
-const partialSettingsSchema = lintSettingsSchema.partial();
+/** Settings as written in a config or an override: no defaults, so an override changes only what it names. */
+const partialSettingsSchema = z
+  .strictObject({
+    runnerWrapsInTransaction: z.boolean(),
+    runnerSetsLockTimeout: z.boolean(),
+    runnerSetsStatementTimeout: z.boolean(),
+    runnerDetectsNonTransactional: z.boolean(),
+    shared: z.record(z.string(), z.unknown()),
+  })
+  .partial();
 
 const libraryEntrySchema = z.union([
   z.string().min(1),

@@ -144,7 +144,8 @@ export async function executeOutsideTransaction(
     );
   } finally {
     watch.stop();
-    await connection.exec("RESET lock_timeout; RESET statement_timeout").catch(() => undefined);
+    // The timeouts and any SET of the file were session-wide here: the next migration starts clean.
+    await connection.exec("RESET ALL").catch(() => undefined);
   }
 }
 

@@ -251,7 +251,8 @@ export async function executeInTransaction(context: ExecutionContext, migration:
         executePhaseContext(context, migration, { attempt, sql: connection, durationMs }),
       );
       throwIfCancelled(context.signal, `before committing ${migration.version}`);
-      await connection.exec("COMMIT");
+      // RESET ALL: a plain SET in one migration (search_path, lock_timeout) must not leak into the next.
+      await connection.exec("COMMIT; RESET ALL");
       return {
         version: migration.version,
         name: migration.name,

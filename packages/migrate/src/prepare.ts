@@ -103,6 +103,7 @@ export async function prepareMigration(
     if (createsIndex !== undefined) prepared.createsIndex = createsIndex;
     return prepared;
   });
+  const directive = transactionDirective(sql, parsed.statements);
   return {
     version: file.version,
     name: file.name,
@@ -110,6 +111,27 @@ export async function prepareMigration(
     path,
     checksum: file.checksum,
     statements,
-    transactional: statements.every((statement) => statement.transactional),
+    transactional: directive ?? statements.every((statement) => statement.transactional),
   };
+}
+
+const directiveComment = /^--\s*confiture:\s*(no-transaction|transaction)\s*$/i;
+
+/**
+ * The `-- confiture: no-transaction` / `-- confiture: transaction` directive the linter also reads,
+ * when the file has one. Only whole-line comments outside every statement count (the statement
+ * boundaries come from the parser), so text inside a string or a function body is never mistaken for it.
+ */
+export function transactionDirective(sql: string, statements: readonly Statement[]): boolean | undefined {
+  let offset = 0;
+  let found: boolean | undefined;
+  for (const line of sql.split("\n")) {
+    const start = offset + (line.length - line.trimStart().length);
+    offset += line.length + 1;
+    const match = directiveComment.exec(line.trim());
+    if (match === null) continue;
+    if (statements.some((statement) => start >= statement.start.offset && start < statement.end.offset)) continue;
+    found = match[1]?.toLowerCase() === "transaction";
+  }
+  return found;
 }

@@ -137,6 +137,30 @@ describe.each(
     expect(lifecycle.fired.map((entry) => entry.name)).toContain("migration_rolled_back");
   });
 
+  it("cancels through the AbortSignal: the current migration rolls back, the cancelled event fires, later ones stay pending", async () => {
+    const db = await fresh();
+    const directory = await migrationDirectory(fiveMigrations());
+    const controller = new AbortController();
+    // Abort once the second migration's transaction has started, as a SIGINT would.
+    const aborting: Lifecycle = {
+      phase: async (phase, context) => {
+        if (phase === "before_execute" && (context.migration as { version: string }).version === "20240102000000")
+          controller.abort();
+      },
+      event: async () => undefined,
+      alert: async () => undefined,
+    };
+    const lifecycle = recordingLifecycle(aborting);
+    const result = await migrateUp({ database: db, directory, lifecycle, signal: controller.signal });
+    expect(result.status).toBe("cancelled");
+    expect(result.completed.map((outcome) => outcome.version)).toEqual(["20240101000000"]);
+    const names = lifecycle.fired.map((entry) => entry.name);
+    expect(names.slice(-4)).toEqual(["before_rollback", "after_rollback", "migration_rolled_back", "migration_cancelled"]);
+    const { rows } = await db.query<{ t2: string | null }>("SELECT to_regclass('public.t2')::text AS t2");
+    expect(rows[0]?.t2).toBeNull();
+    expect((await migrationStatus({ database: db, directory })).summary).toMatchObject({ applied: 1, pending: 4 });
+  });
+
   it("reports drift as an error and refuses to run", async () => {
     const db = await fresh();
     const directory = await migrationDirectory(fiveMigrations());

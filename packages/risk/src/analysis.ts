@@ -30,16 +30,37 @@ export interface AnalysedFile {
 const isTransactionControl = (statement: Statement) =>
   statement.node !== undefined && typeof statement.node === "object" && "TransactionStmt" in statement.node;
 
+// Gathering inputs and assessing analyse the same files: the second call reuses the first's work.
+const cache = new WeakMap<readonly RiskFile[], Map<string, Promise<{ before: AnalysedFile[]; files: AnalysedFile[] }>>>();
+
 /**
  * Parses and analyses files in order with one column-type tracker across all of them, so a type change
  * in a later file is judged against the type an earlier file declared (int -> bigint rewrites, varchar
  * widening does not). `before` files only teach the tracker. Statements with syntax errors and
  * transaction control (the runner owns transactions) are left out.
  */
-export async function analyseFiles(
+export function analyseFiles(
   files: readonly RiskFile[],
   pgVersion: PgVersion | undefined,
   before: readonly RiskFile[] = [],
+): Promise<{ before: AnalysedFile[]; files: AnalysedFile[] }> {
+  if (before.length > 0) return analyseUncached(files, pgVersion, before);
+  const byVersion = cache.get(files) ?? new Map();
+  cache.set(files, byVersion);
+  const key = `${pgVersion}:${files.map((file) => `${file.file}\u0000${file.source}`).join("\u0000")}`;
+  let result = byVersion.get(key);
+  if (result === undefined) {
+    result = analyseUncached(files, pgVersion, before);
+    byVersion.set(key, result);
+    result.catch(() => byVersion.delete(key));
+  }
+  return result;
+}
+
+async function analyseUncached(
+  files: readonly RiskFile[],
+  pgVersion: PgVersion | undefined,
+  before: readonly RiskFile[],
 ): Promise<{ before: AnalysedFile[]; files: AnalysedFile[] }> {
   const tracker = new ColumnTypeTracker();
   const analyse = async (file: RiskFile): Promise<AnalysedFile> => {

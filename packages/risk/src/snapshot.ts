@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { type Database, getActivity, getServerInfo, getTableDependencies, getTableSizes } from "@confiture/db";
+import { type Database, getActivity, getServerInfo, getTableSizes } from "@confiture/db";
+import { getDependencyCounts } from "./dependency-counts.js";
 import { z } from "zod";
 import { writeFileAtomic } from "./atomic-file.js";
 import { SnapshotError } from "./errors.js";
@@ -31,33 +32,25 @@ export const statisticsSnapshotSchema = z.object({
 /** A statistics snapshot. */
 export type StatisticsSnapshot = z.output<typeof statisticsSnapshotSchema>;
 
-const sizeOf = (value: unknown): number => (Array.isArray(value) ? value.length : typeof value === "number" ? value : 0);
-
-/** Reads sizes, dependencies, activity and the server version of every user table of a database. */
-export async function takeSnapshot(db: Database, options: { tables?: string[] } = {}): Promise<StatisticsSnapshot> {
+/** Reads sizes, dependency counts, activity and the server version of the given tables, or of every user table. */
+export async function takeSnapshot(db: Database, options: { tables?: readonly string[] } = {}): Promise<StatisticsSnapshot> {
   const [sizes, activity, server] = await Promise.all([getTableSizes(db, options.tables), getActivity(db), getServerInfo(db)]);
-  // The queries of different tables are independent: a pool runs them side by side.
-  const tables: StatisticsSnapshot["tables"] = await Promise.all(
-    sizes.map(async (table) => {
-      const dependencies = await getTableDependencies(db, table.relation);
-      return {
-        schema: table.schema,
-        name: table.name,
-        totalBytes: Number(table.totalBytes),
-        tableBytes: Number(table.tableBytes),
-        indexBytes: Number(table.indexBytes),
-        toastBytes: Number(table.toastBytes),
-        // A table never analysed has no estimate; about 100 bytes per row is a typical heap density.
-        rowEstimate: table.rowEstimate === null ? Math.round(Number(table.tableBytes) / 100) : Math.max(0, table.rowEstimate),
-        dependencies: {
-          foreignKeysOut: sizeOf(dependencies.foreignKeysOut),
-          foreignKeysIn: sizeOf(dependencies.foreignKeysIn),
-          views: sizeOf(dependencies.views),
-          triggers: sizeOf(dependencies.triggers),
-        },
-      };
-    }),
+  const counts = await getDependencyCounts(
+    db,
+    sizes.map((table) => table.relation),
   );
+  const none = { foreignKeysOut: 0, foreignKeysIn: 0, views: 0, triggers: 0 };
+  const tables: StatisticsSnapshot["tables"] = sizes.map((table) => ({
+    schema: table.schema,
+    name: table.name,
+    totalBytes: Number(table.totalBytes),
+    tableBytes: Number(table.tableBytes),
+    indexBytes: Number(table.indexBytes),
+    toastBytes: Number(table.toastBytes),
+    // A table never analysed has no estimate; about 100 bytes per row is a typical heap density.
+    rowEstimate: table.rowEstimate === null ? Math.round(Number(table.tableBytes) / 100) : Math.max(0, table.rowEstimate),
+    dependencies: counts.get(table.relation) ?? none,
+  }));
   return {
     version: 1,
     takenAt: new Date().toISOString(),

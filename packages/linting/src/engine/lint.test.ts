@@ -158,6 +158,25 @@ describe("lint", () => {
     });
   });
 
+  it("applies per-glob settings on top of the base settings, changing only what they name", async () => {
+    const { rule, seen } = recorder();
+    await lint({
+      files: [
+        { path: "a/001.sql", source: "SELECT 1;" },
+        { path: "b/002.sql", source: "SELECT 2;" },
+      ],
+      libraries: [libraryOf("test", [rule])],
+      config: {
+        settings: { runnerWrapsInTransaction: false },
+        overrides: [{ files: ["b/**"], settings: { runnerSetsLockTimeout: true } }],
+      },
+    });
+    expect(seen.map((entry) => [entry.file, entry.session.inTransaction, entry.session.lockTimeoutSet])).toEqual([
+      ["a/001.sql", false, false],
+      ["b/002.sql", false, true],
+    ]);
+  });
+
   it("passes options per file from overrides", async () => {
     const rule = defineRule({
       id: "max-statements",

@@ -4,6 +4,7 @@ import addFormatsModule from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { kindRule, libraryOf } from "../__fixtures__/libraries.js";
+import { defineRule } from "../define-rule.js";
 import { lint } from "../engine/lint.js";
 import type { LintResult } from "../engine/types.js";
 import { escapeMessage, escapeProperty } from "./github.js";
@@ -96,6 +97,29 @@ describe("sarif", () => {
     ).toHaveLength(3);
     expect(run.properties.audit.libraries).toEqual([{ name: "general", version: "1.0.0" }]);
     expect(run.tool.driver.rules[2].properties.tags).toContain("HIPAA/164.312(b)");
+  });
+
+  it("describes an exact fix as a SARIF replacement of the statement, still valid", async () => {
+    const fixing = libraryOf("general", [
+      defineRule({
+        id: "prefer-concurrent",
+        version: "1.0.0",
+        meta: { description: "Prefer CONCURRENTLY.", severity: "warning", messages: { plain: "Use CONCURRENTLY." } },
+        create: (context) => ({
+          statement: ({ statement }) => {
+            if (statement.kind === "create_index")
+              context.report({ messageId: "plain", fix: { text: "CREATE INDEX CONCURRENTLY users_email ON users (email)" } });
+          },
+        }),
+      }),
+    ]);
+    const fixed = await lint({ files, libraries: [fixing] });
+    const sarif = JSON.parse(formatFindings(fixed, "sarif"));
+    expect(validate(sarif)).toBe(true);
+    const replacement = sarif.runs[0].results[0].fixes[0].artifactChanges[0].replacements[0];
+    expect(replacement.deletedRegion).toMatchObject({ startLine: 2, startColumn: 1, endLine: 3 });
+    expect(replacement.insertedContent.text).toBe("CREATE INDEX CONCURRENTLY users_email ON users (email)");
+    expect(formatFindings(fixed, "text")).toContain("fix: CREATE INDEX CONCURRENTLY users_email ON users (email)");
   });
 
   it("keeps fingerprints stable when lines move", async () => {

@@ -91,6 +91,38 @@ function fingerprints(findings: readonly Finding[], result: LintResult, cwd: str
   });
 }
 
+/** An exact fix replaces the whole statement's text: a SARIF `fixes` entry over the statement's region. */
+function fixOf(finding: Finding, result: LintResult, cwd: string | undefined): { fixes?: unknown[] } {
+  if (finding.fix === undefined || finding.statementIndex === undefined) return {};
+  const statement = result.files
+    .find((file) => file.path === finding.file)
+    ?.statements.find((entry) => entry.index === finding.statementIndex);
+  if (statement === undefined) return {};
+  return {
+    fixes: [
+      {
+        description: { text: "Replace the statement with the safe form." },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: encodeURI(displayPath(finding.file, cwd)), uriBaseId: "%SRCROOT%" },
+            replacements: [
+              {
+                deletedRegion: {
+                  startLine: statement.line,
+                  startColumn: statement.column,
+                  endLine: statement.endLine,
+                  endColumn: statement.endColumn,
+                },
+                insertedContent: { text: finding.fix.text },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
 /** SARIF 2.1.0 for GitHub code scanning; the composition audit goes in `run.properties`. */
 export function formatSarif(result: LintResult, options: ReporterOptions = {}): string {
   const rules: SarifRule[] = result.rules.filter((entry) => entry.enabled).map(ruleDescriptor);
@@ -119,6 +151,7 @@ export function formatSarif(result: LintResult, options: ReporterOptions = {}): 
         },
       ],
       partialFingerprints: { primaryLocationLineHash: prints[position]! },
+      ...fixOf(finding, result, options.cwd),
       properties: {
         severity: finding.severity,
         messageId: finding.messageId,

@@ -43,6 +43,7 @@ function formatFinding(finding: Finding, file: LintedFile | undefined, lines: st
       out.push(`    ${colors.cyan("rewrite:")} the table is rewritten; the lock is held while every row is copied`);
   }
   if (finding.help !== undefined) out.push(`    ${colors.green("help:")} ${finding.help.split("\n").join("\n          ")}`);
+  if (finding.fix !== undefined) out.push(`    ${colors.green("fix:")} ${finding.fix.text.split("\n").join("\n         ")}`);
   if (finding.docsUrl !== undefined) out.push(`    ${colors.dim(`docs: ${finding.docsUrl}`)}`);
   return out;
 }

@@ -43,8 +43,6 @@ const LIGHT_STORAGE_PARAMETERS = new Set([
 const REWRITING_SUBCOMMANDS: Record<string, string> = {
   AT_SetLogged: "SET LOGGED rewrites the table (it must be WAL-logged in full).",
   AT_SetUnLogged: "SET UNLOGGED rewrites the table.",
-  AT_SetAccessMethod: "SET ACCESS METHOD rewrites the table (PostgreSQL 15+).",
-  AT_SetTableSpace: "SET TABLESPACE copies the table and its storage to the new tablespace.",
 };
 
 /** The locks, rewrite and scan of an ALTER TABLE (and ALTER INDEX/VIEW/SEQUENCE ... ) statement. */
@@ -145,13 +143,37 @@ function analyzeCommand(command: AlterTableCmd, scope: CommandScope): void {
       verdict.transactional = false;
       return;
     case "AT_AddInherit":
-      for (const relation of scope.relations)
-        if (relation.role === "referenced") verdict.lock(relation, "ShareUpdateExclusiveLock");
+    case "AT_DropInherit":
+      // Adding a parent takes SHARE UPDATE EXCLUSIVE on it; removing one only reads it.
+      for (const relation of scope.relations) {
+        if (relation.role === "referenced") {
+          verdict.lock(relation, subtype === "AT_AddInherit" ? "ShareUpdateExclusiveLock" : "AccessShareLock");
+        }
+      }
+      return;
+    case "AT_SetAccessMethod":
+      moveStorage(command.name, "heap", "SET ACCESS METHOD (PostgreSQL 15+)", verdict);
+      return;
+    case "AT_SetTableSpace":
+      moveStorage(command.name, "pg_default", "SET TABLESPACE", verdict);
       return;
     default:
       if (subtype.startsWith("AT_Enable") || subtype.startsWith("AT_Disable"))
         describeKind(alterTableCommandKind(command), verdict);
   }
+}
+
+/**
+ * SET ACCESS METHOD and SET TABLESPACE copy the table, unless it is already there (a no-op). Tables
+ * almost always start in the defaults (`heap`, `pg_default`), so moving to them is taken as a no-op.
+ */
+function moveStorage(destination: string | undefined, usual: string, what: string, verdict: Verdict): void {
+  if (destination === usual) {
+    verdict.note(`${what} to ${usual}: no rewrite when the table is already there (the usual case); otherwise it is copied.`);
+    return;
+  }
+  verdict.rewrite = true;
+  verdict.note(`${what} copies the table and its indexes to the new storage: the time grows with its size.`);
 }
 
 function describeKind(kind: string, verdict: Verdict): void {
@@ -284,7 +306,7 @@ function lockReferenced(constraint: Constraint, scope: CommandScope, mode: LockM
 function analyzeAttach(command: AlterTableCmd, scope: CommandScope): void {
   const { verdict, context } = scope;
   const partition = referenceFromRangeVar(nodeOf<PartitionCmd>(command.def, "PartitionCmd")?.name, "target");
-  verdict.lock(partition, scope.isIndex ? "ShareUpdateExclusiveLock" : "AccessExclusiveLock");
+  verdict.lock(partition, "AccessExclusiveLock");
   if (scope.isIndex) return;
   verdict.scan = true;
   verdict.note(

@@ -113,6 +113,11 @@ describe("lock model", () => {
     ],
     ["CREATE TABLE c PARTITION OF p FOR VALUES IN (3)", 18, { locks: { p: "AccessExclusive" } }],
     ["CREATE DATABASE d", 18, { locks: {}, transactional: false }],
+    ["ALTER TABLE t SET TABLESPACE fast_disks", 18, { locks: { t: "AccessExclusive" }, rewrite: true }],
+    ["ALTER TABLE t SET TABLESPACE pg_default", 18, { locks: { t: "AccessExclusive" }, rewrite: false }],
+    ["ALTER TABLE c NO INHERIT base", 18, { locks: { c: "AccessExclusive", base: "AccessShare" } }],
+    ["ALTER TABLE c INHERIT base", 18, { locks: { c: "AccessExclusive", base: "ShareUpdateExclusive" } }],
+    ["ALTER TABLE t SET UNLOGGED", 18, { locks: { t: "AccessExclusive" }, rewrite: true }],
   ])("%s on PostgreSQL %i", async (sql, pgVersion, expected) => {
     expect(await verdict(sql, pgVersion)).toMatchObject(expected);
   });

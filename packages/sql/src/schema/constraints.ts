@@ -121,7 +121,13 @@ function defaultConstraintName(
  * twice, or `UNIQUE` and `PRIMARY KEY`), preferring the primary key, as PostgreSQL's
  * transformIndexConstraints does. Returns true when the new constraint is redundant.
  */
-function mergeDuplicateKey(context: ApplyContext, table: TableModel, type: ConstraintType, columns: string[], constraint: Constraint): boolean {
+function mergeDuplicateKey(
+  context: ApplyContext,
+  table: TableModel,
+  type: ConstraintType,
+  columns: string[],
+  constraint: Constraint,
+): boolean {
   const include = stringsOf(constraint.including).join(",");
   const duplicate = table.constraints.find((existing) => {
     if (existing.type !== "primary_key" && existing.type !== "unique") return false;
@@ -155,7 +161,11 @@ export function addConstraint(
   if (type === undefined) return undefined;
   if (constraint.indexname !== undefined) return addConstraintUsingIndex(context, table, constraint, type);
   const columns = constraintColumns(constraint, type, placement);
-  if (placement.inCreate && (type === "primary_key" || type === "unique") && mergeDuplicateKey(context, table, type, columns, constraint)) {
+  if (
+    placement.inCreate &&
+    (type === "primary_key" || type === "unique") &&
+    mergeDuplicateKey(context, table, type, columns, constraint)
+  ) {
     return undefined;
   }
   if (type === "not_null") {

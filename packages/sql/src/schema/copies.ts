@@ -5,7 +5,10 @@ import type { ConstraintModel, IndexModel, TableModel } from "./types.js";
 
 /** The attribute names of an existing index (recorded, or its columns when not). */
 function attributesOf(index: IndexModel): string[] {
-  return index.attributeNames ?? indexAttributeNames([...index.columns, ...index.expressions.map(() => "expr"), ...(index.include ?? [])]);
+  return (
+    index.attributeNames ??
+    indexAttributeNames([...index.columns, ...index.expressions.map(() => "expr"), ...(index.include ?? [])])
+  );
 }
 
 function indexesOf(context: ApplyContext, table: TableModel): IndexModel[] {
@@ -34,8 +37,16 @@ function sameKeys(left: IndexModel, right: IndexModel): boolean {
 export function cloneIndex(context: ApplyContext, target: TableModel, source: IndexModel): void {
   if (indexesOf(context, target).some((existing) => sameKeys(existing, source))) return;
   const attributes = attributesOf(source);
-  const name = chooseName(target.name, attributes.join("_"), "idx", (candidate) => relationNameTaken(context, target.schema, candidate));
-  const copy: IndexModel = { ...source, name, table: `${target.schema}.${target.name}`, attributeNames: attributes, createdAt: context.source };
+  const name = chooseName(target.name, attributes.join("_"), "idx", (candidate) =>
+    relationNameTaken(context, target.schema, candidate),
+  );
+  const copy: IndexModel = {
+    ...source,
+    name,
+    table: `${target.schema}.${target.name}`,
+    attributeNames: attributes,
+    createdAt: context.source,
+  };
   delete copy.constraint;
   delete copy.concurrently;
   const key = `${target.schema}.${name}`;
@@ -83,7 +94,12 @@ export function cloneConstraint(context: ApplyContext, child: TableModel, parent
  */
 export function clonePartitionObjects(context: ApplyContext, parent: TableModel, partition: TableModel): void {
   for (const constraint of parent.constraints) {
-    if (constraint.type !== "primary_key" && constraint.type !== "unique" && constraint.type !== "foreign_key" && constraint.type !== "exclusion") {
+    if (
+      constraint.type !== "primary_key" &&
+      constraint.type !== "unique" &&
+      constraint.type !== "foreign_key" &&
+      constraint.type !== "exclusion"
+    ) {
       continue;
     }
     const present = partition.constraints.some(

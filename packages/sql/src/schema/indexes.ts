@@ -45,8 +45,11 @@ export function applyCreateIndex(context: ApplyContext, statement: IndexStmt): v
   // PostgreSQL's ChooseIndexName: `_key` is for constraints; CREATE UNIQUE INDEX gets `_idx`.
   const name =
     statement.idxname ??
-    chooseName(table.name, statement.primary === true ? undefined : attributeNames.join("_"), statement.primary === true ? "pkey" : "idx", (candidate) =>
-      relationNameTaken(context, table.schema, candidate),
+    chooseName(
+      table.name,
+      statement.primary === true ? undefined : attributeNames.join("_"),
+      statement.primary === true ? "pkey" : "idx",
+      (candidate) => relationNameTaken(context, table.schema, candidate),
     );
   if (relationNameTaken(context, table.schema, name)) return;
   const index: IndexModel = {

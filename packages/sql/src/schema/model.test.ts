@@ -33,7 +33,9 @@ describe("applyStatement", () => {
 
   it("follows SET search_path until the session is closed", () => {
     const model = createSchemaModel();
-    const statements = parseFile("SET search_path TO app, public; CREATE TABLE a (x int); CREATE TEMP TABLE scratch (x int)").statements;
+    const statements = parseFile(
+      "SET search_path TO app, public; CREATE TABLE a (x int); CREATE TEMP TABLE scratch (x int)",
+    ).statements;
     for (const statement of statements) applyStatement(model, statement);
     expect(model.session).toEqual({ defaultSchema: "app" });
     expect([...model.tables.keys()]).toEqual(["app.a", "pg_temp.scratch"]);

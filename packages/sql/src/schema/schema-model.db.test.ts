@@ -104,14 +104,25 @@ describeEachDatabase("schema model against the catalog", (getDatabase) => {
         where ${USER_SCHEMAS} and c.relkind in ('r', 'p', 'v', 'm') order by 1`,
     );
     const kinds: Record<string, string> = { table: "r", partitioned_table: "p", view: "v", materialized_view: "m" };
-    const modelled = [...model.tables.values()].map((table) => ({ key: `${table.schema}.${table.name}`, kind: kinds[table.kind] }));
+    const modelled = [...model.tables.values()].map((table) => ({
+      key: `${table.schema}.${table.name}`,
+      kind: kinds[table.kind],
+    }));
     expect(modelled.sort((left, right) => left.key.localeCompare(right.key))).toEqual(
       catalog.sort((left, right) => left.key.localeCompare(right.key)),
     );
   });
 
   it("has the same columns, types, NOT NULL, defaults and identity", async () => {
-    const catalog = await rows<{ key: string; name: string; type: string; modifiers: number; not_null: boolean; has_default: boolean; identity: string }>(
+    const catalog = await rows<{
+      key: string;
+      name: string;
+      type: string;
+      modifiers: number;
+      not_null: boolean;
+      has_default: boolean;
+      identity: string;
+    }>(
       `select n.nspname || '.' || c.relname as key, a.attname as name, t.typname as type, a.atttypmod as modifiers,
               a.attnotnull as not_null, a.atthasdef as has_default, a.attidentity as identity
          from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
@@ -142,7 +153,13 @@ describeEachDatabase("schema model against the catalog", (getDatabase) => {
         identity: row.identity,
       }));
     // Views and CREATE TABLE AS over expressions are where the model may not know a type.
-    expect(modelled.map((column) => (column.type === "unknown" ? { ...column, type: expected.find((row) => row.key === column.key && row.name === column.name)?.type } : column))).toEqual(expected);
+    expect(
+      modelled.map((column) =>
+        column.type === "unknown"
+          ? { ...column, type: expected.find((row) => row.key === column.key && row.name === column.name)?.type }
+          : column,
+      ),
+    ).toEqual(expected);
   });
 
   it("chooses the same constraint names and knows which are validated", async () => {
@@ -155,7 +172,12 @@ describeEachDatabase("schema model against the catalog", (getDatabase) => {
     const modelled = [...model.tables.values()].flatMap((table) =>
       table.constraints
         .filter((constraint) => constraint.type !== "not_null")
-        .map((constraint) => ({ key: `${table.schema}.${table.name}`, name: constraint.name, type: codes[constraint.type], validated: constraint.validated })),
+        .map((constraint) => ({
+          key: `${table.schema}.${table.name}`,
+          name: constraint.name,
+          type: codes[constraint.type],
+          validated: constraint.validated,
+        })),
     );
     const order = (left: { key: string; name?: string }, right: { key: string; name?: string }) =>
       `${left.key} ${left.name}`.localeCompare(`${right.key} ${right.name}`);
@@ -184,7 +206,11 @@ describeEachDatabase("schema model against the catalog", (getDatabase) => {
     );
     expect(
       purchases.policies
-        .map((policy) => ({ name: policy.name, command: policy.command, permissive: policy.permissive ? "PERMISSIVE" : "RESTRICTIVE" }))
+        .map((policy) => ({
+          name: policy.name,
+          command: policy.command,
+          permissive: policy.permissive ? "PERMISSIVE" : "RESTRICTIVE",
+        }))
         .sort((left, right) => left.name.localeCompare(right.name)),
     ).toEqual(policies);
 
@@ -213,7 +239,9 @@ describeEachDatabase("schema model against the catalog", (getDatabase) => {
       `${left.table} ${left.privilege}`.localeCompare(`${right.table} ${right.privilege}`);
     expect(modelled.sort(order)).toEqual(grants.sort(order));
 
-    const labels = await rows<{ label: string }>("select enumlabel as label from pg_enum where enumtypid = 'public.status'::regtype order by enumsortorder");
+    const labels = await rows<{ label: string }>(
+      "select enumlabel as label from pg_enum where enumtypid = 'public.status'::regtype order by enumsortorder",
+    );
     expect(model.enums.get("public.status")).toEqual(labels.map((row) => row.label));
   });
 });

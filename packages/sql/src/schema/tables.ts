@@ -86,7 +86,10 @@ function applyLike(context: ApplyContext, table: TableModel, clause: TableLikeCl
   };
   for (const column of source.columns.values()) inheritColumn(context, table, column, keep);
   for (const constraint of source.constraints) {
-    const copyIt = constraint.type === "check" ? (options & LIKE.constraints) !== 0 : constraint.index !== undefined && (options & LIKE.indexes) !== 0;
+    const copyIt =
+      constraint.type === "check"
+        ? (options & LIKE.constraints) !== 0
+        : constraint.index !== undefined && (options & LIKE.indexes) !== 0;
     if (copyIt) cloneConstraint(context, table, source, constraint);
   }
   if ((options & LIKE.indexes) === 0) return;
@@ -94,7 +97,6 @@ function applyLike(context: ApplyContext, table: TableModel, clause: TableLikeCl
     const index = context.model.indexes.get(key);
     if (index !== undefined && index.constraint === undefined) cloneIndex(context, table, index);
   }
-
 }
 
 function applyParents(context: ApplyContext, table: TableModel, statement: CreateStmt): void {

@@ -28,7 +28,7 @@ export const identifierTooLong = defineRule({
   },
   create: (context) => ({
     statement({ statement }) {
-      if (statement.text.length <= MAXIMUM_BYTES) return;
+      if (Buffer.byteLength(statement.text) <= MAXIMUM_BYTES) return;
       let tokens: ReturnType<typeof scanSync>["tokens"];
       try {
         tokens = scanSync(statement.text).tokens;
