@@ -29,6 +29,7 @@ export {
   isAuditTrigger,
   lookupTable,
   sensitiveTables,
+  tableNamed,
 } from "./schema-checks.js";
 export type { SensitiveTable } from "./schema-checks.js";
 export { installedExtensions, loginRoles, loginRolesWithoutPassword, preloadedLibraries, readSettings, weakHbaRules } from "./live.js";

@@ -27,6 +27,26 @@ export function sensitiveTables(schema: SchemaModel, config: ClassificationConfi
   return found.sort((a, b) => a.key.localeCompare(b.key));
 }
 
+/** A table known only by its name (created before the migrations being linted): no columns, no controls. */
+export function tableNamed(name: string): TableModel {
+  const [schema, table] = name.includes(".") ? [name.slice(0, name.indexOf(".")), name.slice(name.indexOf(".") + 1)] : ["public", name];
+  return {
+    schema,
+    name: table,
+    kind: "table",
+    columns: new Map(),
+    constraints: [],
+    indexes: [],
+    securityLabels: {},
+    rowLevelSecurity: false,
+    forceRowLevelSecurity: false,
+    policies: [],
+    triggers: [],
+    grants: [],
+    createdInMigrations: false,
+  };
+}
+
 /** The table a statement names, from the schema model (`name`, `public.name` or `schema.name`). */
 export function lookupTable(schema: SchemaModel, name: string): TableModel | undefined {
   return schema.tables.get(name) ?? schema.tables.get(`public.${name}`) ?? (name.startsWith("public.") ? schema.tables.get(name.slice(7)) : undefined);

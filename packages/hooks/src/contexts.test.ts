@@ -73,6 +73,12 @@ describe("context validation", () => {
     });
     const target = new HookExecutor();
     target.register(executionHook);
+    target.register({
+      name: "also-wrong",
+      phase: HookPhase.AFTER_EXECUTE,
+      // @ts-expect-error: registering directly is checked the same way.
+      run: (context: { reason: string }) => ({ success: context.reason === "" }),
+    });
     // @ts-expect-error: an execution context must have a migration.
     void target.runPhase(HookPhase.AFTER_EXECUTE, { reason: "x" }).catch(() => undefined);
     const typed: (context: ExecutionContext) => unknown = executionHook.run as never;

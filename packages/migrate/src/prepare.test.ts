@@ -16,9 +16,15 @@ function file(upSql: string, downSql?: string): MigrationFile {
 
 describe("prepareMigration", () => {
   it("splits with the parser and records what the lock model says per statement", async () => {
-    const prepared = await prepareMigration(file("CREATE TABLE items (id int);\nALTER TABLE items ADD COLUMN code text NOT NULL DEFAULT 'x';\n"), "up", 15);
+    const prepared = await prepareMigration(
+      file("CREATE TABLE items (id int);\nALTER TABLE items ADD COLUMN code text NOT NULL DEFAULT 'x';\n"),
+      "up",
+      15,
+    );
     expect(prepared.transactional).toBe(true);
-    expect(prepared.statements.map((statement) => [statement.index, statement.kind, statement.line, statement.targetTable])).toEqual([
+    expect(
+      prepared.statements.map((statement) => [statement.index, statement.kind, statement.line, statement.targetTable]),
+    ).toEqual([
       [0, "create_table", 1, "public.items"],
       [1, "add_column", 2, "public.items"],
     ]);
@@ -26,14 +32,20 @@ describe("prepareMigration", () => {
   });
 
   it("runs a file with CREATE INDEX CONCURRENTLY outside a transaction and knows the index it builds", async () => {
-    const prepared = await prepareMigration(file("CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY t_a ON app.t (a);\n"), "up", 15);
+    const prepared = await prepareMigration(
+      file("CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY t_a ON app.t (a);\n"),
+      "up",
+      15,
+    );
     expect(prepared.transactional).toBe(false);
     expect(prepared.statements.map((statement) => statement.transactional)).toEqual([true, false]);
     expect(prepared.statements[1]?.createsIndex).toEqual({ schema: "app", name: "t_a" });
   });
 
   it("honours the -- confiture: no-transaction and transaction directives, only outside statements", async () => {
-    expect((await prepareMigration(file("-- confiture: no-transaction\nCREATE TABLE t (a int);\n"), "up", 15)).transactional).toBe(false);
+    expect(
+      (await prepareMigration(file("-- confiture: no-transaction\nCREATE TABLE t (a int);\n"), "up", 15)).transactional,
+    ).toBe(false);
     expect((await prepareMigration(file("--  Confiture: transaction\nVACUUM t;\n"), "up", 15)).transactional).toBe(true);
     const inBody = "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$\n-- confiture: no-transaction\nSELECT 1\n$$;\n";
     expect((await prepareMigration(file(inBody), "up", 15)).transactional).toBe(true);

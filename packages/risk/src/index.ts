@@ -14,6 +14,8 @@ export type { OperationClass, RiskConfig, RiskConfigInput, RiskLevel, Throughput
 export { defaultRiskConfig, OPERATION_CLASSES, parseRiskConfig, RISK_LEVELS, riskConfigSchema } from "./config.js";
 export { clampUnit, linearCurve, logarithmicCurve } from "./curves.js";
 export type { Bounds, Downtime, TimedStatement } from "./downtime.js";
+export type { DependencyCounts } from "./dependency-counts.js";
+export { getDependencyCounts } from "./dependency-counts.js";
 export { combineDowntimes, migrationDowntime } from "./downtime.js";
 export { CalibrationError, RiskConfigError, RiskError, SnapshotError, TraceError } from "./errors.js";
 export type { RiskErrorCode } from "./errors.js";
@@ -22,7 +24,7 @@ export { riskEvents } from "./events.js";
 export type { FactorInputs, FactorName, FindingSeverity, InputSource, RiskFactor } from "./factors.js";
 export { anomaliesValue, computeFactors } from "./factors.js";
 export type { WorkSample } from "./fit.js";
-export { fitThroughput } from "./fit.js";
+export { fitThroughput, logResidualSpread } from "./fit.js";
 export { formatRiskMarkdown, formatRiskText } from "./format.js";
 export { readHistory } from "./history.js";
 export type { HistoryRecord } from "./history-record.js";

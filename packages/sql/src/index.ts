@@ -51,8 +51,9 @@ export type {
 export { applyStatement, buildSchemaModel, closeSession, replayFile, searchPathDefault } from "./schema/apply.js";
 export type { BuildOptions } from "./schema/apply.js";
 export type { ApplyOptions } from "./schema/context.js";
-export { diffSchemaModels, emptySchemaDiff, isSchemaDiffEmpty } from "./schema/diff.js";
-export type { ColumnChange, SchemaDiff } from "./schema/diff.js";
+export { diffSchemaModels } from "./schema/diff.js";
+export { emptySchemaDiff, isSchemaDiffEmpty } from "./schema/diff-types.js";
+export type { ColumnChange, SchemaDiff } from "./schema/diff-types.js";
 export { grantsFor } from "./schema/grants.js";
 export { schemaModelFromJson, schemaModelToJson } from "./schema/json.js";
 export type { Jsonified, SchemaModelJson } from "./schema/json.js";

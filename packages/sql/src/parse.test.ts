@@ -50,6 +50,11 @@ describe("splitting and positions", () => {
       "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\nSTART TRANSACTION; ROLLBACK;",
       ["begin@1:1-1:6", "create_table@2:1-2:24", "commit@3:1-3:7", "begin@4:1-4:18", "rollback@4:20-4:28"],
     ],
+    [
+      "psql meta-commands end a statement and are skipped",
+      "SELECT 1\n\\set ON_ERROR_STOP on\nSELECT 2 \\g\nSELECT 3;",
+      ["select@1:1-1:9", "select@3:1-3:9", "select@4:1-4:9"],
+    ],
     ["multi-line statement", "ALTER TABLE t\n  ADD COLUMN x int;", ["add_column@1:1-2:19"]],
   ])("%s", (_name, sql, expected) => {
     expect(outline(sql)).toEqual(expected);

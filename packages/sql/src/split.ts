@@ -24,11 +24,11 @@ const ROUTINE_HEAD = new Set(["create", "or", "replace", "function", "procedure"
  * Split a file into statements with the PostgreSQL scanner: a semicolon ends a statement only at
  * parenthesis depth 0 (so `CREATE RULE ... DO (a; b)` stays whole) and outside the `BEGIN ATOMIC ...
  * END` body of a SQL-standard function, tracked the way psql tracks it. Comments before a statement
- * are not part of it. Never throws: when the scanner fails, the statement it failed in runs to the end.
+ * are not part of it; psql meta-commands (`\set ...`) end the statement before them and are skipped. Never throws: when the scanner fails, the statement it failed in runs to the end.
  */
 export function splitStatements(source: SourceText, scanText: string): StatementSpan[] {
   try {
-    return toSpans(source, splitTokens(scanTokens(scanText)).spans, false);
+    return toSpans(source, splitTokens(scanTokens(scanText), scanText).spans, false);
   } catch {
     try {
       return splitAfterLexicalError(source, scanText);
@@ -46,15 +46,27 @@ function wholeFileSpan(source: SourceText): StatementSpan[] {
   return [{ startByte: Buffer.byteLength(source.text.slice(0, start), "utf8"), start, end, lexicalError: true }];
 }
 
-function splitTokens(tokens: ScanToken[]): TokenSplit {
+function splitTokens(tokens: ScanToken[], scanText: string): TokenSplit {
   const spans: TokenSplit["spans"] = [];
+  let bytes: Buffer | undefined;
+  let skipUntilByte = -1;
   let startByte = -1;
   let endByte = -1;
   let parenDepth = 0;
   let beginDepth = 0;
   let words: string[] = [];
   for (const token of tokens) {
-    if (COMMENT_TOKENS.has(token.tokenName)) continue;
+    if (COMMENT_TOKENS.has(token.tokenName) || token.start < skipUntilByte) continue;
+    if (token.text === "\\" && parenDepth === 0 && beginDepth === 0) {
+      // A psql meta-command (\set, \connect, \g ...) runs to the end of its line and ends the statement before it, as psql does.
+      bytes ??= Buffer.from(scanText, "utf8");
+      const lineEnd = bytes.indexOf(10, token.end);
+      skipUntilByte = lineEnd === -1 ? Number.POSITIVE_INFINITY : lineEnd;
+      if (startByte >= 0) spans.push({ startByte, endByte });
+      startByte = -1;
+      words = [];
+      continue;
+    }
     if (token.text === ";" && parenDepth === 0 && beginDepth === 0) {
       if (startByte >= 0) spans.push({ startByte, endByte });
       startByte = -1;
@@ -107,7 +119,7 @@ function toSpans(source: SourceText, spans: TokenSplit["spans"], lastHasError: b
  */
 function splitAfterLexicalError(source: SourceText, scanText: string): StatementSpan[] {
   const cut = scannablePrefixLength(scanText);
-  const prefix = splitTokens(scanTokens(scanText.slice(0, cut)));
+  const prefix = splitTokens(scanTokens(scanText.slice(0, cut)), scanText);
   const closed = prefix.open ? prefix.spans.slice(0, -1) : prefix.spans;
   const openSpan = prefix.open ? prefix.spans[prefix.spans.length - 1] : undefined;
   const spans = toSpans(source, closed, false);

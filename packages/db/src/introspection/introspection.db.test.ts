@@ -24,6 +24,12 @@ const schema = `
   CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
   INSERT INTO users SELECT g, 'user' || g || '@example.com', repeat('x', 3000) || g FROM generate_series(1, 500) AS g;
   ANALYZE users;
+  CREATE TABLE measurements (taken date NOT NULL, value int) PARTITION BY RANGE (taken);
+  CREATE TABLE measurements_2025 PARTITION OF measurements FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+  CREATE TABLE measurements_2026 PARTITION OF measurements FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+  CREATE INDEX ON measurements (taken);
+  INSERT INTO measurements SELECT DATE '2025-06-01' + (g % 400), g FROM generate_series(1, 2000) AS g;
+  ANALYZE measurements;
 `;
 
 describeEachDatabase("introspection", (getDatabase, target) => {
@@ -53,6 +59,9 @@ describeEachDatabase("introspection", (getDatabase, target) => {
       ["billing.invoices", "table"],
       ["billing.revenue", "materialized view"],
       ["Audit Log", "table"],
+      ["measurements", "partitioned table"],
+      ["measurements_2025", "table"],
+      ["measurements_2026", "table"],
       ["users", "table"],
     ]);
     expect(tables.find((table) => table.name === "users")?.rowEstimate).toBe(500);
@@ -69,8 +78,30 @@ describeEachDatabase("introspection", (getDatabase, target) => {
     expect(users!.indexBytes).toBeGreaterThan(0);
     expect(users!.toastBytes).toBeGreaterThanOrEqual(0);
     const all = await getTableSizes(getDatabase());
-    expect(all.map((table) => table.relation).sort()).toEqual(["Audit Log", "billing.invoices", "billing.revenue", "users"]);
+    expect(all.map((table) => table.relation).sort()).toEqual([
+      "Audit Log",
+      "billing.invoices",
+      "billing.revenue",
+      "measurements",
+      "measurements_2025",
+      "measurements_2026",
+      "users",
+    ]);
     expect(all[0]?.relation).toBe("users");
+  });
+
+  it("sums the partitions of a partitioned table", async () => {
+    const sizes = await getTableSizes(getDatabase(), ["measurements", "measurements_2025", "measurements_2026"]);
+    const byName = new Map(sizes.map((size) => [size.relation, size]));
+    const parent = byName.get("measurements")!;
+    const first = byName.get("measurements_2025")!;
+    const second = byName.get("measurements_2026")!;
+    expect(parent.kind).toBe("partitioned table");
+    expect(parent.totalBytes).toBe(first.totalBytes + second.totalBytes);
+    expect(parent.indexBytes).toBe(first.indexBytes + second.indexBytes);
+    expect(parent.indexBytes).toBeGreaterThan(0);
+    expect(parent.rowEstimate).toBe(2000);
+    expect((first.rowEstimate ?? 0) + (second.rowEstimate ?? 0)).toBe(2000);
   });
 
   it("lists indexes with their state", async () => {

@@ -59,26 +59,36 @@ export async function listTables(database: Queryable): Promise<TableInfo[]> {
 
 /**
  * Sizes and row estimates of the given tables (`schema.name` or `name` for `public`), or of every user
- * table when `tables` is omitted. Tables that do not exist are left out. Largest first.
+ * table when `tables` is omitted. Tables that do not exist are left out. Largest first. A partitioned
+ * table counts the sizes and rows of all its partitions (PostgreSQL 12+, for `pg_partition_tree`).
  */
 export async function getTableSizes(database: Queryable, tables?: readonly string[]): Promise<TableSize[]> {
   const filter =
     tables === undefined ? "" : `AND (n.nspname, c.relname) IN (SELECT schema, name FROM ${requestedRelations("$1")} AS r)`;
-  const { rows } = await database.query<TableRow & { total: number; indexes: number; toast: number }>(
-    `SELECT ${tableColumns},
-            pg_total_relation_size(c.oid) AS total,
-            pg_indexes_size(c.oid) AS indexes,
-            CASE WHEN c.reltoastrelid = 0 THEN 0 ELSE pg_total_relation_size(c.reltoastrelid) END AS toast
+  // A partitioned table has no storage of its own: its figures are the sums over its partitions
+  // (pg_partition_tree lists a plain table as its own single leaf).
+  const { rows } = await database.query<TableRow & { total: number; indexes: number; toast: number; leaf_tuples: number | null }>(
+    `SELECT ${tableColumns}, tree.total, tree.indexes, tree.toast, tree.leaf_tuples
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     CROSS JOIN LATERAL (
+       SELECT coalesce(sum(pg_total_relation_size(leaf.oid)), 0)::int8 AS total,
+              coalesce(sum(pg_indexes_size(leaf.oid)), 0)::int8 AS indexes,
+              coalesce(sum(CASE WHEN leaf.reltoastrelid = 0 THEN 0 ELSE pg_total_relation_size(leaf.reltoastrelid) END), 0)::int8 AS toast,
+              sum(leaf.reltuples) FILTER (WHERE leaf.reltuples >= 0 AND leaf.relpages > 0)::float8 AS leaf_tuples
+       FROM pg_partition_tree(c.oid) AS part JOIN pg_class leaf ON leaf.oid = part.relid
+       WHERE part.isleaf
+     ) AS tree
      WHERE c.relkind IN ('r', 'p', 'm') AND ${systemSchemaCondition("n")} ${filter}
-     ORDER BY pg_total_relation_size(c.oid) DESC, n.nspname, c.relname`,
+     ORDER BY tree.total DESC, n.nspname, c.relname`,
     tables === undefined ? [] : [[...tables]],
   );
   return rows.map((row) => {
     const totalBytes = Number(row.total);
     const indexBytes = Number(row.indexes);
     const toastBytes = Number(row.toast);
-    return { ...toTableInfo(row), totalBytes, tableBytes: totalBytes - indexBytes - toastBytes, indexBytes, toastBytes };
+    const info = toTableInfo(row);
+    if (row.relkind === "p") info.rowEstimate = row.leaf_tuples === null ? null : Math.round(Number(row.leaf_tuples));
+    return { ...info, totalBytes, tableBytes: totalBytes - indexBytes - toastBytes, indexBytes, toastBytes };
   });
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { DatabaseUsageError } from "../errors.js";
 import { openDatabase } from "../open-database.js";
 import { PgliteDatabase } from "../pglite-database.js";
 import type { Database, QueryResult, Queryable, Row } from "../types.js";
@@ -79,23 +80,26 @@ export async function openTestDatabase(target: DatabaseTarget = { name: "pglite"
     const database = new PgliteDatabase(await createPristinePglite(), "pglite:");
     return new DisposableDatabase(database, "pglite", async () => undefined);
   }
-  if (target.url === undefined) throw new TypeError('The "postgres" test target needs a url (set DATABASE_URL).');
+  if (target.url === undefined) throw new DatabaseUsageError('The "postgres" test target needs a url (set DATABASE_URL).');
   const name = `confiture_test_${randomBytes(6).toString("hex")}`;
-  const admin = await openDatabase(target.url);
+  const serverUrl = target.url;
+  // The name is generated here from hex digits only, so quoting it is enough. The administrative
+  // connection is only held while creating and dropping, to spare the server's connection slots.
+  const administer = async (sql: string) => {
+    const admin = await openDatabase(serverUrl);
+    try {
+      await admin.exec(sql);
+    } finally {
+      await admin.close();
+    }
+  };
+  const drop = () => administer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await administer(`CREATE DATABASE "${name}"`);
   try {
-    // The name is generated here from hex digits only, so quoting it is enough.
-    await admin.exec(`CREATE DATABASE "${name}"`);
-    const database = await openDatabase(withDatabaseName(target.url, name));
-    return new DisposableDatabase(database, name, async () => {
-      try {
-        await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await admin.close();
-      }
-    });
+    const database = await openDatabase(withDatabaseName(serverUrl, name));
+    return new DisposableDatabase(database, name, drop);
   } catch (error) {
-    await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-    await admin.close();
+    await drop().catch(() => undefined);
     throw error;
   }
 }

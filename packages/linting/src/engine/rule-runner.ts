@@ -106,7 +106,8 @@ export class RuleRunner {
       ...(meta.docs === undefined ? {} : { docsUrl: meta.docs }),
       ...(meta.compliance === undefined || meta.compliance.length === 0 ? {} : { compliance: meta.compliance }),
       ...(descriptor.fix === undefined ? {} : { fix: descriptor.fix }),
-      ...(statement !== undefined && location === undefined ? { statementIndex: statement.index } : {}),
+      // The statement a narrowed location sits in still anchors next-line suppressions and the code frame.
+      ...(statement !== undefined && file === (statement.file ?? this.cursor.file) ? { statementIndex: statement.index } : {}),
     };
     this.sink.push(finding);
   }

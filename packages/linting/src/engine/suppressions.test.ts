@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kindRule, libraryOf } from "../__fixtures__/libraries.js";
+import { defineRule } from "../define-rule.js";
 import { lint } from "./lint.js";
 
 const library = libraryOf("general", [
@@ -41,6 +42,33 @@ describe("suppressions", () => {
   it("applies a next-line suppression to a statement spanning several lines", async () => {
     const result = await run(["-- confiture-ignore-next-line ban-drop-table", "DROP TABLE", "  a;"].join("\n"));
     expect(rules(result)).toEqual([]);
+  });
+
+  it("applies a next-line suppression to a finding narrowed to a later line of the statement", async () => {
+    const narrowing = libraryOf("narrow", [
+      defineRule({
+        id: "no-char",
+        version: "1.0.0",
+        meta: { description: "Disallow char.", severity: "warning", messages: { char: "char column" } },
+        create: (context) => ({
+          statement: ({ statement }) => {
+            if (statement.kind === "create_table")
+              context.report({ messageId: "char", location: { line: statement.start.line + 1, column: 3 } });
+          },
+        }),
+      }),
+    ]);
+    const source = [
+      "-- confiture-ignore-next-line no-char",
+      "CREATE TABLE t (",
+      "  code char(2)",
+      ");",
+      "CREATE TABLE u (",
+      "  code char(2)",
+      ");",
+    ].join("\n");
+    const result = await lint({ files: [{ path: "001.sql", source }], libraries: [narrowing] });
+    expect(result.findings.map((finding) => [finding.line, finding.statementIndex])).toEqual([[6, 1]]);
   });
 
   it("never suppresses a parse error", async () => {

@@ -1,5 +1,5 @@
-import type { AlterTableStmt, ColumnDef, Constraint } from "@pgsql/types";
-import { alterCommands, columnConstraints, commandColumn, commandConstraint } from "./ast.js";
+import type { AlterTableStmt, ColumnDef, Constraint, CreateStmt } from "@pgsql/types";
+import { alterCommands, columnConstraints, commandColumn, commandConstraint, createTableColumns, createTableConstraints, nodeOf } from "./ast.js";
 
 /** A constraint an ALTER TABLE adds: `ADD CONSTRAINT ...` or written inline on `ADD COLUMN`. */
 export interface AddedConstraint {
@@ -25,4 +25,23 @@ export function addedConstraints(alter: AlterTableStmt | undefined): AddedConstr
 /** Whether a constraint is added `NOT VALID` (existing rows are not checked). */
 export function isNotValid(constraint: Constraint): boolean {
   return constraint.skip_validation === true;
+}
+
+/** A named constraint a statement defines, with its table. */
+export interface NamedConstraint {
+  constraint: Constraint;
+  table: string;
+}
+
+/** Every constraint a CREATE TABLE or ALTER TABLE defines, with the table it belongs to. */
+export function definedConstraints(node: unknown): NamedConstraint[] {
+  const create = nodeOf<CreateStmt>(node, "CreateStmt");
+  if (create !== undefined) {
+    const table = create.relation?.relname ?? "";
+    const constraints = [...createTableConstraints(create), ...createTableColumns(create).flatMap((column) => columnConstraints(column))];
+    return constraints.map((constraint) => ({ constraint, table }));
+  }
+  const alter = nodeOf<AlterTableStmt>(node, "AlterTableStmt");
+  if (alter === undefined) return [];
+  return addedConstraints(alter).map(({ constraint }) => ({ constraint, table: alter.relation?.relname ?? "" }));
 }

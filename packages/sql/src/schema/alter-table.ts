@@ -11,7 +11,8 @@ import type {
 } from "@pgsql/types";
 import { integerOf, nodeOf, stringsOf } from "./ast.js";
 import { addColumn, dropColumn, setColumnDefault, setColumnType } from "./columns.js";
-import { addConstraint, dropConstraint } from "./constraints.js";
+import { addConstraint } from "./constraints.js";
+import { dropConstraint } from "./constraint-changes.js";
 import { type ApplyContext, columnForAlter, rangeVarKey, tableForAlter } from "./context.js";
 import { clonePartitionObjects } from "./copies.js";
 import { expressionToSql } from "./deparse.js";

@@ -1,7 +1,8 @@
 import type { ColumnDef, Constraint, Node } from "@pgsql/types";
 import { isVolatileExpression } from "../volatility.js";
 import { nodeOf, stringsOf } from "./ast.js";
-import { addConstraint, applyConstraintAttribute } from "./constraints.js";
+import { addConstraint } from "./constraints.js";
+import { applyConstraintAttribute } from "./constraint-changes.js";
 import type { ApplyContext } from "./context.js";
 import { expressionToSql } from "./deparse.js";
 import { functionResolver, nextColumnPosition } from "./model.js";

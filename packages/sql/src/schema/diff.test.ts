@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTestParser, parseFile } from "./__fixtures__/parse.js";
 import { buildSchemaModel } from "./apply.js";
-import { diffSchemaModels, isSchemaDiffEmpty } from "./diff.js";
+import { diffSchemaModels } from "./diff.js";
+import { isSchemaDiffEmpty } from "./diff-types.js";
 import type { SchemaModel } from "./types.js";
 
 beforeAll(loadTestParser);

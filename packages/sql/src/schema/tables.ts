@@ -11,7 +11,8 @@ import type {
 } from "@pgsql/types";
 import { nodeOf, stringsOf } from "./ast.js";
 import { addColumn } from "./columns.js";
-import { addConstraint, applyConstraintAttribute, relationNameTaken } from "./constraints.js";
+import { addConstraint, relationNameTaken } from "./constraints.js";
+import { applyConstraintAttribute } from "./constraint-changes.js";
 import { type ApplyContext, rangeVarKey } from "./context.js";
 import { expressionToSql } from "./deparse.js";
 import { cloneConstraint, cloneIndex, clonePartitionObjects } from "./copies.js";

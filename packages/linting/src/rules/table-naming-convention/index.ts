@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { defineRule } from "../../define-rule.js";
+import { definedNames } from "../defined-names.js";
+import { matchesPattern, namePattern, SNAKE_CASE } from "../naming.js";
+import { docsUrl, locate } from "../support.js";
+
+const options = z.object({ pattern: namePattern.default(SNAKE_CASE) }).default({ pattern: SNAKE_CASE });
+
+/** Flags table names (created or renamed to) that do not match the configured pattern. */
+export const tableNamingConvention = defineRule({
+  id: "table-naming-convention",
+  version: "1.0.0",
+  meta: {
+    description: "Enforce a naming convention for tables.",
+    severity: "warning",
+    messages: { mismatch: "Table name {{name}} does not match the convention {{pattern}}." },
+    docs: docsUrl("table-naming-convention"),
+    options,
+  },
+  create: (context) => ({
+    statement({ statement, node }) {
+      for (const defined of definedNames(node)) {
+        if (defined.kind !== "table" || matchesPattern(defined.name, context.options.pattern)) continue;
+        context.report({ messageId: "mismatch", data: { name: defined.name, pattern: context.options.pattern }, location: locate(statement, defined.location) });
+      }
+    },
+  }),
+});

@@ -1,0 +1,1 @@
+TRUNCATE audit_trail; -- expect: audit-log-append-only

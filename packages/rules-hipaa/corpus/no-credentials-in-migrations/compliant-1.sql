@@ -1,0 +1,1 @@
+CREATE ROLE reporting LOGIN; -- password set from the secret manager

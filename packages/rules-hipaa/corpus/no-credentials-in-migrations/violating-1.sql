@@ -1,0 +1,1 @@
+CREATE ROLE reporting LOGIN PASSWORD 'reporting2024'; -- expect: no-credentials-in-migrations

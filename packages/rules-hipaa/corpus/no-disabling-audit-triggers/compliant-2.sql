@@ -1,0 +1,3 @@
+CREATE TABLE visits (id bigint PRIMARY KEY);
+CREATE TRIGGER visits_audit AFTER INSERT OR UPDATE OR DELETE ON visits FOR EACH ROW EXECUTE FUNCTION audit_record_change();
+ALTER TABLE visits ENABLE TRIGGER visits_audit;

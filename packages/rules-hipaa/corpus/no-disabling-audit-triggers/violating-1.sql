@@ -1,0 +1,3 @@
+CREATE TABLE patients (id bigint PRIMARY KEY, mrn bytea);
+CREATE TRIGGER patients_audit AFTER INSERT OR UPDATE OR DELETE ON patients FOR EACH ROW EXECUTE FUNCTION audit_record_change();
+ALTER TABLE patients DISABLE TRIGGER patients_audit; -- expect: no-disabling-audit-triggers

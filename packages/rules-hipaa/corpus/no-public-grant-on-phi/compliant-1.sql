@@ -1,0 +1,2 @@
+CREATE TABLE patients (id bigint PRIMARY KEY, mrn bytea);
+GRANT SELECT ON patients TO clinician;

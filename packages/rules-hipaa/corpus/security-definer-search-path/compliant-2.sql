@@ -1,0 +1,1 @@
+CREATE OR REPLACE FUNCTION add_days(d date, n int) RETURNS date LANGUAGE sql IMMUTABLE AS 'SELECT d + n';
