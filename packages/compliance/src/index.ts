@@ -28,6 +28,7 @@ export {
   hasRowLevelSecurity,
   isAuditTrigger,
   lookupTable,
+  resolveTable,
   sensitiveTables,
   tableNamed,
 } from "./schema-checks.js";

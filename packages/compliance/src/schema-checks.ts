@@ -47,6 +47,11 @@ export function tableNamed(name: string): TableModel {
   };
 }
 
+/** The table of that name in the model, or, when the migrations did not create it, the table known by its name only. */
+export function resolveTable(schema: SchemaModel, name: string): TableModel {
+  return lookupTable(schema, name) ?? tableNamed(name);
+}
+
 /** The table a statement names, from the schema model (`name`, `public.name` or `schema.name`). */
 export function lookupTable(schema: SchemaModel, name: string): TableModel | undefined {
   return schema.tables.get(name) ?? schema.tables.get(`public.${name}`) ?? (name.startsWith("public.") ? schema.tables.get(name.slice(7)) : undefined);

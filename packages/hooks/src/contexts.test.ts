@@ -73,10 +73,10 @@ describe("context validation", () => {
     });
     const target = new HookExecutor();
     target.register(executionHook);
+    // @ts-expect-error: registering directly is checked the same way.
     target.register({
       name: "also-wrong",
       phase: HookPhase.AFTER_EXECUTE,
-      // @ts-expect-error: registering directly is checked the same way.
       run: (context: { reason: string }) => ({ success: context.reason === "" }),
     });
     // @ts-expect-error: an execution context must have a migration.

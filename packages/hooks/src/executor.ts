@@ -34,7 +34,7 @@ export interface HookExecutorOptions {
   logger?: Logger;
   /** Time source for traces and breakers (tests inject one). */
   clock?: Clock;
-  /** Keeps every phase run's trace (default: a tracer keeping the latest 1000). */
+  /** Keeps every phase run's trace (default: a tracer keeping the latest 100). */
   tracer?: Tracer;
 }
 

@@ -85,7 +85,7 @@ export function criticalPath(trace: ExecutionTrace): CriticalPath {
  */
 export class Tracer {
   readonly #traces: ExecutionTrace[] = [];
-  constructor(readonly limit = 1000) {}
+  constructor(readonly limit = 100) {}
 
   record(trace: ExecutionTrace): void {
     this.#traces.push(trace);

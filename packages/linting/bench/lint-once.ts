@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { analyzeStatement, loadParser, parseSqlSync } from "@confiture/sql";
 import * as linting from "../src/index.js";
 
@@ -9,8 +10,20 @@ import * as linting from "../src/index.js";
  */
 const [directory, squawkJson, ...paths] = process.argv.slice(2);
 const files = paths.map((path) => ({ path: relative(directory!, path), source: readFileSync(path, "utf8") }));
-const general = (linting as Record<string, unknown>).general as linting.Library | undefined;
-const libraries = general === undefined ? [] : [general];
+/** The general library; before it is exported, the rules found in src/rules (so the bench runs all along). */
+async function generalLibrary(): Promise<linting.Library> {
+  const exported = (linting as Record<string, unknown>).general;
+  if (linting.isLibrary(exported)) return exported;
+  const rulesDirectory = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "rules");
+  const rules: linting.Rule[] = [];
+  for (const entry of readdirSync(rulesDirectory, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !existsSync(join(rulesDirectory, entry.name, "index.ts"))) continue;
+    const module = (await import(pathToFileURL(join(rulesDirectory, entry.name, "index.ts")).href)) as Record<string, unknown>;
+    for (const value of Object.values(module)) if (linting.isRule(value) && !rules.some((rule) => rule.id === value.id)) rules.push(value);
+  }
+  return linting.defineLibrary({ name: "general", version: "0.0.0", rules });
+}
+const libraries = [await generalLibrary()];
 
 await loadParser();
 // Warm-up: the WebAssembly parser and the JIT, as in a long CLI run.

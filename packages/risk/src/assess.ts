@@ -99,6 +99,11 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
     const timed: TimedStatement[] = [];
     for (const { statement, analysis } of analysed) {
       const relations = relationsOf(statement);
+      // A table is empty and invisible to other sessions from the statement that creates it on.
+      for (const created of relations.created) {
+        createdInFile.add(created);
+        createdBefore.add(created);
+      }
       const operation = classifyOperation(analysis);
       const relation = sizedRelation(analysis);
       const table = relation === undefined ? undefined : statisticsFor(relation, inputs, config, createdBefore);
@@ -109,13 +114,11 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
       const prediction = predictDuration({ kind: analysis.kind, operation, table, pgVersion }, context);
       predictions.push(prediction);
       const visible = new Set(
-        analysis.locks.map((lock) => lock.relation).filter((name) => !(transactional && createdInFile.has(name))),
+        analysis.locks
+          .map((lock) => lock.relation)
+          .filter((name) => !(createdInFile.has(name) && (transactional || relations.created.includes(name)))),
       );
       timed.push({ prediction, locks: analysis.locks, visibleRelations: visible });
-      for (const created of relations.created) {
-        createdInFile.add(created);
-        createdBefore.add(created);
-      }
       statements.push({
         file: file.file,
         line: analysis.line,
@@ -140,6 +143,12 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
   if (downtime.lock?.blocksWrites) {
     downtime.caveats.push(
       "Excludes the time spent waiting for the lock behind long-running transactions, during which every later query on the table queues too: set lock_timeout.",
+    );
+  }
+  const longest = inputs.activity?.longestTransactionSeconds ?? 0;
+  if (downtime.lock?.blocksWrites && longest >= 1) {
+    downtime.caveats.push(
+      `A transaction has been open for ${Math.round(longest)} s on the server: the lock would wait for it to end while every later query on the table waits behind the lock.`,
     );
   }
   const tables = [...used.values()];

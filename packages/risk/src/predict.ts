@@ -3,6 +3,7 @@ import type { OperationClass, RiskConfig, Throughput } from "./config.js";
 import type { HistoryRecord } from "./history-record.js";
 import { predictHistorical } from "./predict-historical.js";
 import type { TableStatistics } from "./table-statistics.js";
+import { formatBytes } from "./units.js";
 
 /** How a duration was predicted. */
 export type PredictionMethod = "heuristic" | "calibrated" | "historical";
@@ -78,7 +79,7 @@ function sizeCaveats(request: PredictionRequest, prediction: DurationPrediction)
     confidence: prediction.confidence * 0.5,
     caveats: [
       ...prediction.caveats,
-      `The size of ${table.relation} is an assumption (${table.rowEstimate} rows, ${table.tableBytes} bytes): give --db, or a statistics snapshot from \`confiture stats export\`, for its real size.`,
+      `The size of ${table.relation} is an assumption (${table.rowEstimate.toLocaleString("en-US")} rows, ${formatBytes(table.tableBytes)}): give --db, or a statistics snapshot from \`confiture stats export\`, for its real size.`,
     ],
   };
 }

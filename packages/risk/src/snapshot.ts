@@ -14,7 +14,12 @@ export const statisticsSnapshotSchema = z.object({
   version: z.literal(1),
   takenAt: z.string(),
   server: z.object({ majorVersion: z.number().int(), version: z.string() }),
-  activity: z.object({ connections: count, maxConnections: count }),
+  activity: z.object({
+    connections: count,
+    maxConnections: count,
+    /** Age of the oldest open transaction of another session: a lock request queues behind it. */
+    longestTransactionSeconds: z.number().min(0).optional(),
+  }),
   tables: z.array(
     z.object({
       schema: z.string(),
@@ -55,7 +60,11 @@ export async function takeSnapshot(db: Database, options: { tables?: readonly st
     version: 1,
     takenAt: new Date().toISOString(),
     server: { majorVersion: server.majorVersion, version: server.version },
-    activity: { connections: activity.connections, maxConnections: activity.maxConnections },
+    activity: {
+      connections: activity.connections,
+      maxConnections: activity.maxConnections,
+      longestTransactionSeconds: activity.longestTransactionSeconds,
+    },
     tables,
   };
 }

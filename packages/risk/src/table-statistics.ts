@@ -19,6 +19,8 @@ export interface TableStatistics {
 export interface ServerActivity {
   connections: number;
   maxConnections: number;
+  /** Age of the oldest open transaction of another session, when known. */
+  longestTransactionSeconds?: number;
 }
 
 /** Everything the formula and the predictor know about the target, and where it came from. */

@@ -36,8 +36,14 @@ export async function traceSources(
   if (!/^(postgres|postgresql|pglite):/.test(options.db))
     throw new UsageError("--db must start with postgres://, postgresql:// or pglite:");
   return withOptionalDatabase(options.db, io, async (db) => {
-    const pending = await pendingOnDatabase(db as Database, sources);
-    return traceMigrations(db as Database, pending, { mode: "replay", onProgress: options.onProgress });
+    const database = db as Database;
+    const pending = await pendingOnDatabase(database, sources);
+    // A single file needs the pending migrations before it in its directory, replayed in the same transaction.
+    const first = sources[0];
+    const before =
+      options.before ??
+      (sources.length === 1 && first !== undefined ? await pendingOnDatabase(database, await earlierMigrations(first, io)) : []);
+    return traceMigrations(database, pending, { mode: "replay", before, onProgress: options.onProgress });
   });
 }
 

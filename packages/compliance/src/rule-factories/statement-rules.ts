@@ -3,15 +3,14 @@ import { dataChange, grantInfo, literalPassword, securityDefiner, tableCopy, tri
 import type { SensitiveCategory } from "../categories.js";
 import { classifyTable } from "../classify.js";
 import type { ClassificationConfig } from "../config.js";
-import { isAuditTrigger, lookupTable, tableNamed } from "../schema-checks.js";
+import { isAuditTrigger, lookupTable, resolveTable } from "../schema-checks.js";
 import { classificationOf } from "../settings.js";
 import { defaultVersion, type RuleIdentity, type SensitiveDataRule } from "./types.js";
 import type { SchemaModel } from "@confiture/sql";
 
 function holds(schema: SchemaModel, config: ClassificationConfig, name: string, categories: readonly SensitiveCategory[]): boolean {
   // A table the migrations did not create (it predates them) is still judged by its name.
-  const table = lookupTable(schema, name) ?? tableNamed(name);
-  const classification = classifyTable(table, config);
+  const classification = classifyTable(resolveTable(schema, name), config);
   return categories.some((category) => classification.categories.has(category));
 }
 

@@ -65,8 +65,7 @@ export async function listTables(database: Queryable): Promise<TableInfo[]> {
 export async function getTableSizes(database: Queryable, tables?: readonly string[]): Promise<TableSize[]> {
   const filter =
     tables === undefined ? "" : `AND (n.nspname, c.relname) IN (SELECT schema, name FROM ${requestedRelations("$1")} AS r)`;
-  // A partitioned table has no storage of its own: its figures are the sums over its partitions
-  // (pg_partition_tree lists a plain table as its own single leaf).
+  // A partitioned table has no storage of its own: its figures are the sums over its leaf partitions.
   const { rows } = await database.query<TableRow & { total: number; indexes: number; toast: number; leaf_tuples: number | null }>(
     `SELECT ${tableColumns}, tree.total, tree.indexes, tree.toast, tree.leaf_tuples
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -75,8 +74,10 @@ export async function getTableSizes(database: Queryable, tables?: readonly strin
               coalesce(sum(pg_indexes_size(leaf.oid)), 0)::int8 AS indexes,
               coalesce(sum(CASE WHEN leaf.reltoastrelid = 0 THEN 0 ELSE pg_total_relation_size(leaf.reltoastrelid) END), 0)::int8 AS toast,
               sum(leaf.reltuples) FILTER (WHERE leaf.reltuples >= 0 AND leaf.relpages > 0)::float8 AS leaf_tuples
-       FROM pg_partition_tree(c.oid) AS part JOIN pg_class leaf ON leaf.oid = part.relid
-       WHERE part.isleaf
+       FROM (
+         SELECT relid FROM pg_partition_tree(c.oid) WHERE c.relkind = 'p' AND isleaf
+         UNION ALL SELECT c.oid WHERE c.relkind <> 'p'
+       ) AS part JOIN pg_class leaf ON leaf.oid = part.relid
      ) AS tree
      WHERE c.relkind IN ('r', 'p', 'm') AND ${systemSchemaCondition("n")} ${filter}
      ORDER BY tree.total DESC, n.nspname, c.relname`,

@@ -38,6 +38,19 @@ describe("indexes", () => {
     expect(findTable(model, "t")!.indexes).toEqual(["public.k"]);
   });
 
+  it("creates an index on a partitioned table on its partitions too, except ON ONLY", () => {
+    const model = build(`
+      CREATE TABLE m (a text, n int) PARTITION BY LIST (n);
+      CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+      CREATE INDEX ON m (lower(a), lower(a));
+      CREATE INDEX ON ONLY m (n);
+      CREATE TABLE m2 PARTITION OF m FOR VALUES IN (2);
+    `);
+    expect(findTable(model, "m1")!.indexes).toEqual(["public.m1_lower_lower1_idx"]);
+    expect(findTable(model, "m2")!.indexes).toEqual(["public.m2_lower_lower1_idx", "public.m2_n_idx"]);
+    expect(findTable(model, "m")!.indexes).toEqual(["public.m_lower_lower1_idx", "public.m_n_idx"]);
+  });
+
   it("renames the constraint when its index is renamed", () => {
     const model = build("CREATE TABLE t (a int PRIMARY KEY); ALTER INDEX t_pkey RENAME TO t_primary");
     expect(findTable(model, "t")!.constraints[0]).toMatchObject({ name: "t_primary", index: "t_primary" });

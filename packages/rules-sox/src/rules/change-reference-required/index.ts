@@ -1,5 +1,5 @@
 import { defineRule } from "@confiture/linting";
-import { classificationOf, classifyTable, fileComments, lookupTable } from "@confiture/compliance";
+import { classificationOf, classifyTable, fileComments, resolveTable } from "@confiture/compliance";
 
 /** Require a change ticket reference in migrations that touch financial data. */
 export const rule = defineRule({
@@ -23,8 +23,8 @@ export const rule = defineRule({
         const config = classificationOf(context.settings);
         const touchesFinancialData = statements.some((statement) =>
           statement.relations.some((relation) => {
-            const table = lookupTable(context.schema, relation.schema ? `${relation.schema}.${relation.name}` : relation.name);
-            return table !== undefined && classifyTable(table, config).categories.has("financial");
+            const table = resolveTable(context.schema, relation.schema ? `${relation.schema}.${relation.name}` : relation.name);
+            return classifyTable(table, config).categories.has("financial");
           }),
         );
         if (!touchesFinancialData) return;

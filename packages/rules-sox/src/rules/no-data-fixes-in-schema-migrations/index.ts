@@ -1,5 +1,5 @@
 import { defineRule } from "@confiture/linting";
-import { classificationOf, classifyTable, dataChange, lookupTable } from "@confiture/compliance";
+import { classificationOf, classifyTable, dataChange, resolveTable } from "@confiture/compliance";
 
 /** Disallow changing financial rows in a migration that also changes the schema. */
 export const rule = defineRule({
@@ -24,8 +24,7 @@ export const rule = defineRule({
           const change = dataChange(statement.node);
           if (!change || change.action === "drop") continue;
           for (const name of change.tables) {
-            const table = lookupTable(context.schema, name);
-            if (table && classifyTable(table, config).categories.has("financial")) {
+            if (classifyTable(resolveTable(context.schema, name), config).categories.has("financial")) {
               context.report({ messageId: "mixed", data: { action: change.action.toUpperCase(), table: name }, statement, help: "Move the data fix to its own migration (or a reviewed script) with its change ticket and approval." });
             }
           }

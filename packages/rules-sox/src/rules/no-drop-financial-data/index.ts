@@ -1,5 +1,5 @@
 import { defineRule } from "@confiture/linting";
-import { classificationOf, classifyTable, dataChange, lookupTable, relationName } from "@confiture/compliance";
+import { classificationOf, classifyTable, dataChange, relationName, resolveTable } from "@confiture/compliance";
 
 /** Disallow dropping financial tables or their columns. */
 export const rule = defineRule({
@@ -19,8 +19,7 @@ export const rule = defineRule({
       statement({ node, createdInFile }) {
         const config = classificationOf(context.settings);
         const isFinancial = (name: string) => {
-          const table = lookupTable(context.schema, name);
-          return table !== undefined && classifyTable(table, config).categories.has("financial");
+          return classifyTable(resolveTable(context.schema, name), config).categories.has("financial");
         };
         const change = dataChange(node);
         if (change?.action === "drop") {

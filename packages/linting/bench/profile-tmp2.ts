@@ -1,0 +1,11 @@
+import { readFileSync, rmSync } from "node:fs";
+import { loadParser } from "@confiture/sql";
+import { lint } from "../src/index.js";
+import { largeCorpus } from "./corpus.js";
+const corpus = largeCorpus();
+const files = corpus.files.map((path) => ({ path, source: readFileSync(path, "utf8") }));
+await loadParser();
+const t = performance.now();
+await lint({ files, libraries: [] });
+console.log(performance.now() - t);
+rmSync(corpus.directory, { recursive: true, force: true });

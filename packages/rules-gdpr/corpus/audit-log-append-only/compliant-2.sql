@@ -1,0 +1,2 @@
+CREATE TABLE audit_trail (id bigint);
+TRUNCATE audit_trail;

@@ -1,0 +1,1 @@
+DELETE FROM audit_log; -- expect: audit-log-append-only

@@ -1,0 +1,1 @@
+CREATE TABLE members (id bigint PRIMARY KEY, date_of_birth date); -- expect: children-consent

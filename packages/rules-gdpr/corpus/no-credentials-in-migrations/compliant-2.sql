@@ -1,0 +1,1 @@
+ALTER USER crm_sync VALID UNTIL '2030-01-01';

@@ -1,0 +1,1 @@
+CREATE ROLE analytics LOGIN PASSWORD 'analytics'; -- expect: no-credentials-in-migrations

@@ -1,0 +1,1 @@
+ALTER USER crm_sync PASSWORD 'sync-2024'; -- expect: no-credentials-in-migrations

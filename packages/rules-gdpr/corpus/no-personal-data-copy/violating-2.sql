@@ -1,0 +1,1 @@
+SELECT * INTO contacts_backup FROM contacts; -- expect: no-personal-data-copy

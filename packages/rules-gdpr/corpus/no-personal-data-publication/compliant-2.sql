@@ -1,0 +1,2 @@
+CREATE TABLE projects (id bigint PRIMARY KEY);
+CREATE PUBLICATION everything FOR ALL TABLES;

@@ -1,0 +1,1 @@
+CREATE TABLE people (id bigint PRIMARY KEY, email_hash text, display_name text);

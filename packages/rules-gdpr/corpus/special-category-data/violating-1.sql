@@ -1,0 +1,1 @@
+CREATE TABLE applicants (id bigint PRIMARY KEY, ethnicity text); -- expect: special-category-data

@@ -1,0 +1,1 @@
+INSERT INTO audit_log (action) VALUES ('card-vault-rotated');

@@ -1,0 +1,2 @@
+CREATE TABLE audit_events (id bigint);
+DROP TABLE audit_events;

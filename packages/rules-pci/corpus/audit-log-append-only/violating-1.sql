@@ -1,0 +1,1 @@
+UPDATE audit_log SET detail = NULL WHERE id = 7; -- expect: audit-log-append-only

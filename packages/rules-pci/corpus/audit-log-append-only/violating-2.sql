@@ -1,0 +1,2 @@
+SELECT 1;
+DROP TABLE audit_events; -- expect: audit-log-append-only

@@ -1,0 +1,1 @@
+CREATE TABLE merchants (id bigint PRIMARY KEY, key_reference text);

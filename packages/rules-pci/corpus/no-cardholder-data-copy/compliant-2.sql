@@ -1,0 +1,2 @@
+CREATE TABLE products (id bigint PRIMARY KEY);
+CREATE TABLE products_snapshot AS SELECT * FROM products;

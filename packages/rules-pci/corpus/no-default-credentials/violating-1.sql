@@ -1,0 +1,1 @@
+CREATE ROLE payments LOGIN PASSWORD 'changeme'; -- expect: no-default-credentials

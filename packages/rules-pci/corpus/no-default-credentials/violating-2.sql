@@ -1,0 +1,1 @@
+CREATE USER settlement WITH PASSWORD 'Xk9#2pq!'; -- expect: no-default-credentials

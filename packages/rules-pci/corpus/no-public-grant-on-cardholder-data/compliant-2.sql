@@ -1,0 +1,2 @@
+CREATE TABLE products (id bigint PRIMARY KEY);
+GRANT SELECT ON products TO PUBLIC;

@@ -1,0 +1,2 @@
+-- add currency to invoices -- expect: change-reference-required
+ALTER TABLE invoices ADD COLUMN currency text;

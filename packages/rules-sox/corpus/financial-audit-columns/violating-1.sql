@@ -1,0 +1,1 @@
+CREATE TABLE invoices (id bigint PRIMARY KEY, amount_cents bigint NOT NULL); -- expect: financial-audit-columns

@@ -1,0 +1,1 @@
+CREATE TABLE general_ledger (id bigint PRIMARY KEY, amount_cents bigint); -- expect: financial-audit-trigger

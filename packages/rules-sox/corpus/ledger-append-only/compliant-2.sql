@@ -1,0 +1,2 @@
+CREATE TABLE ledger (id bigint);
+DELETE FROM ledger;

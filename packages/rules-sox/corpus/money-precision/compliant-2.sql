@@ -1,0 +1,1 @@
+CREATE TABLE sensors (id bigint PRIMARY KEY, temperature double precision);

@@ -1,0 +1,2 @@
+CREATE TABLE payroll (id bigint PRIMARY KEY);
+ALTER TABLE payroll ADD COLUMN salary money; -- expect: money-precision

@@ -1,0 +1,2 @@
+CREATE TABLE projects (id bigint);
+GRANT ALL ON projects TO app;

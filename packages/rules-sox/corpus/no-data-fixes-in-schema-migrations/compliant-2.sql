@@ -1,0 +1,2 @@
+ALTER TABLE projects ADD COLUMN title text;
+UPDATE projects SET title = 'untitled';

@@ -1,0 +1,2 @@
+CREATE TABLE projects (id bigint);
+ALTER TABLE projects DISABLE TRIGGER ALL;

@@ -1,0 +1,1 @@
+ALTER TABLE invoices ALTER COLUMN tax_cents DROP NOT NULL;

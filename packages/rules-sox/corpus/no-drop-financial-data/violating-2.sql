@@ -1,0 +1,2 @@
+SELECT 1;
+DROP TABLE payments; -- expect: no-drop-financial-data
