@@ -19,7 +19,8 @@ async function generalLibrary(): Promise<linting.Library> {
   for (const entry of readdirSync(rulesDirectory, { withFileTypes: true })) {
     if (!entry.isDirectory() || !existsSync(join(rulesDirectory, entry.name, "index.ts"))) continue;
     const module = (await import(pathToFileURL(join(rulesDirectory, entry.name, "index.ts")).href)) as Record<string, unknown>;
-    for (const value of Object.values(module)) if (linting.isRule(value) && !rules.some((rule) => rule.id === value.id)) rules.push(value);
+    for (const value of Object.values(module))
+      if (linting.isRule(value) && !rules.some((rule) => rule.id === value.id)) rules.push(value);
   }
   return linting.defineLibrary({ name: "general", version: "0.0.0", rules });
 }
@@ -59,19 +60,26 @@ for (const rule of result.rules) {
   const name = rule.meta.equivalents?.squawk;
   if (name !== undefined && rule.enabled) equivalents.set(name, [...(equivalents.get(name) ?? []), rule.id]);
 }
-const ours = new Set(result.findings.map((finding) => `${finding.file}\u0000${finding.line}\u0000${finding.ruleId}`));
-const perRule = new Map<string, { squawk: number; matched: number; example?: string }>();
-for (const finding of squawk) {
-  const rules = equivalents.get(finding.rule_name);
-  if (rules === undefined) continue;
-  const file = relative(directory!, finding.file);
-  const line = finding.line + 1;
-  const entry = perRule.get(finding.rule_name) ?? { squawk: 0, matched: 0 };
-  entry.squawk++;
-  if (rules.some((rule) => ours.has(`${file}\u0000${line}\u0000${rule}`))) entry.matched++;
-  else entry.example ??= `${file}:${line}`;
-  perRule.set(finding.rule_name, entry);
+
+function agreement(lintResult: linting.LintResult) {
+  const ours = new Set(lintResult.findings.map((finding) => `${finding.file}\u0000${finding.line}\u0000${finding.ruleId}`));
+  const perRule = new Map<string, { squawk: number; matched: number; example?: string }>();
+  for (const finding of squawk) {
+    const rules = equivalents.get(finding.rule_name);
+    if (rules === undefined) continue;
+    const file = relative(directory!, finding.file);
+    const line = finding.line + 1;
+    const entry = perRule.get(finding.rule_name) ?? { squawk: 0, matched: 0 };
+    entry.squawk++;
+    if (rules.some((rule) => ours.has(`${file}\u0000${line}\u0000${rule}`))) entry.matched++;
+    else entry.example ??= `${file}:${line}`;
+    perRule.set(finding.rule_name, entry);
+  }
+  return Object.fromEntries([...perRule].sort());
 }
+
+// squawk assumes a file runs outside a transaction unless it says BEGIN: compare like with like too.
+const unwrapped = await linting.lint({ files, libraries, settings: { runnerWrapsInTransaction: false } });
 const usage = process.resourceUsage();
 console.log(
   JSON.stringify({
@@ -82,7 +90,8 @@ console.log(
     engineOnlyMs,
     lintMs,
     maxRssMiB: usage.maxRSS / 1024,
-    agreement: Object.fromEntries([...perRule].sort()),
+    agreement: agreement(result),
+    agreementUnwrapped: agreement(unwrapped),
     squawkRulesWithoutEquivalent: [...new Set(squawk.map((finding) => finding.rule_name))]
       .filter((name) => !equivalents.has(name))
       .sort(),

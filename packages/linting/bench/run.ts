@@ -61,18 +61,25 @@ for (const corpus of [largeCorpus(), realisticCorpus()]) {
       { measure: "confiture lint() / squawk", value: Number((measures.lintMs / squawked.ms).toFixed(2)), unit: "ratio" },
       { measure: "findings", value: measures.findings, unit: "findings" },
     ]);
-    const agreement = Object.entries(measures.agreement as Record<string, { squawk: number; matched: number; example?: string }>);
-    const total = agreement.reduce((sum, [, entry]) => sum + entry.squawk, 0);
-    const matched = agreement.reduce((sum, [, entry]) => sum + entry.matched, 0);
-    console.log(`agreement with squawk: ${matched}/${total} (${total === 0 ? "n/a" : ((100 * matched) / total).toFixed(1)}%)`);
-    console.table(
-      agreement.map(([rule, entry]) => ({
-        squawkRule: rule,
-        squawk: entry.squawk,
-        matched: entry.matched,
-        firstMiss: entry.example ?? "",
-      })),
-    );
+    for (const [key, title] of [
+      ["agreement", "default settings (runner wraps each file in a transaction)"],
+      ["agreementUnwrapped", "squawk's assumption (no transaction unless the file says BEGIN)"],
+    ] as const) {
+      const agreement = Object.entries(measures[key] as Record<string, { squawk: number; matched: number; example?: string }>);
+      const total = agreement.reduce((sum, [, entry]) => sum + entry.squawk, 0);
+      const matched = agreement.reduce((sum, [, entry]) => sum + entry.matched, 0);
+      console.log(
+        `agreement with squawk, ${title}: ${matched}/${total} (${total === 0 ? "n/a" : ((100 * matched) / total).toFixed(1)}%)`,
+      );
+      console.table(
+        agreement.map(([rule, entry]) => ({
+          squawkRule: rule,
+          squawk: entry.squawk,
+          matched: entry.matched,
+          firstMiss: entry.example ?? "",
+        })),
+      );
+    }
     if (measures.squawkRulesWithoutEquivalent.length > 0)
       console.log(`squawk rules with no enabled equivalent: ${measures.squawkRulesWithoutEquivalent.join(", ")}`);
   } finally {

@@ -8,7 +8,8 @@ export type MigrateErrorCode =
   | "CONFITURE_MIGRATE_FAILED"
   | "CONFITURE_MIGRATE_CANCELLED"
   | "CONFITURE_MIGRATE_GATE"
-  | "CONFITURE_MIGRATE_TARGET";
+  | "CONFITURE_MIGRATE_TARGET"
+  | "CONFITURE_MIGRATE_HOOK";
 
 /** The base of every error of @confiture/migrate. `isInstance` works across duplicate package copies. */
 export class MigrateError extends Error {

@@ -46,8 +46,11 @@ export class HookPhaseFailedError extends MigrateError {
     readonly reasons: string[],
     options?: { cause?: unknown },
   ) {
-    super("CONFITURE_MIGRATE_FAILED", `hooks of phase ${phase} failed: ${reasons.join("; ") || "no reason given"}`, options);
+    super("CONFITURE_MIGRATE_HOOK", `hooks of phase ${phase} failed: ${reasons.join("; ") || "no reason given"}`, options);
     this.name = "HookPhaseFailedError";
+  }
+  static override isInstance(error: unknown): error is HookPhaseFailedError {
+    return MigrateError.isInstance(error) && error.code === "CONFITURE_MIGRATE_HOOK";
   }
 }
 

@@ -47,8 +47,7 @@ async function createTables(db: Database, rows: number): Promise<void> {
  * predicting it first (from the live catalog) with the calibration and with the heuristic alone.
  */
 export async function evaluateAccuracy(db: Database, sizes: readonly number[], log: (message: string) => void) {
-  log("calibrating (200,000-row scratch table)");
-  const calibration: Calibration = await calibrate(db);
+  const calibration: Calibration = await calibrate(db, { onProgress: log });
   const rows: AccuracyRow[] = [];
   for (const size of sizes) {
     log(`measuring on ${size.toLocaleString("en-US")} rows`);

@@ -16,8 +16,8 @@ const started = performance.now();
 const only = process.argv[2];
 const runs = (part: string) => only === undefined || only === part;
 
-const agreement = runs("agreement") ? await evaluateAgreement(targets) : [];
 if (runs("agreement")) log("(a) lock model vs trace");
+const agreement = runs("agreement") ? await evaluateAgreement(targets) : [];
 console.log("\n## (a) Lock model vs trace\n");
 console.log("| Target | Migrations | Statements | Traced | Agree | Disagree | Not run (no transaction) | Failed |");
 console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -53,16 +53,33 @@ describe("assessRisk", () => {
     // 4 GiB locked (0.6), writes blocked over 10 s (1), 4 dependents (0.4), a critical finding (1), 10% load (0).
     expect(large.score).toBeCloseTo(0.25 * 0.6 + 0.35 * 1 + 0.15 * 0.4 + 0.15 * 1, 4);
     expect(large.level).toBe("HIGH");
-    expect(large.factors.find((factor) => factor.name === "anomalies")).toMatchObject({ value: 1, input: "critical", source: "lint" });
-    expect(large.factors.find((factor) => factor.name === "concurrent_load")).toMatchObject({ input: 0.1, value: 0, source: "snapshot" });
+    expect(large.factors.find((factor) => factor.name === "anomalies")).toMatchObject({
+      value: 1,
+      input: "critical",
+      source: "lint",
+    });
+    expect(large.factors.find((factor) => factor.name === "concurrent_load")).toMatchObject({
+      input: 0.1,
+      value: 0,
+      source: "snapshot",
+    });
   });
 
   it("treats tables created in the migration as empty and not blocking anyone", async () => {
     const report = await assessRisk({
-      files: [{ file: "1_new.up.sql", source: "CREATE TABLE fresh (id bigint PRIMARY KEY, name text);\nCREATE INDEX fresh_name_idx ON fresh (name);" }],
+      files: [
+        {
+          file: "1_new.up.sql",
+          source: "CREATE TABLE fresh (id bigint PRIMARY KEY, name text);\nCREATE INDEX fresh_name_idx ON fresh (name);",
+        },
+      ],
       pgVersion: 15,
     });
-    expect(report.statements[1]?.downtime).toMatchObject({ relation: "fresh", sizeSource: "migration", operation: "index_build" });
+    expect(report.statements[1]?.downtime).toMatchObject({
+      relation: "fresh",
+      sizeSource: "migration",
+      operation: "index_build",
+    });
     expect(report.downtime.estimateMs).toBe(0);
     expect(report.level).toBe("LOW");
   });
@@ -94,7 +111,10 @@ describe("assessRisk", () => {
 
 describe("assessRisk on tables the migration creates", () => {
   it("never assumes a size for a table created by the statement itself", async () => {
-    const report = await assessRisk({ files: [{ file: "3_create.up.sql", source: "CREATE TABLE brand_new (id bigint PRIMARY KEY);" }], pgVersion: 15 });
+    const report = await assessRisk({
+      files: [{ file: "3_create.up.sql", source: "CREATE TABLE brand_new (id bigint PRIMARY KEY);" }],
+      pgVersion: 15,
+    });
     expect(report.inputs.tables).toEqual([]);
     expect(report.factors.find((factor) => factor.name === "data_volume")?.input).toBe(0);
   });

@@ -95,6 +95,12 @@ describe("confiture lint", () => {
     expect(
       JSON.parse(stdin.out).findings.map((finding: { file: string; line: number }) => `${finding.file}:${finding.line}`),
     ).toEqual(["<stdin>:1"]);
+    const unused = await lintIn(
+      directory,
+      ["-", "--format", "json", "--report-unused-suppressions"],
+      "-- confiture-ignore-next-line no-drop\nSELECT 1;",
+    );
+    expect(JSON.parse(unused.out).findings.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(["unused-suppression"]);
     const off = await lintIn(directory, ["migrations/002_b.up.sql", "--rule", "no-truncate=off", "--format", "json"]);
     expect(JSON.parse(off.out).findings).toEqual([]);
   });

@@ -12,6 +12,7 @@ import type { CliRuntime, CommandModule } from "./types.js";
 interface LintOptions extends CommonOptions, RuleSelectionOptions {
   pgVersion?: string;
   maxWarnings?: string;
+  reportUnusedSuppressions?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -48,7 +49,8 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
   let result: LintResult;
   const database = url === undefined ? undefined : await openDatabase(url);
   try {
-    const section = lintSection(loaded, options);
+    const configured = lintSection(loaded, options);
+    const section = options.reportUnusedSuppressions ? { ...configured, reportUnusedSuppressions: true } : configured;
     const libraries = await selectLibraries(general, section, loaded, io, options);
     result = await lint({
       files,
@@ -87,6 +89,7 @@ export const lintCommand: CommandModule = {
       .option("--rule <id=level>", "set a rule: off, info, warn, error or critical (repeatable)", collect)
       .addOption(new Option("--pg-version <major>", "target PostgreSQL major version (11 to 18)"))
       .option("--max-warnings <count>", "exit 1 when there are more warnings than this")
+      .option("--report-unused-suppressions", "report confiture-ignore and squawk-ignore comments that suppress nothing")
       .action((paths: string[], options: LintOptions) => action(runtime, paths, options));
   },
 };

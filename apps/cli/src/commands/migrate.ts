@@ -9,6 +9,7 @@ import {
   createMigrationFiles,
   type ExecutionSettingsInput,
   type GateFile,
+  HookPhaseFailedError,
   hooksLifecycle,
   type Lifecycle,
   MigrationDriftError,
@@ -214,7 +215,12 @@ function handleRunError(error: unknown, runtime: CliRuntime): void {
     return;
   }
   if (MigrationTargetError.isInstance(error)) throw new UsageError(error.message, { cause: error });
-  if (MigrationGateError.isInstance(error) || MigrationDriftError.isInstance(error) || MigrationFilesError.isInstance(error)) {
+  if (
+    MigrationGateError.isInstance(error) ||
+    MigrationDriftError.isInstance(error) ||
+    MigrationFilesError.isInstance(error) ||
+    HookPhaseFailedError.isInstance(error)
+  ) {
     runtime.io.stderr.write(`confiture: ${error.message}\n`);
     runtime.exitCode = ExitCode.failure;
     return;

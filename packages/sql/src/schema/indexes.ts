@@ -74,7 +74,8 @@ export function applyCreateIndex(context: ApplyContext, statement: IndexStmt): v
   const key = `${table.schema}.${name}`;
   context.model.indexes.set(key, index);
   table.indexes.push(key);
-  if (relation.inh !== false) cascadeIndexToPartitions(context, table, index);
+  // `ON ONLY` (inh false, which the parser leaves out) keeps the index on the parent alone.
+  if (relation.inh === true) cascadeIndexToPartitions(context, table, index);
 }
 
 /** The key of an index as a statement names it: `schema.name`, or the default schema, or the only schema holding it. */
