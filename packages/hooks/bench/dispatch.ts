@@ -3,11 +3,15 @@
  * DAG, and the time to schedule (plan) a 100-hook DAG. Goals: < 20 µs per hook at p99, < 2 ms to
  * schedule.
  *
- * Two views of the same runs:
- * - per hook: the gap between one hook's invocation and the next one's (the first hook: from the
- *   `runPhase` call), so each sample is the executor's full cost for one hook: validation share,
- *   breaker, timers, result, trace record, scheduling of the next;
- * - per run: a whole `runPhase` divided by 100; its p99 is the runs that a garbage collection hit.
+ * Three views of the same runs:
+ * - per hook: the gap between one hook's invocation and the next one's (99 samples a run), so each
+ *   sample is the executor's full cost for one hook: breaker, timers, abort watch, result, trace
+ *   record, scheduling of the next;
+ * - per phase: what a phase costs once, whatever its hooks: from the `runPhase` call to the first
+ *   invocation (context validation with zod, freezing, signals, phase timer) plus from the last
+ *   invocation to the result (trace, events);
+ * - per run: a whole `runPhase` divided by 100; its p99 is the runs that a garbage collection or
+ *   another process hit.
  *
  *   pnpm --filter @confiture/hooks bench
  */
@@ -59,7 +63,8 @@ function quantiles(samples: Float64Array | number[]): { p50: number; p99: number
 
 async function dispatch(strategy: ExecutionStrategy, asynchronous: boolean) {
   const executor = new HookExecutor({ defaults: { strategy, concurrency: 16 } }).registerAll(hooks(strategy, asynchronous));
-  const perHook = new Float64Array(measuredRuns * hookCount);
+  const perHook = new Float64Array(measuredRuns * (hookCount - 1));
+  const perPhase = new Float64Array(measuredRuns);
   const perRun = new Float64Array(measuredRuns);
   for (let run = 0; run < warmupRuns + measuredRuns; run += 1) {
     const started = performance.now();
@@ -71,13 +76,12 @@ async function dispatch(strategy: ExecutionStrategy, asynchronous: boolean) {
     perRun[measured] = ((ended - started) * 1000) / hookCount;
     // Invocation order: the plan's order for sequential, start order otherwise (sorting the times gives it).
     const times = Float64Array.from(invokedAt).sort();
-    let previous = started;
-    times.forEach((time, index) => {
-      perHook[measured * hookCount + index] = (time - previous) * 1000;
-      previous = time;
-    });
+    for (let index = 1; index < hookCount; index += 1) {
+      perHook[measured * (hookCount - 1) + index - 1] = ((times[index] ?? 0) - (times[index - 1] ?? 0)) * 1000;
+    }
+    perPhase[measured] = ((times[0] ?? 0) - started + ended - (times[hookCount - 1] ?? 0)) * 1000;
   }
-  return { perHook: quantiles(perHook), perRun: quantiles(perRun) };
+  return { perHook: quantiles(perHook), perPhase: quantiles(perPhase), perRun: quantiles(perRun) };
 }
 
 function schedule() {
@@ -96,7 +100,7 @@ type Row = [string, string, string, string, string];
 const rows: Row[] = [];
 const micros = (value: number) => `${value.toFixed(2)} µs`;
 for (const strategy of ["sequential", "parallel", "dag"] as const) {
-  const { perHook, perRun } = await dispatch(strategy, true);
+  const { perHook, perPhase, perRun } = await dispatch(strategy, true);
   const synchronous = await dispatch(strategy, false);
   rows.push([
     `${strategy}: per async no-op hook`,
@@ -106,6 +110,7 @@ for (const strategy of ["sequential", "parallel", "dag"] as const) {
     perHook.p99 < 20 ? "met" : "MISSED",
   ]);
   rows.push([`${strategy}: async, whole run / ${hookCount}`, micros(perRun.p50), micros(perRun.p99), "", ""]);
+  rows.push([`${strategy}: phase setup + teardown`, micros(perPhase.p50), micros(perPhase.p99), "", ""]);
   rows.push([`${strategy}: per sync no-op hook`, micros(synchronous.perHook.p50), micros(synchronous.perHook.p99), "", ""]);
 }
 const planned = schedule();

@@ -247,14 +247,14 @@ export class HookExecutor {
 
   /** Fires a state event: listeners of its name and of `state` receive `{ event, at, payload }`. */
   emit(event: StateEvent, payload: Record<string, unknown> = {}): void {
-    const message = { event, at: Date.now(), payload };
+    const message = { event, at: this.#clock.now(), payload };
     this.events.emit(event, message);
     this.events.emit("state", message);
   }
 
   /** Raises an alert: listeners of its name and of `alert` receive `{ alert, at, payload }`. */
   alert(alert: Alert, payload: Record<string, unknown> = {}): void {
-    const message = { alert, at: Date.now(), payload };
+    const message = { alert, at: this.#clock.now(), payload };
     this.events.emit(alert, message);
     this.events.emit("alert", message);
   }

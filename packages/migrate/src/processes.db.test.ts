@@ -78,8 +78,8 @@ describe.skipIf(server === undefined)("migrate up in real processes against the 
 
   it("applies every migration exactly once when two processes start together", async () => {
     const db = await fresh();
-    // The first migration sleeps a second, so whichever process gets the lock first holds it while the other waits.
-    const directory = await migrationDirectory(fiveMigrations({ sleeping: 1, sleepSeconds: 1 }));
+    // The first migration sleeps 3 s, so whichever process gets the lock first holds it while the other (started at the same time) waits.
+    const directory = await migrationDirectory(fiveMigrations({ sleeping: 1, sleepSeconds: 3 }));
     const [first, second] = [startRun(url, directory), startRun(url, directory)];
     const outcomes = await Promise.all([first.done, second.done]);
     expect([first, second].filter((child) => /another migration run holds the lock; waiting/.test(child.stderr()))).toHaveLength(

@@ -20,3 +20,5 @@ export { DatabaseBaselineStore, FileBaselineStore } from "./store.js";
 export type { BaselineStore } from "./store.js";
 export { checkForRegressions, recordBaselines } from "./workflow.js";
 export type { CheckOutcome, WorkflowOptions } from "./workflow.js";
+export { createPerformanceHooks } from "./migration-hooks.js";
+export type { AlertSink, PerformanceHooksOptions } from "./migration-hooks.js";

@@ -18,16 +18,18 @@ const runs = (part: string) => only === undefined || only === part;
 
 if (runs("agreement")) log("(a) lock model vs trace");
 const agreement = runs("agreement") ? await evaluateAgreement(targets) : [];
-console.log("\n## (a) Lock model vs trace\n");
-console.log("| Target | Migrations | Statements | Traced | Agree | Disagree | Not run (no transaction) | Failed |");
-console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-for (const row of agreement) {
-  const s = row.summary;
-  console.log(
-    `| ${row.target} | ${row.set} | ${s.statements} | ${s.traced} | ${s.agreed} | ${s.disagreed} | ${s.notTraced} | ${s.failed} |`,
-  );
+if (runs("agreement")) {
+  console.log("\n## (a) Lock model vs trace\n");
+  console.log("| Target | Migrations | Statements | Traced | Agree | Disagree | Not run (no transaction) | Failed |");
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const row of agreement) {
+    const s = row.summary;
+    console.log(
+      `| ${row.target} | ${row.set} | ${s.statements} | ${s.traced} | ${s.agreed} | ${s.disagreed} | ${s.notTraced} | ${s.failed} |`,
+    );
+  }
+  for (const row of agreement) for (const text of row.disagreements) console.log(`- ${row.target}/${row.set}: ${text}`);
 }
-for (const row of agreement) for (const text of row.disagreements) console.log(`- ${row.target}/${row.set}: ${text}`);
 
 if (!runs("accuracy")) {
   // skipped by the command line

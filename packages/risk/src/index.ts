@@ -39,6 +39,7 @@ export { levelExceeds, levelOf, scoreOf } from "./score.js";
 export type { StatisticsSnapshot } from "./snapshot.js";
 export {
   parseSnapshot,
+  readAppliedVersions,
   readSnapshot,
   snapshotInputs,
   statisticsSnapshotSchema,

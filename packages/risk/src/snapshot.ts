@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { type Database, getActivity, getServerInfo, getTableSizes } from "@confiture/db";
+import { type Database, getActivity, getServerInfo, getTableSizes, type Queryable } from "@confiture/db";
 import { getDependencyCounts } from "./dependency-counts.js";
 import { z } from "zod";
 import { writeFileAtomic } from "./atomic-file.js";
@@ -20,6 +20,8 @@ export const statisticsSnapshotSchema = z.object({
     /** Age of the oldest open transaction of another session: a lock request queues behind it. */
     longestTransactionSeconds: z.number().min(0).optional(),
   }),
+  /** Versions in `confiture.migrations` when the snapshot was taken: preflight treats the others as pending. */
+  appliedMigrations: z.array(z.string()).optional(),
   tables: z.array(
     z.object({
       schema: z.string(),
@@ -37,9 +39,22 @@ export const statisticsSnapshotSchema = z.object({
 /** A statistics snapshot. */
 export type StatisticsSnapshot = z.output<typeof statisticsSnapshotSchema>;
 
+/** Versions listed in `confiture.migrations` (written by the migrate runner), or undefined when it does not exist. */
+export async function readAppliedVersions(db: Queryable): Promise<string[] | undefined> {
+  const exists = await db.query<{ found: string | null }>("SELECT to_regclass('confiture.migrations')::text AS found");
+  if (exists.rows[0]?.found == null) return undefined;
+  const { rows } = await db.query<{ version: string }>("SELECT version FROM confiture.migrations ORDER BY version");
+  return rows.map((row) => row.version);
+}
+
 /** Reads sizes, dependency counts, activity and the server version of the given tables, or of every user table. */
 export async function takeSnapshot(db: Database, options: { tables?: readonly string[] } = {}): Promise<StatisticsSnapshot> {
-  const [sizes, activity, server] = await Promise.all([getTableSizes(db, options.tables), getActivity(db), getServerInfo(db)]);
+  const [sizes, activity, server, appliedMigrations] = await Promise.all([
+    getTableSizes(db, options.tables),
+    getActivity(db),
+    getServerInfo(db),
+    readAppliedVersions(db),
+  ]);
   const counts = await getDependencyCounts(
     db,
     sizes.map((table) => table.relation),
@@ -60,6 +75,7 @@ export async function takeSnapshot(db: Database, options: { tables?: readonly st
     version: 1,
     takenAt: new Date().toISOString(),
     server: { majorVersion: server.majorVersion, version: server.version },
+    ...(appliedMigrations === undefined ? {} : { appliedMigrations }),
     activity: {
       connections: activity.connections,
       maxConnections: activity.maxConnections,

@@ -184,6 +184,7 @@ export const LOCK_MODEL_CASES: readonly LockModelCase[] = [
     ],
     ["insert select", "INSERT INTO orders SELECT id + 100, id, 0 FROM accounts"],
     ["delete using", "DELETE FROM orders USING accounts WHERE orders.account_id = accounts.id"],
+    ["data-modifying cte", "WITH archived AS (DELETE FROM orders WHERE amount = 0 RETURNING *) SELECT count(*) FROM archived"],
     ["update from", "UPDATE orders SET amount = 0 FROM accounts WHERE orders.account_id = accounts.id"],
     ["truncate several", "TRUNCATE orders, accounts"],
   ]),

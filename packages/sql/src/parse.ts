@@ -52,7 +52,7 @@ function parseSpan(
     end: source.positionOf(span.end),
   };
   try {
-    const node = parseTree(scanText.slice(span.start, span.end)).stmts?.[0]?.stmt as Node | undefined;
+    const node = span.node ?? (parseTree(scanText.slice(span.start, span.end)).stmts?.[0]?.stmt as Node | undefined);
     if (node === undefined) return { ...base, node: undefined, kind: "other", relations: [] };
     return { ...base, node, ...classifyStatement(node) };
   } catch (error) {

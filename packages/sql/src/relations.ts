@@ -49,24 +49,29 @@ function makeReference(
 }
 
 /**
- * Every table a query reads (FROM, JOIN, subqueries, CTE bodies), as `referenced` relations.
+ * Every table a query reads (FROM, JOIN, subqueries, CTE bodies), as `referenced` relations, and the
+ * tables that data-modifying CTEs (`WITH gone AS (DELETE FROM t ...)`) change, as `target`.
  * Names that a WITH clause defines are not tables and are left out.
  */
 export function queryRelations(node: unknown): RelationReference[] {
   const cteNames = new Set<string>();
-  const rangeVars: RangeVar[] = [];
+  const found: Array<{ rangeVar: RangeVar; role: RelationReference["role"] }> = [];
   walk(node, (tag, value) => {
     if (tag === "CommonTableExpr" && typeof value.ctename === "string") cteNames.add(value.ctename);
-    if (tag === "RangeVar") rangeVars.push(value as RangeVar);
+    if (tag === "RangeVar") found.push({ rangeVar: value as RangeVar, role: "referenced" });
+    if (DATA_MODIFYING.has(tag) && value.relation !== undefined)
+      found.push({ rangeVar: value.relation as RangeVar, role: "target" });
   });
   const references: RelationReference[] = [];
-  for (const rangeVar of rangeVars) {
+  for (const { rangeVar, role } of found) {
     if (rangeVar.schemaname === undefined && rangeVar.relname !== undefined && cteNames.has(rangeVar.relname)) continue;
-    const reference = referenceFromRangeVar(rangeVar, "referenced", "table");
+    const reference = referenceFromRangeVar(rangeVar, role, "table");
     if (reference !== undefined) references.push(reference);
   }
   return references;
 }
+
+const DATA_MODIFYING = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
 
 /** Visit every tagged node under `value`, depth first. */
 export function walk(value: unknown, visit: (tag: string, payload: Record<string, unknown>) => void): void {

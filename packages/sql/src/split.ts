@@ -1,6 +1,7 @@
+import type { Node } from "@pgsql/types";
 import type { ScanToken } from "libpg-query";
 import { parseTree, scanTokens } from "./parser.js";
-import type { SourceText } from "./source-text.js";
+import { SourceText } from "./source-text.js";
 
 /** A statement's extent in the file: from its first token to the end of its last, in bytes and string offsets. */
 export interface StatementSpan {
@@ -9,7 +10,12 @@ export interface StatementSpan {
   end: number;
   /** The scanner failed inside this span (unterminated quote or comment): it runs to the end of the file. */
   lexicalError: boolean;
+  /** The parse tree, when the whole file was parsed at once; node locations are already relative to the span. */
+  node?: Node | undefined;
 }
+
+/** Parse-node fields that hold byte offsets into the parsed text. */
+const LOCATION_KEYS = new Set(["location", "name_location", "list_start", "list_end", "rexpr_list_start", "rexpr_list_end", "stmt_location"]);
 
 interface TokenSplit {
   spans: Array<{ startByte: number; endByte: number }>;
@@ -27,6 +33,11 @@ const ROUTINE_HEAD = new Set(["create", "or", "replace", "function", "procedure"
  * are not part of it; psql meta-commands (`\set ...`) end the statement before them and are skipped. Never throws: when the scanner fails, the statement it failed in runs to the end.
  */
 export function splitStatements(source: SourceText, scanText: string): StatementSpan[] {
+  return splitWithParser(source, scanText) ?? splitWithScanner(source, scanText);
+}
+
+/** The scanner-driven split, whatever the file holds (syntax errors, psql meta-commands). */
+export function splitWithScanner(source: SourceText, scanText: string): StatementSpan[] {
   try {
     return toSpans(source, splitTokens(scanTokens(scanText), scanText).spans, false);
   } catch {
@@ -36,6 +47,63 @@ export function splitStatements(source: SourceText, scanText: string): Statement
       return wholeFileSpan(source);
     }
   }
+}
+
+/**
+ * The fast path for a file the parser accepts whole: its statement boundaries are the grammar's own,
+ * and (from PostgreSQL 18) each statement's location is its first token, so only statements with a
+ * comment inside need the scanner, to find where their last token ends. Undefined when the file does
+ * not parse: the scanner path then splits it around the errors.
+ */
+function splitWithParser(source: SourceText, scanText: string): StatementSpan[] | undefined {
+  if (firstNonSpace(scanText, 0) >= scanText.length) return [];
+  let statements: Array<{ stmt?: Node; stmt_location?: number; stmt_len?: number }>;
+  try {
+    statements = parseTree(scanText).stmts ?? [];
+  } catch {
+    return undefined;
+  }
+  const spans: StatementSpan[] = [];
+  for (const statement of statements) {
+    const startByte = statement.stmt_location ?? 0;
+    const start = source.offsetOfByte(startByte);
+    let end = statement.stmt_len ? source.offsetOfByte(startByte + statement.stmt_len) : source.text.length;
+    while (end > start && isSpace(scanText.charCodeAt(end - 1))) end--;
+    const text = scanText.slice(start, end);
+    if (text.includes("--") || text.includes("/*")) end = start + lastTokenEnd(text);
+    if (end > start) spans.push({ startByte, start, end, lexicalError: false, node: rebaseLocations(statement.stmt, startByte) });
+  }
+  return spans;
+}
+
+/**
+ * Make the locations of a node parsed from the whole file relative to its statement, as if the
+ * statement had been parsed alone (which is what `statementLocation` expects). Mutates and returns it.
+ */
+function rebaseLocations<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) {
+    for (const item of value) rebaseLocations(item, delta);
+  } else if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const field = record[key];
+      if (typeof field === "number") {
+        if (field >= 0 && LOCATION_KEYS.has(key)) record[key] = field - delta;
+      } else if (field !== null && typeof field === "object") rebaseLocations(field, delta);
+    }
+  }
+  return value;
+}
+
+/** Where the last token that is not a comment ends, as a string offset in `text`. */
+function lastTokenEnd(text: string): number {
+  let endByte = -1;
+  try {
+    for (const token of scanTokens(text)) if (!COMMENT_TOKENS.has(token.tokenName)) endByte = token.end;
+  } catch {
+    return text.length;
+  }
+  return endByte < 0 ? text.length : new SourceText(text).offsetOfByte(endByte);
 }
 
 /** The last resort: the whole file (trimmed) as one statement that will carry the parser's error. */

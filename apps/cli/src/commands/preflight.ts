@@ -25,7 +25,7 @@ import {
   riskConfigOf,
   withOptionalDatabase,
 } from "./risk.js";
-import { pendingOnDatabase, traceSources } from "./trace.js";
+import { pendingOf, pendingOnDatabase, traceSources } from "./trace.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 /** The JSON contract of `confiture preflight`. */
@@ -74,7 +74,9 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
   const snapshot = options.snapshot === undefined ? undefined : await readSnapshot(resolve(io.cwd, options.snapshot));
 
   return withOptionalDatabase(url, io, async (db) => {
-    const pending: MigrationSource[] = db === undefined ? all : await pendingOnDatabase(db, all);
+    // Pending: per confiture.migrations on the database, else per the snapshot's record of it, else everything.
+    const pending: MigrationSource[] =
+      db !== undefined ? await pendingOnDatabase(db, all) : pendingOf(all, snapshot?.appliedMigrations);
     const pendingFiles = new Set(pending.map((source) => source.file));
     progress(`preflight: ${pending.length} pending of ${all.length} migrations in ${directory}`);
 
@@ -273,9 +275,10 @@ export const preflightCommand: CommandModule = {
           "after",
           `
 Works with no database at all: every migration is pending, traced on an embedded PGlite database,
-and sizes are the configured assumptions. With --db (or DATABASE_URL), only migrations that
-confiture.migrations does not list are pending and sizes come from the catalog; the trace runs on
-that database (rolled back) only when --db is given explicitly.
+and sizes are the configured assumptions. With --snapshot (from \`confiture stats export\`), sizes
+come from production and migrations it records as applied are not pending. With --db (or
+DATABASE_URL), only migrations that confiture.migrations does not list are pending and sizes come
+from the catalog; the trace runs on that database (rolled back) only when --db is given explicitly.
 Exit 1 when a lint finding is at error level or the risk level exceeds the maximum.
 
 Examples:

@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,7 +27,7 @@ describe("confiture trace", () => {
       );
     }
     expect(report.statements[0].rewrite).toBe(true);
-    expect(code).toBe(report.summary.disagreed > 0 ? 1 : 0);
+    expect(code).toBe(0);
   });
 
   it("shows statements that cannot run in a transaction with the model's lock", async () => {
@@ -44,5 +44,13 @@ describe("confiture trace", () => {
     await run(["trace", examples], io);
     expect(io.out()).toMatch(/^Traced on /);
     expect(io.out()).toMatch(/\d+ statements: \d+ agree/);
+  });
+
+  it("exits 1 when a statement fails", async () => {
+    const io = await project();
+    const file = join(io.cwd, "20250101000000_broken.up.sql");
+    await writeFile(file, "ALTER TABLE nowhere ADD COLUMN x integer;\n");
+    expect(await run(["trace", file, "--format", "json"], io)).toBe(1);
+    expect(JSON.parse(io.out()).statements[0].error).toMatch(/nowhere/);
   });
 });

@@ -60,12 +60,12 @@ describe("shell hooks", () => {
         name: "hangs",
         phase: HookPhase.BEFORE_EXECUTE,
         command: `sleep 30 & echo "$$ $!" > "${pids}"; wait`,
-        commandTimeoutMs: 150,
+        commandTimeoutMs: 1000,
       }),
     );
     const result = await target.runPhase(HookPhase.BEFORE_EXECUTE, context);
     expect(result.results[0]?.status).toBe("failed");
-    expect(result.results[0]?.error?.message).toMatch(/killed after 150 ms/);
+    expect(result.results[0]?.error?.message).toMatch(/killed after 1000 ms/);
     const [shell, child] = (await readFile(pids, "utf8")).trim().split(" ").map(Number);
     await new Promise((resolve) => setTimeout(resolve, 50));
     for (const pid of [shell, child]) expect(await isRunning(pid ?? 0)).toBe(false);

@@ -98,18 +98,17 @@ export function lintFile(input: LintFileInput): FileOutcome {
     reported.add(error.offset);
     findings.push(parseError(file.path, error.line, error.column, error.message));
   }
-  const analyses = new Map<Statement, StatementAnalysis>();
-  for (const statement of parsed.statements) {
-    if (statement.error !== undefined || statement.node === undefined) continue;
+  const analyze = (statement: Statement): StatementAnalysis => {
     try {
-      analyses.set(statement, input.analyze(statement));
+      return input.analyze(statement);
     } catch {
-      analyses.set(statement, emptyAnalysis(statement));
+      return emptyAnalysis(statement);
     }
-  }
+  };
   let wrap = fileRules.settings.runnerWrapsInTransaction;
   if (wrap && fileRules.settings.runnerDetectsNonTransactional === true) {
-    for (const analysis of analyses.values()) if (!analysis.transactional) wrap = false;
+    // Whether a statement may run in a transaction does not depend on the schema: a first pass suffices.
+    wrap = parsed.statements.every((statement) => statement.node === undefined || analyze(statement).transactional);
   }
   for (const directive of outcome.directives) if (directive.kind === "transaction") wrap = directive.wrap;
   cursor.settings = { ...fileRules.settings, runnerWrapsInTransaction: wrap };
@@ -128,7 +127,8 @@ export function lintFile(input: LintFileInput): FileOutcome {
       }
       continue;
     }
-    const analysis = analyses.get(statement) ?? emptyAnalysis(statement);
+    // Analysed against the model as it stands before the statement: type changes are judged from the column's type.
+    const analysis = analyze(statement);
     outcome.statements.push({
       index: statement.index,
       line: statement.start.line,

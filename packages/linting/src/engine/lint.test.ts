@@ -69,6 +69,31 @@ describe("lint", () => {
     expect(schemaEnds()).toBe(1);
   });
 
+  it("judges a column type change from the type the schema model knows", async () => {
+    const rewrites: Array<[string, boolean]> = [];
+    const rule = defineRule({
+      id: "rewrites",
+      version: "1.0.0",
+      meta: { description: "Record rewrites.", severity: "info", messages: { seen: "seen" } },
+      create: () => ({
+        statement: ({ statement, analysis }) => {
+          if (statement.kind === "alter_column_type") rewrites.push([statement.text, analysis.rewrite]);
+        },
+      }),
+    });
+    await lint({
+      files: [
+        { path: "001_a.up.sql", source: "CREATE TABLE t (name varchar(10), amount int);" },
+        { path: "002_b.up.sql", source: "ALTER TABLE t ALTER COLUMN name TYPE text;\nALTER TABLE t ALTER COLUMN amount TYPE bigint;" },
+      ],
+      libraries: [libraryOf("test", [rule])],
+    });
+    expect(rewrites).toEqual([
+      ["ALTER TABLE t ALTER COLUMN name TYPE text", false],
+      ["ALTER TABLE t ALTER COLUMN amount TYPE bigint", true],
+    ]);
+  });
+
   it("honours the runner setting and the per-file transaction comment", async () => {
     const { rule, seen } = recorder();
     await lint({

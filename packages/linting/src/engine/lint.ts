@@ -3,7 +3,9 @@ import {
   applyStatement,
   cloneSchemaModel,
   closeSession,
+  type ColumnTypeLookup,
   createSchemaModel,
+  findTable,
   DEFAULT_PG_VERSION,
   loadParser,
   type PgVersion,
@@ -77,8 +79,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const runners = composition.rules
     .filter((composed) => !composed.shadowed)
     .map((composed) => new RuleRunner(composed, cursor, resolver, findings));
+  const columnType: ColumnTypeLookup = (relation, column) => {
+    const found = findTable(cursor.schema, relation)?.columns.get(column);
+    return found === undefined ? undefined : { name: found.type, modifiers: found.typeModifiers, isArray: found.isArray };
+  };
   const analyze = (statement: Parameters<typeof analyzeStatement>[0]): StatementAnalysis =>
-    analyzeStatement(statement, { pgVersion });
+    analyzeStatement(statement, { pgVersion, columnType });
   const outcomes: FileOutcome[] = [];
   const run = (file: SourceFile, schema: SchemaModel, replay: boolean) => {
     cursor.schema = schema;

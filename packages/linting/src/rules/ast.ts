@@ -38,7 +38,8 @@ export function walk(value: unknown, visit: (tag: string, payload: Record<string
   const keys = Object.keys(value);
   if (keys.length === 1 && /^[A-Z]/.test(keys[0]!)) {
     const payload = (value as Record<string, unknown>)[keys[0]!];
-    if (payload !== null && typeof payload === "object" && !Array.isArray(payload)) visit(keys[0]!, payload as Record<string, unknown>);
+    if (payload !== null && typeof payload === "object" && !Array.isArray(payload))
+      visit(keys[0]!, payload as Record<string, unknown>);
   }
   for (const child of Object.values(value as Record<string, unknown>)) walk(child, visit);
 }
@@ -115,7 +116,8 @@ export interface ColumnSite {
  */
 export function columnSites(node: Node): ColumnSite[] {
   const create = nodeOf<CreateStmt>(node, "CreateStmt");
-  if (create !== undefined) return createTableColumns(create).map((column) => ({ column, table: create.relation, origin: "create" }));
+  if (create !== undefined)
+    return createTableColumns(create).map((column) => ({ column, table: create.relation, origin: "create" }));
   const alter = alterTableOf(node);
   if (alter === undefined || alter.objtype !== "OBJECT_TABLE") return [];
   const sites: ColumnSite[] = [];
@@ -123,7 +125,8 @@ export function columnSites(node: Node): ColumnSite[] {
     const column = nodeOf<ColumnDef>(command.def, "ColumnDef");
     if (column === undefined) continue;
     if (command.subtype === "AT_AddColumn") sites.push({ column, table: alter.relation, origin: "add" });
-    if (command.subtype === "AT_AlterColumnType") sites.push({ column: { ...column, colname: command.name ?? "" }, table: alter.relation, origin: "alter" });
+    if (command.subtype === "AT_AlterColumnType")
+      sites.push({ column: { ...column, colname: command.name ?? "" }, table: alter.relation, origin: "alter" });
   }
   return sites;
 }

@@ -44,7 +44,12 @@ export function columnTypeSites(statement: Statement, node: Node): ColumnTypeSit
  * when the type is not a single word there (`timestamp without time zone`, `varchar(10)`): the fix
  * must be exact or absent.
  */
-export function replaceTypeWord(statement: Statement, typeName: TypeName, replacement: string, words: readonly string[]): string | undefined {
+export function replaceTypeWord(
+  statement: Statement,
+  typeName: TypeName,
+  replacement: string,
+  words: readonly string[],
+): string | undefined {
   const location = typeName.location;
   if (location === undefined || location < 0) return undefined;
   let tokens: ReturnType<typeof scanSync>["tokens"];

@@ -1,5 +1,13 @@
 import type { AlterTableStmt, ColumnDef, Constraint, CreateStmt } from "@pgsql/types";
-import { alterCommands, columnConstraints, commandColumn, commandConstraint, createTableColumns, createTableConstraints, nodeOf } from "./ast.js";
+import {
+  alterCommands,
+  columnConstraints,
+  commandColumn,
+  commandConstraint,
+  createTableColumns,
+  createTableConstraints,
+  nodeOf,
+} from "./ast.js";
 
 /** A constraint an ALTER TABLE adds: `ADD CONSTRAINT ...` or written inline on `ADD COLUMN`. */
 export interface AddedConstraint {
@@ -38,7 +46,10 @@ export function definedConstraints(node: unknown): NamedConstraint[] {
   const create = nodeOf<CreateStmt>(node, "CreateStmt");
   if (create !== undefined) {
     const table = create.relation?.relname ?? "";
-    const constraints = [...createTableConstraints(create), ...createTableColumns(create).flatMap((column) => columnConstraints(column))];
+    const constraints = [
+      ...createTableConstraints(create),
+      ...createTableColumns(create).flatMap((column) => columnConstraints(column)),
+    ];
     return constraints.map((constraint) => ({ constraint, table }));
   }
   const alter = nodeOf<AlterTableStmt>(node, "AlterTableStmt");

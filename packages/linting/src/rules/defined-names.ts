@@ -46,7 +46,12 @@ export function definedNames(node: Node): DefinedName[] {
       found.push(...relation(payload.view as RangeVar, "view"));
       break;
     case "CreateTableAsStmt":
-      found.push(...relation((payload.into as { rel?: RangeVar } | undefined)?.rel, payload.objtype === "OBJECT_MATVIEW" ? "view" : "table"));
+      found.push(
+        ...relation(
+          (payload.into as { rel?: RangeVar } | undefined)?.rel,
+          payload.objtype === "OBJECT_MATVIEW" ? "view" : "table",
+        ),
+      );
       break;
     case "CreateSeqStmt":
       found.push(...relation(payload.sequence as RangeVar, "sequence"));
@@ -85,8 +90,10 @@ export function definedNames(node: Node): DefinedName[] {
   }
   if (tag === "CreateStmt" || tag === "AlterTableStmt" || tag === "CompositeTypeStmt") {
     walk(payload, (inner, value) => {
-      if (inner === "ColumnDef" && typeof value.colname === "string") found.push({ name: value.colname, kind: "column", location: value.location as number | undefined });
-      if (inner === "Constraint" && typeof value.conname === "string") found.push({ name: value.conname, kind: "constraint", location: value.location as number | undefined });
+      if (inner === "ColumnDef" && typeof value.colname === "string")
+        found.push({ name: value.colname, kind: "column", location: value.location as number | undefined });
+      if (inner === "Constraint" && typeof value.conname === "string")
+        found.push({ name: value.conname, kind: "constraint", location: value.location as number | undefined });
     });
   }
   return found;

@@ -10,13 +10,13 @@ export const namePattern = z.string().refine((pattern) => {
   }
 }, "a valid regular expression (with {table} for the table name)");
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Whether `name` matches `pattern` once `{table}` is replaced by the (escaped) table name. */
 export function matchesPattern(name: string, pattern: string, table = ""): boolean {
-  return new RegExp(pattern.replaceAll("{table}", escape(table))).test(name);
+  return new RegExp(pattern.replaceAll("{table}", escapeRegExp(table))).test(name);
 }
 
 /** snake_case: lower-case letters, digits and underscores, starting with a letter. */

@@ -21,7 +21,9 @@ export interface Place {
 export function locate(statement: Statement, byteOffset: number | undefined): Place {
   if (byteOffset === undefined || byteOffset < 0) return { line: statement.start.line, column: statement.start.column };
   const text = statement.text;
-  const offset = isAscii(text) ? Math.min(byteOffset, text.length) : Buffer.from(text).subarray(0, byteOffset).toString("utf8").length;
+  const offset = isAscii(text)
+    ? Math.min(byteOffset, text.length)
+    : Buffer.from(text).subarray(0, byteOffset).toString("utf8").length;
   let line = statement.start.line;
   let lineStart = -1;
   for (let index = 0; index < offset; index++) {
@@ -50,7 +52,10 @@ export function at(statement: Statement, payload: { location?: number } | undefi
  * Whether a table was created earlier in the same file (or transaction): nobody else can see it
  * yet, so locks on it block nobody and it holds no rows to rewrite or scan.
  */
-export function isCreatedHere(visit: Pick<StatementVisit, "createdInFile">, relation: RangeVar | { schema?: string; name: string } | undefined): boolean {
+export function isCreatedHere(
+  visit: Pick<StatementVisit, "createdInFile">,
+  relation: RangeVar | { schema?: string; name: string } | undefined,
+): boolean {
   if (relation === undefined) return false;
   const name = "relname" in relation ? relation.relname : (relation as { name: string }).name;
   const schema = "relname" in relation ? relation.schemaname : (relation as { schema?: string }).schema;

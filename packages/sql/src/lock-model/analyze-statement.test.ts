@@ -105,6 +105,11 @@ describe("lock model", () => {
     ["CLUSTER", 18, { locks: {}, transactional: false }],
     ["UPDATE t SET a = 1 FROM u WHERE u.id = t.id", 18, { locks: { t: "RowExclusive", u: "AccessShare" } }],
     ["SELECT * FROM t JOIN u USING (id) FOR UPDATE OF t", 18, { locks: { t: "RowShare", u: "AccessShare" } }],
+    [
+      "WITH gone AS (DELETE FROM t RETURNING *) INSERT INTO u SELECT * FROM gone",
+      18,
+      { locks: { u: "RowExclusive", t: "RowExclusive" } },
+    ],
     ["LOCK TABLE t IN SHARE ROW EXCLUSIVE MODE", 18, { locks: { t: "ShareRowExclusive" } }],
     [
       "CREATE TABLE c (id int REFERENCES t (id)) INHERITS (base)",

@@ -112,6 +112,8 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
       return;
     }
     if (scope.kind !== "select_for_update") {
+      // Data-modifying CTEs make their tables targets.
+      lockTargets(scope, "RowExclusiveLock");
       readQuery(scope);
       return;
     }

@@ -19,7 +19,7 @@ import {
   applyCreateFunction,
   applyCreateSchema,
 } from "./routines.js";
-import { applyCreateTable, applyCreateTableAs, applyCreateView, applySelectInto } from "./tables.js";
+import { applyCreateForeignTable, applyCreateTable, applyCreateTableAs, applyCreateView, applySelectInto } from "./tables.js";
 import { applyCreateTrigger } from "./triggers.js";
 import type { SchemaModel } from "./types.js";
 
@@ -28,7 +28,8 @@ type Handler = (context: ReturnType<typeof createContext>, payload: any) => void
 
 /** The statement kinds the model replays, by libpg-query node tag. */
 const HANDLERS: Record<string, Handler> = {
-  CreateStmt: applyCreateTable,
+  CreateStmt: (context, statement) => applyCreateTable(context, statement),
+  CreateForeignTableStmt: applyCreateForeignTable,
   CreateTableAsStmt: applyCreateTableAs,
   SelectStmt: applySelectInto,
   ViewStmt: applyCreateView,
@@ -63,10 +64,12 @@ const HANDLERS: Record<string, Handler> = {
  * names until {@link closeSession}. Returns whether the statement's kind is one the model replays.
  */
 export function applyStatement(model: SchemaModel, statement: Statement, options: ApplyOptions = {}): boolean {
+  if (model.session !== undefined && model.session.file !== statement.file) closeSession(model);
+  model.session ??= statement.file === undefined ? {} : { file: statement.file };
   if (statement.error !== undefined || statement.node === undefined) return false;
   const searchPath = searchPathDefault(statement);
   if (searchPath !== undefined) {
-    model.session = { defaultSchema: searchPath };
+    model.session.defaultSchema = searchPath;
     return true;
   }
   const unwrapped = unwrapNode(statement.node);
@@ -106,8 +109,8 @@ export function searchPathDefault(statement: Statement): string | undefined {
 
 /**
  * Ends the session of a file: forgets `SET search_path` and drops temporary tables, as when each
- * migration file runs in its own session. Callers that replay statement by statement call it at
- * the end of each file; {@link buildSchemaModel} does.
+ * migration file runs in its own session. {@link applyStatement} does it by itself when a
+ * statement of another file arrives; {@link buildSchemaModel} does it at the end of each file.
  */
 export function closeSession(model: SchemaModel): void {
   delete model.session;
@@ -123,9 +126,9 @@ export interface BuildOptions extends Omit<ApplyOptions, "defaultSchema"> {
   beforeStatement?: (statement: Statement, model: SchemaModel) => void;
 }
 
-/** Replays one file into a model (mutating it) and closes its session. */
+/** Replays one file into a model (mutating it) in a session of its own. */
 export function replayFile(model: SchemaModel, file: ParsedFile, options: BuildOptions = {}): SchemaModel {
-  delete model.session;
+  closeSession(model);
   const applyOptions: ApplyOptions =
     options.createdInMigrations === undefined ? {} : { createdInMigrations: options.createdInMigrations };
   for (const statement of file.statements) {

@@ -47,5 +47,6 @@ export function schemaModelFromJson(json: SchemaModelJson): SchemaModel {
     schemas: new Set(copy.schemas),
     sources: new Map(Object.entries(copy.sources)),
     nextObjectId: copy.nextObjectId,
+    ...(copy.session === undefined ? {} : { session: copy.session }),
   };
 }

@@ -37,12 +37,22 @@ describe("applyStatement", () => {
       "SET search_path TO app, public; CREATE TABLE a (x int); CREATE TEMP TABLE scratch (x int)",
     ).statements;
     for (const statement of statements) applyStatement(model, statement);
-    expect(model.session).toEqual({ defaultSchema: "app" });
+    expect(model.session).toEqual({ file: "test.sql", defaultSchema: "app" });
     expect([...model.tables.keys()]).toEqual(["app.a", "pg_temp.scratch"]);
     closeSession(model);
     expect(model.session).toBeUndefined();
     applyStatement(model, parseFile("CREATE TABLE b (x int)").statements[0]!);
     expect([...model.tables.keys()]).toEqual(["app.a", "public.b"]);
+  });
+
+  it("starts a new session when a statement of another file arrives", () => {
+    const model = createSchemaModel();
+    for (const statement of parseFile("SET search_path = app; CREATE TEMP TABLE scratch (x int)", "001.up.sql").statements) {
+      applyStatement(model, statement);
+    }
+    applyStatement(model, parseFile("CREATE TABLE b (x int)", "002.up.sql").statements[0]!);
+    expect([...model.tables.keys()]).toEqual(["public.b"]);
+    expect(model.session).toEqual({ file: "002.up.sql" });
   });
 
   it("never throws, whatever order the statements come in", () => {

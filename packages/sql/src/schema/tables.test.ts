@@ -278,6 +278,15 @@ describe("CREATE TABLE AS, SELECT INTO and views", () => {
     expect(findTable(model, "m")).toMatchObject({ kind: "materialized_view" });
   });
 
+  it("creates foreign tables with their columns", () => {
+    const foreign = findTable(
+      build("CREATE FOREIGN TABLE remote_users (id int NOT NULL, email text) SERVER elsewhere"),
+      "remote_users",
+    )!;
+    expect(foreign.kind).toBe("foreign_table");
+    expect(foreign.columns.get("id")?.notNull).toBe(true);
+  });
+
   it("keeps temporary tables out of the final model", () => {
     const model = build("CREATE TEMP TABLE scratch (a int); CREATE TABLE kept AS SELECT * FROM scratch");
     expect(findTable(model, "scratch")).toBeUndefined();

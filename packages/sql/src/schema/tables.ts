@@ -122,8 +122,12 @@ function applyParents(context: ApplyContext, table: TableModel, statement: Creat
 }
 
 /** CREATE TABLE: columns, inline and table constraints, LIKE, INHERITS, PARTITION OF, PARTITION BY. */
-export function applyCreateTable(context: ApplyContext, statement: CreateStmt): void {
-  const table = startRelation(context, statement.relation, statement.partspec === undefined ? "table" : "partitioned_table");
+export function applyCreateTable(context: ApplyContext, statement: CreateStmt, kind?: TableModel["kind"]): void {
+  const table = startRelation(
+    context,
+    statement.relation,
+    kind ?? (statement.partspec === undefined ? "table" : "partitioned_table"),
+  );
   if (table === undefined) return;
   if (statement.ofTypename !== undefined) table.columnsKnown = false;
   applyParents(context, table, statement);
@@ -196,4 +200,9 @@ export function applyCreateView(context: ApplyContext, statement: ViewStmt): voi
   const text = expressionToSql(statement.query);
   if (text !== undefined) table.query = text;
   context.model.tables.set(`${table.schema}.${table.name}`, table);
+}
+
+/** CREATE FOREIGN TABLE: a table whose rows live elsewhere; its columns and constraints as CREATE TABLE's. */
+export function applyCreateForeignTable(context: ApplyContext, statement: { base?: CreateStmt }): void {
+  if (statement.base !== undefined) applyCreateTable(context, statement.base, "foreign_table");
 }

@@ -220,8 +220,9 @@ export interface SchemaModel {
   /** Counter behind `TableModel.objectId`. */
   nextObjectId: number;
   /**
-   * Session state of the file being replayed: the schema `SET search_path` made the default for
-   * unqualified names. Cleared by `closeSession` (buildSchemaModel does it at the end of each file).
+   * Session state of the file being replayed: which file, and the schema `SET search_path` made
+   * the default for unqualified names. A statement from another file starts a new session (its
+   * temporary tables and search path are gone), as does `closeSession`.
    */
-  session?: { defaultSchema: string };
+  session?: { file?: string; defaultSchema?: string };
 }

@@ -10,7 +10,10 @@ export const addingExclusionConstraint = defineRule({
   meta: {
     description: "Disallow adding exclusion constraints to existing tables.",
     severity: "warning",
-    messages: { exclusion: "Adding an EXCLUDE constraint to {{table}} builds its index and checks every row under an AccessExclusiveLock; it cannot be NOT VALID or use a prebuilt index." },
+    messages: {
+      exclusion:
+        "Adding an EXCLUDE constraint to {{table}} builds its index and checks every row under an AccessExclusiveLock; it cannot be NOT VALID or use a prebuilt index.",
+    },
     docs: docsUrl("adding-exclusion-constraint"),
     equivalents: { eugene: "E8" },
   },
@@ -20,7 +23,11 @@ export const addingExclusionConstraint = defineRule({
       if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
       for (const { constraint } of addedConstraints(alter)) {
         if (constraint.contype !== "CONSTR_EXCLUSION") continue;
-        context.report({ messageId: "exclusion", data: { table: rangeVarText(alter.relation) }, location: at(visit.statement, constraint) });
+        context.report({
+          messageId: "exclusion",
+          data: { table: rangeVarText(alter.relation) },
+          location: at(visit.statement, constraint),
+        });
       }
     },
   }),

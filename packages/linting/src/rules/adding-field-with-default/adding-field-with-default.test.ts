@@ -17,14 +17,20 @@ new RuleTester().run("adding-field-with-default", addingFieldWithDefault, {
     },
   ],
   invalid: [
-    { sql: "ALTER TABLE users\n  ADD COLUMN token uuid DEFAULT gen_random_uuid();", errors: [{ messageId: "volatileDefault", line: 2 }] },
+    {
+      sql: "ALTER TABLE users\n  ADD COLUMN token uuid DEFAULT gen_random_uuid();",
+      errors: [{ messageId: "volatileDefault", line: 2 }],
+    },
     { sql: "ALTER TABLE users ADD COLUMN r float8 DEFAULT random() * 10;", errors: [{ messageId: "volatileDefault", line: 1 }] },
     {
       name: "an unknown function is assumed volatile",
       sql: "ALTER TABLE users ADD COLUMN code text DEFAULT make_code();",
       errors: [{ messageId: "volatileDefault", line: 1 }],
     },
-    { sql: "ALTER TABLE users ADD COLUMN total bigint GENERATED ALWAYS AS (a + b) STORED;", errors: [{ messageId: "generated", line: 1 }] },
+    {
+      sql: "ALTER TABLE users ADD COLUMN total bigint GENERATED ALWAYS AS (a + b) STORED;",
+      errors: [{ messageId: "generated", line: 1 }],
+    },
     { sql: "ALTER TABLE users ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;", errors: [{ messageId: "sequence", line: 1 }] },
     { sql: "ALTER TABLE users ADD COLUMN n bigserial;", errors: [{ messageId: "sequence", line: 1 }] },
   ],

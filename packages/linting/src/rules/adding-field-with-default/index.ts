@@ -29,9 +29,12 @@ export const addingFieldWithDefault = defineRule({
     description: "Disallow adding columns whose default rewrites an existing table.",
     severity: "warning",
     messages: {
-      volatileDefault: "ADD COLUMN {{column}} with a volatile DEFAULT rewrites {{table}} under an AccessExclusiveLock: reads and writes wait for the whole rewrite.",
-      generated: "ADD COLUMN {{column}} GENERATED ... STORED computes the value for every row: {{table}} is rewritten under an AccessExclusiveLock.",
-      sequence: "ADD COLUMN {{column}} as an identity or serial column fills every row from a sequence: {{table}} is rewritten under an AccessExclusiveLock.",
+      volatileDefault:
+        "ADD COLUMN {{column}} with a volatile DEFAULT rewrites {{table}} under an AccessExclusiveLock: reads and writes wait for the whole rewrite.",
+      generated:
+        "ADD COLUMN {{column}} GENERATED ... STORED computes the value for every row: {{table}} is rewritten under an AccessExclusiveLock.",
+      sequence:
+        "ADD COLUMN {{column}} as an identity or serial column fills every row from a sequence: {{table}} is rewritten under an AccessExclusiveLock.",
     },
     docs: docsUrl("adding-field-with-default"),
     equivalents: { squawk: "adding-field-with-default", eugene: "E11" },
@@ -50,9 +53,15 @@ export const addingFieldWithDefault = defineRule({
         const identity = constraints.find((constraint) => constraint.contype === "CONSTR_IDENTITY");
         const fallback = constraints.find((constraint) => constraint.contype === "CONSTR_DEFAULT");
         const serial = ["serial", "bigserial", "smallserial"].includes(builtInTypeName(column.typeName) ?? "");
-        const help = "Add the column without a default (or with a constant one), then backfill in batches and SET DEFAULT for new rows.";
+        const help =
+          "Add the column without a default (or with a constant one), then backfill in batches and SET DEFAULT for new rows.";
         if (generated !== undefined && (generated as { generated_kind?: string }).generated_kind !== "v") {
-          context.report({ messageId: "generated", data, location: at(visit.statement, generated), help: "Add a plain column, backfill it in batches, and keep it current with a trigger; or use a VIRTUAL generated column (PostgreSQL 18)." });
+          context.report({
+            messageId: "generated",
+            data,
+            location: at(visit.statement, generated),
+            help: "Add a plain column, backfill it in batches, and keep it current with a trigger; or use a VIRTUAL generated column (PostgreSQL 18).",
+          });
         } else if (identity !== undefined || serial) {
           context.report({ messageId: "sequence", data, location: at(visit.statement, identity ?? column.typeName), help });
         } else if (fallback !== undefined && !isNullConstant(fallback)) {

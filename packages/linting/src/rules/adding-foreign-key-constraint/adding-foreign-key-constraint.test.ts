@@ -11,8 +11,18 @@ new RuleTester().run("adding-foreign-key-constraint", addingForeignKeyConstraint
   invalid: [
     {
       sql: "ALTER TABLE orders\n  ADD CONSTRAINT orders_user_fkey FOREIGN KEY (user_id) REFERENCES users (id);",
-      errors: [{ messageId: "foreignKey", line: 2, message: "Adding a foreign key to orders scans it while holding ShareRowExclusiveLocks on orders and users: writes to both tables wait." }],
+      errors: [
+        {
+          messageId: "foreignKey",
+          line: 2,
+          message:
+            "Adding a foreign key to orders scans it while holding ShareRowExclusiveLocks on orders and users: writes to both tables wait.",
+        },
+      ],
     },
-    { sql: "ALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id);", errors: [{ messageId: "inlineReference", line: 1 }] },
+    {
+      sql: "ALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id);",
+      errors: [{ messageId: "inlineReference", line: 1 }],
+    },
   ],
 });

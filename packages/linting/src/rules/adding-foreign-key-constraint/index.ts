@@ -11,8 +11,10 @@ export const addingForeignKeyConstraint = defineRule({
     description: "Require foreign keys on existing tables to be added NOT VALID and validated separately.",
     severity: "warning",
     messages: {
-      foreignKey: "Adding a foreign key to {{table}} scans it while holding ShareRowExclusiveLocks on {{table}} and {{referenced}}: writes to both tables wait.",
-      inlineReference: "ADD COLUMN ... REFERENCES {{referenced}} takes ShareRowExclusiveLocks on {{table}} and {{referenced}} and cannot be NOT VALID.",
+      foreignKey:
+        "Adding a foreign key to {{table}} scans it while holding ShareRowExclusiveLocks on {{table}} and {{referenced}}: writes to both tables wait.",
+      inlineReference:
+        "ADD COLUMN ... REFERENCES {{referenced}} takes ShareRowExclusiveLocks on {{table}} and {{referenced}} and cannot be NOT VALID.",
     },
     docs: docsUrl("adding-foreign-key-constraint"),
     equivalents: { squawk: "adding-foreign-key-constraint" },

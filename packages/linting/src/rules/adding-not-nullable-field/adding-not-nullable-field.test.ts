@@ -7,7 +7,10 @@ new RuleTester().run("adding-not-nullable-field", addingNotNullableField, {
     {
       name: "a validated CHECK from an earlier migration proves the column has no NULLs",
       files: [
-        { path: "001_check.up.sql", sql: "CREATE TABLE users (email text);\nALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;" },
+        {
+          path: "001_check.up.sql",
+          sql: "CREATE TABLE users (email text);\nALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;",
+        },
         { path: "002_validate.up.sql", sql: "ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;" },
         { path: "003_set.up.sql", sql: "ALTER TABLE users ALTER COLUMN email SET NOT NULL;" },
       ],
@@ -18,7 +21,10 @@ new RuleTester().run("adding-not-nullable-field", addingNotNullableField, {
     {
       name: "a CHECK that was never validated proves nothing",
       files: [
-        { path: "001_check.up.sql", sql: "CREATE TABLE users (email text);\nALTER TABLE users ADD CONSTRAINT c CHECK (email IS NOT NULL) NOT VALID;" },
+        {
+          path: "001_check.up.sql",
+          sql: "CREATE TABLE users (email text);\nALTER TABLE users ADD CONSTRAINT c CHECK (email IS NOT NULL) NOT VALID;",
+        },
         { path: "002_set.up.sql", sql: "ALTER TABLE users ALTER COLUMN email SET NOT NULL;" },
       ],
       errors: [{ messageId: "setNotNull", file: "002_set.up.sql", line: 1 }],
@@ -27,7 +33,10 @@ new RuleTester().run("adding-not-nullable-field", addingNotNullableField, {
       name: "before PostgreSQL 12 the scan cannot be skipped",
       pgVersion: 11,
       files: [
-        { path: "001_check.up.sql", sql: "CREATE TABLE users (email text);\nALTER TABLE users ADD CONSTRAINT c CHECK (email IS NOT NULL);" },
+        {
+          path: "001_check.up.sql",
+          sql: "CREATE TABLE users (email text);\nALTER TABLE users ADD CONSTRAINT c CHECK (email IS NOT NULL);",
+        },
         { path: "002_set.up.sql", sql: "ALTER TABLE users ALTER COLUMN email SET NOT NULL;" },
       ],
       errors: [{ messageId: "beforeTwelve", file: "002_set.up.sql", line: 1 }],

@@ -5,7 +5,10 @@ import { docsUrl, isCreatedHere } from "../support.js";
 
 /** `(a IS NOT NULL)`, `"a" is not null` -> `a is not null`: compares deparsed CHECK expressions. */
 function normalise(expression: string): string {
-  return expression.replaceAll(/[()"\s]+/g, " ").trim().toLowerCase();
+  return expression
+    .replaceAll(/[()"\s]+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 /** Whether a validated constraint already proves the column has no NULLs (PostgreSQL 12+ then skips the scan). */
@@ -28,8 +31,10 @@ export const addingNotNullableField = defineRule({
     description: "Require a validated CHECK (column IS NOT NULL) before SET NOT NULL on existing tables.",
     severity: "warning",
     messages: {
-      setNotNull: "SET NOT NULL on {{table}}.{{column}} scans the whole table under an AccessExclusiveLock: reads and writes wait for the scan.",
-      beforeTwelve: "SET NOT NULL on {{table}}.{{column}} scans the whole table under an AccessExclusiveLock, and PostgreSQL {{version}} cannot skip the scan.",
+      setNotNull:
+        "SET NOT NULL on {{table}}.{{column}} scans the whole table under an AccessExclusiveLock: reads and writes wait for the scan.",
+      beforeTwelve:
+        "SET NOT NULL on {{table}}.{{column}} scans the whole table under an AccessExclusiveLock, and PostgreSQL {{version}} cannot skip the scan.",
     },
     docs: docsUrl("adding-not-nullable-field"),
     equivalents: { squawk: "adding-not-nullable-field", eugene: "E2" },
@@ -39,12 +44,19 @@ export const addingNotNullableField = defineRule({
       const alter = alterTableOf(visit.node);
       if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
       const table = rangeVarText(alter.relation);
-      const model = findTable(context.schema, { ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }), name: alter.relation?.relname ?? "" });
+      const model = findTable(context.schema, {
+        ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
+        name: alter.relation?.relname ?? "",
+      });
       for (const command of alterCommands(alter)) {
         if (command.subtype !== "AT_SetNotNull") continue;
         const column = command.name ?? "";
         if (context.pgVersion < 12) {
-          context.report({ messageId: "beforeTwelve", data: { table, column, version: context.pgVersion }, help: "Run it in a quiet period with a short lock_timeout, or upgrade to PostgreSQL 12+." });
+          context.report({
+            messageId: "beforeTwelve",
+            data: { table, column, version: context.pgVersion },
+            help: "Run it in a quiet period with a short lock_timeout, or upgrade to PostgreSQL 12+.",
+          });
           continue;
         }
         if (provenNotNull(model, column)) continue;

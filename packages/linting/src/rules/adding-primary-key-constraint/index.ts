@@ -11,7 +11,8 @@ export const addingPrimaryKeyConstraint = defineRule({
     description: "Disallow adding a primary key to an existing table without a prebuilt unique index.",
     severity: "warning",
     messages: {
-      primaryKey: "Adding a primary key to {{table}} builds its index (and checks NOT NULL) under an AccessExclusiveLock: reads and writes wait for the whole build.",
+      primaryKey:
+        "Adding a primary key to {{table}} builds its index (and checks NOT NULL) under an AccessExclusiveLock: reads and writes wait for the whole build.",
     },
     docs: docsUrl("adding-primary-key-constraint"),
     equivalents: { squawk: "adding-serial-primary-key-field" },

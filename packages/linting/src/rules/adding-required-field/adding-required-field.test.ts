@@ -11,7 +11,15 @@ new RuleTester().run("adding-required-field", addingRequiredField, {
   invalid: [
     {
       sql: "ALTER TABLE users\n  ADD COLUMN plan text NOT NULL;",
-      errors: [{ messageId: "required", line: 2, column: 14, message: "ADD COLUMN plan NOT NULL without a DEFAULT fails on users as soon as it has a row, and breaks inserts from clients that do not know the column." }],
+      errors: [
+        {
+          messageId: "required",
+          line: 2,
+          column: 14,
+          message:
+            "ADD COLUMN plan NOT NULL without a DEFAULT fails on users as soon as it has a row, and breaks inserts from clients that do not know the column.",
+        },
+      ],
     },
   ],
 });

@@ -10,7 +10,8 @@ export const addingRequiredField = defineRule({
     description: "Disallow adding NOT NULL columns without a DEFAULT to existing tables.",
     severity: "error",
     messages: {
-      required: "ADD COLUMN {{column}} NOT NULL without a DEFAULT fails on {{table}} as soon as it has a row, and breaks inserts from clients that do not know the column.",
+      required:
+        "ADD COLUMN {{column}} NOT NULL without a DEFAULT fails on {{table}} as soon as it has a row, and breaks inserts from clients that do not know the column.",
     },
     docs: docsUrl("adding-required-field"),
     equivalents: { squawk: "adding-required-field" },
@@ -23,8 +24,12 @@ export const addingRequiredField = defineRule({
         const column = commandColumn(command);
         if (column === undefined) continue;
         const constraints = columnConstraints(column);
-        const notNull = constraints.some((constraint) => constraint.contype === "CONSTR_NOTNULL" || constraint.contype === "CONSTR_PRIMARY");
-        const filled = constraints.some((constraint) => ["CONSTR_DEFAULT", "CONSTR_GENERATED", "CONSTR_IDENTITY"].includes(constraint.contype ?? ""));
+        const notNull = constraints.some(
+          (constraint) => constraint.contype === "CONSTR_NOTNULL" || constraint.contype === "CONSTR_PRIMARY",
+        );
+        const filled = constraints.some((constraint) =>
+          ["CONSTR_DEFAULT", "CONSTR_GENERATED", "CONSTR_IDENTITY"].includes(constraint.contype ?? ""),
+        );
         const serial = ["serial", "bigserial", "smallserial"].includes(builtInTypeName(column.typeName) ?? "");
         if (!notNull || filled || serial) continue;
         context.report({

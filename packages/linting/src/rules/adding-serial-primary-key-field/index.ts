@@ -11,7 +11,8 @@ export const addingSerialPrimaryKeyField = defineRule({
     description: "Disallow adding a primary key column to an existing table in one statement.",
     severity: "warning",
     messages: {
-      primaryKeyColumn: "ADD COLUMN {{column}} ... PRIMARY KEY fills the column and builds the primary key index of {{table}} under an AccessExclusiveLock: reads and writes wait throughout.",
+      primaryKeyColumn:
+        "ADD COLUMN {{column}} ... PRIMARY KEY fills the column and builds the primary key index of {{table}} under an AccessExclusiveLock: reads and writes wait throughout.",
     },
     docs: docsUrl("adding-serial-primary-key-field"),
     equivalents: { squawk: "adding-serial-primary-key-field" },

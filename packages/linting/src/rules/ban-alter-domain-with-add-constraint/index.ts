@@ -10,7 +10,10 @@ export const banAlterDomainWithAddConstraint = defineRule({
   meta: {
     description: "Disallow adding constraints to domains.",
     severity: "warning",
-    messages: { addConstraint: "ALTER DOMAIN {{domain}} ADD CONSTRAINT checks every column of every table that uses the domain, while blocking writes to them." },
+    messages: {
+      addConstraint:
+        "ALTER DOMAIN {{domain}} ADD CONSTRAINT checks every column of every table that uses the domain, while blocking writes to them.",
+    },
     docs: docsUrl("ban-alter-domain-with-add-constraint"),
     equivalents: { squawk: "ban-alter-domain-with-add-constraint" },
   },

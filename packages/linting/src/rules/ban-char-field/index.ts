@@ -9,7 +9,9 @@ export const banCharField = defineRule({
   meta: {
     description: "Disallow char(n) columns.",
     severity: "warning",
-    messages: { charField: "Column {{column}} uses char: values are blank-padded to the length, which breaks comparisons and wastes space." },
+    messages: {
+      charField: "Column {{column}} uses char: values are blank-padded to the length, which breaks comparisons and wastes space.",
+    },
     docs: docsUrl("ban-char-field"),
     equivalents: { squawk: "ban-char-field" },
   },
@@ -17,7 +19,12 @@ export const banCharField = defineRule({
     statement({ statement, node }) {
       for (const site of columnTypeSites(statement, node)) {
         if (site.builtIn !== "bpchar") continue;
-        context.report({ messageId: "charField", data: { column: site.column }, location: site.place, help: "Use text (with a CHECK on length if a limit matters)." });
+        context.report({
+          messageId: "charField",
+          data: { column: site.column },
+          location: site.place,
+          help: "Use text (with a CHECK on length if a limit matters).",
+        });
       }
     },
   }),

@@ -10,8 +10,18 @@ new RuleTester().run("ban-concurrent-index-creation-in-transaction", banConcurre
     { sql: "BEGIN;\nCREATE INDEX i ON t (a);\nCOMMIT;\nCREATE INDEX CONCURRENTLY j ON t (b);", settings: noWrap },
   ],
   invalid: [
-    { sql: "BEGIN;\nCREATE INDEX CONCURRENTLY i ON t (a);\nCOMMIT;", settings: noWrap, errors: [{ messageId: "inTransaction", line: 2 }] },
+    {
+      sql: "BEGIN;\nCREATE INDEX CONCURRENTLY i ON t (a);\nCOMMIT;",
+      settings: noWrap,
+      errors: [{ messageId: "inTransaction", line: 2 }],
+    },
     // The runner's transaction (the default setting) counts too.
-    { sql: "CREATE INDEX CONCURRENTLY i ON t (a);\nDROP INDEX CONCURRENTLY j;", errors: [{ messageId: "inRunnerTransaction", line: 1 }, { messageId: "inRunnerTransaction", line: 2 }] },
+    {
+      sql: "CREATE INDEX CONCURRENTLY i ON t (a);\nDROP INDEX CONCURRENTLY j;",
+      errors: [
+        { messageId: "inRunnerTransaction", line: 1 },
+        { messageId: "inRunnerTransaction", line: 2 },
+      ],
+    },
   ],
 });

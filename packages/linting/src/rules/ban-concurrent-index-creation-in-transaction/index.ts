@@ -17,7 +17,8 @@ export const banConcurrentIndexCreationInTransaction = defineRule({
     severity: "error",
     messages: {
       inTransaction: "{{operation}} cannot run inside a transaction block: PostgreSQL fails the migration.",
-      inRunnerTransaction: "{{operation}} cannot run inside a transaction block, and the migration runner wraps this file in one.",
+      inRunnerTransaction:
+        "{{operation}} cannot run inside a transaction block, and the migration runner wraps this file in one.",
     },
     docs: docsUrl("ban-concurrent-index-creation-in-transaction"),
     equivalents: { squawk: "ban-concurrent-index-creation-in-transaction" },

@@ -10,7 +10,10 @@ export const banCreateDomainWithConstraint = defineRule({
   meta: {
     description: "Disallow domains with constraints.",
     severity: "warning",
-    messages: { domainConstraint: "Domain {{domain}} has a constraint: changing it later checks every column of every table that uses the domain, under locks no online recipe avoids." },
+    messages: {
+      domainConstraint:
+        "Domain {{domain}} has a constraint: changing it later checks every column of every table that uses the domain, under locks no online recipe avoids.",
+    },
     docs: docsUrl("ban-create-domain-with-constraint"),
     equivalents: { squawk: "ban-create-domain-with-constraint" },
   },
@@ -18,7 +21,9 @@ export const banCreateDomainWithConstraint = defineRule({
     statement({ statement, node }) {
       const domain = nodeOf<CreateDomainStmt>(node, "CreateDomainStmt");
       if (domain === undefined) return;
-      const first = constraintsOf(domain.constraints).find((constraint) => constraint.contype === "CONSTR_CHECK" || constraint.contype === "CONSTR_NOTNULL");
+      const first = constraintsOf(domain.constraints).find(
+        (constraint) => constraint.contype === "CONSTR_CHECK" || constraint.contype === "CONSTR_NOTNULL",
+      );
       if (first === undefined) return;
       context.report({
         messageId: "domainConstraint",

@@ -5,10 +5,31 @@ new RuleTester().run("ban-drop-column", banDropColumn, {
   valid: [
     "ALTER TABLE users ADD COLUMN nickname text;",
     "CREATE TABLE t (a bigint, b text);\nALTER TABLE t DROP COLUMN b;",
-    { files: [{ path: "002_nick.up.sql", sql: "ALTER TABLE users ADD COLUMN nick text;" }, { path: "002_nick.down.sql", sql: "ALTER TABLE users DROP COLUMN nick;" }] },
+    {
+      files: [
+        { path: "002_nick.up.sql", sql: "ALTER TABLE users ADD COLUMN nick text;" },
+        { path: "002_nick.down.sql", sql: "ALTER TABLE users DROP COLUMN nick;" },
+      ],
+    },
   ],
   invalid: [
-    { sql: "ALTER TABLE users DROP COLUMN nickname;", errors: [{ messageId: "dropColumn", line: 1, message: "Dropping column nickname of users breaks clients that still read or write it (SELECT * included), and takes an AccessExclusiveLock." }] },
-    { sql: "\nALTER TABLE users DROP COLUMN IF EXISTS a, DROP COLUMN b;", errors: [{ messageId: "dropColumn", line: 2 }, { messageId: "dropColumn", line: 2 }] },
+    {
+      sql: "ALTER TABLE users DROP COLUMN nickname;",
+      errors: [
+        {
+          messageId: "dropColumn",
+          line: 1,
+          message:
+            "Dropping column nickname of users breaks clients that still read or write it (SELECT * included), and takes an AccessExclusiveLock.",
+        },
+      ],
+    },
+    {
+      sql: "\nALTER TABLE users DROP COLUMN IF EXISTS a, DROP COLUMN b;",
+      errors: [
+        { messageId: "dropColumn", line: 2 },
+        { messageId: "dropColumn", line: 2 },
+      ],
+    },
   ],
 });

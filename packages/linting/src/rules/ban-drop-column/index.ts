@@ -10,7 +10,8 @@ export const banDropColumn = defineRule({
     description: "Disallow dropping columns that clients may still use.",
     severity: "warning",
     messages: {
-      dropColumn: "Dropping column {{column}} of {{table}} breaks clients that still read or write it (SELECT * included), and takes an AccessExclusiveLock.",
+      dropColumn:
+        "Dropping column {{column}} of {{table}} breaks clients that still read or write it (SELECT * included), and takes an AccessExclusiveLock.",
     },
     docs: docsUrl("ban-drop-column"),
     equivalents: { squawk: "ban-drop-column" },

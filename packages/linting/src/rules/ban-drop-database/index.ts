@@ -9,7 +9,9 @@ export const banDropDatabase = defineRule({
   meta: {
     description: "Disallow DROP DATABASE in migrations.",
     severity: "error",
-    messages: { dropDatabase: "DROP DATABASE {{name}} deletes every table and row of the database, and no migration can undo it." },
+    messages: {
+      dropDatabase: "DROP DATABASE {{name}} deletes every table and row of the database, and no migration can undo it.",
+    },
     docs: docsUrl("ban-drop-database"),
     equivalents: { squawk: "ban-drop-database" },
   },
@@ -17,7 +19,11 @@ export const banDropDatabase = defineRule({
     statement({ node }) {
       const drop = nodeOf<{ dbname?: string }>(node, "DropdbStmt");
       if (drop !== undefined) {
-        context.report({ messageId: "dropDatabase", data: { name: drop.dbname ?? "" }, help: "Drop databases by hand, outside the migration history." });
+        context.report({
+          messageId: "dropDatabase",
+          data: { name: drop.dbname ?? "" },
+          help: "Drop databases by hand, outside the migration history.",
+        });
       }
     },
   }),

@@ -19,7 +19,10 @@ export const banDropNotNull = defineRule({
       if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
       for (const command of alterCommands(alter)) {
         if (command.subtype === "AT_DropNotNull") {
-          context.report({ messageId: "dropNotNull", data: { table: alter.relation?.relname ?? "", column: command.name ?? "" } });
+          context.report({
+            messageId: "dropNotNull",
+            data: { table: alter.relation?.relname ?? "", column: command.name ?? "" },
+          });
         }
       }
     },

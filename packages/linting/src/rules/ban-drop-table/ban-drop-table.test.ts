@@ -7,10 +7,21 @@ new RuleTester().run("ban-drop-table", banDropTable, {
     // Created in the same file: nobody can depend on it yet.
     "CREATE TABLE scratch (id bigint);\nDROP TABLE scratch;",
     // Down migrations exist to undo their up file.
-    { files: [{ path: "001_users.up.sql", sql: "CREATE TABLE users (id bigint);" }, { path: "001_users.down.sql", sql: "DROP TABLE users;" }] },
+    {
+      files: [
+        { path: "001_users.up.sql", sql: "CREATE TABLE users (id bigint);" },
+        { path: "001_users.down.sql", sql: "DROP TABLE users;" },
+      ],
+    },
   ],
   invalid: [
     { sql: "DROP TABLE users;", errors: [{ messageId: "dropTable", line: 1 }] },
-    { sql: "SELECT 1;\nDROP TABLE IF EXISTS users, app.accounts;", errors: [{ messageId: "dropTable", line: 2 }, { messageId: "dropTable", line: 2 }] },
+    {
+      sql: "SELECT 1;\nDROP TABLE IF EXISTS users, app.accounts;",
+      errors: [
+        { messageId: "dropTable", line: 2 },
+        { messageId: "dropTable", line: 2 },
+      ],
+    },
   ],
 });

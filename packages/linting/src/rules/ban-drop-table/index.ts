@@ -11,7 +11,8 @@ export const banDropTable = defineRule({
     description: "Disallow dropping tables that clients may still use.",
     severity: "warning",
     messages: {
-      dropTable: "DROP TABLE {{table}} deletes its rows and breaks every client that still reads or writes it; it waits for an AccessExclusiveLock that blocks all reads and writes.",
+      dropTable:
+        "DROP TABLE {{table}} deletes its rows and breaks every client that still reads or writes it; it waits for an AccessExclusiveLock that blocks all reads and writes.",
     },
     docs: docsUrl("ban-drop-table"),
     equivalents: { squawk: "ban-drop-table" },

@@ -15,7 +15,14 @@ new RuleTester().run("ban-enum-value-in-transaction", banEnumValueInTransaction,
     { sql: "ALTER TYPE status ADD VALUE 'archived';", pgVersion: 11, errors: [{ messageId: "beforeTwelve", line: 1 }] },
     {
       sql: "ALTER TYPE status ADD VALUE 'archived';\nUPDATE tasks SET status = 'archived' WHERE done;",
-      errors: [{ messageId: "usedInTransaction", line: 2, message: "The enum value 'archived' is used in the transaction that added it (line 1): PostgreSQL refuses it until that transaction commits (unsafe use of new value)." }],
+      errors: [
+        {
+          messageId: "usedInTransaction",
+          line: 2,
+          message:
+            "The enum value 'archived' is used in the transaction that added it (line 1): PostgreSQL refuses it until that transaction commits (unsafe use of new value).",
+        },
+      ],
     },
   ],
 });

@@ -14,8 +14,10 @@ export const banEnumValueInTransaction = defineRule({
     description: "Disallow adding an enum value in a transaction where PostgreSQL cannot use it.",
     severity: "error",
     messages: {
-      beforeTwelve: "ALTER TYPE ... ADD VALUE cannot run inside a transaction block on PostgreSQL {{version}}: the migration fails.",
-      usedInTransaction: "The enum value '{{value}}' is used in the transaction that added it (line {{line}}): PostgreSQL refuses it until that transaction commits (unsafe use of new value).",
+      beforeTwelve:
+        "ALTER TYPE ... ADD VALUE cannot run inside a transaction block on PostgreSQL {{version}}: the migration fails.",
+      usedInTransaction:
+        "The enum value '{{value}}' is used in the transaction that added it (line {{line}}): PostgreSQL refuses it until that transaction commits (unsafe use of new value).",
     },
     docs: docsUrl("ban-enum-value-in-transaction"),
     equivalents: { eugene: "W13" },
@@ -33,7 +35,11 @@ export const banEnumValueInTransaction = defineRule({
         if (alter?.newVal !== undefined && alter.oldVal === undefined) {
           if (!session.inTransaction) return;
           if (context.pgVersion < 12) {
-            context.report({ messageId: "beforeTwelve", data: { version: context.pgVersion }, help: "Put it in its own migration file marked `-- confiture: no-transaction`." });
+            context.report({
+              messageId: "beforeTwelve",
+              data: { version: context.pgVersion },
+              help: "Put it in its own migration file marked `-- confiture: no-transaction`.",
+            });
             return;
           }
           added.set(alter.newVal, statement.start.line);

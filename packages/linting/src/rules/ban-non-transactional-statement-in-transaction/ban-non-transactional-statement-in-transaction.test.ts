@@ -9,7 +9,20 @@ new RuleTester().run("ban-non-transactional-statement-in-transaction", banNonTra
     "CREATE INDEX CONCURRENTLY i ON t (a);",
   ],
   invalid: [
-    { sql: "VACUUM users;", errors: [{ messageId: "nonTransactional", line: 1, message: "VACUUM cannot run inside a transaction block: the migration fails at deploy time." }] },
-    { sql: "BEGIN;\nCREATE DATABASE reports;\nCOMMIT;", settings: { runnerWrapsInTransaction: false }, errors: [{ messageId: "nonTransactional", line: 2 }] },
+    {
+      sql: "VACUUM users;",
+      errors: [
+        {
+          messageId: "nonTransactional",
+          line: 1,
+          message: "VACUUM cannot run inside a transaction block: the migration fails at deploy time.",
+        },
+      ],
+    },
+    {
+      sql: "BEGIN;\nCREATE DATABASE reports;\nCOMMIT;",
+      settings: { runnerWrapsInTransaction: false },
+      errors: [{ messageId: "nonTransactional", line: 2 }],
+    },
   ],
 });

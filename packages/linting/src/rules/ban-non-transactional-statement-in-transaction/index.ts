@@ -2,7 +2,13 @@ import { defineRule } from "../../define-rule.js";
 import { docsUrl } from "../support.js";
 
 /** Kinds other rules already report when they run in a transaction. */
-const COVERED = new Set(["create_index_concurrently", "drop_index_concurrently", "reindex_concurrently", "detach_partition_concurrently", "add_enum_value"]);
+const COVERED = new Set([
+  "create_index_concurrently",
+  "drop_index_concurrently",
+  "reindex_concurrently",
+  "detach_partition_concurrently",
+  "add_enum_value",
+]);
 
 /** Flags statements PostgreSQL refuses inside a transaction block (VACUUM, CREATE DATABASE, ...). */
 export const banNonTransactionalStatementInTransaction = defineRule({

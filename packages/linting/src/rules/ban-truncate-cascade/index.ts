@@ -10,7 +10,9 @@ export const banTruncateCascade = defineRule({
   meta: {
     description: "Disallow TRUNCATE ... CASCADE.",
     severity: "error",
-    messages: { cascade: "TRUNCATE ... CASCADE also empties every table that references these, recursively, under AccessExclusiveLocks." },
+    messages: {
+      cascade: "TRUNCATE ... CASCADE also empties every table that references these, recursively, under AccessExclusiveLocks.",
+    },
     docs: docsUrl("ban-truncate-cascade"),
     equivalents: { squawk: "ban-truncate-cascade" },
   },

@@ -11,6 +11,10 @@ new RuleTester().run("ban-uncommitted-transaction", banUncommittedTransaction, {
   ],
   invalid: [
     { sql: "BEGIN;\nCREATE TABLE t (id bigint);", settings: noWrap, errors: [{ messageId: "uncommitted", line: 1 }] },
-    { sql: "BEGIN;\nSELECT 1;\nCOMMIT;\n\nSTART TRANSACTION;\nSELECT 2;", settings: noWrap, errors: [{ messageId: "uncommitted", line: 5 }] },
+    {
+      sql: "BEGIN;\nSELECT 1;\nCOMMIT;\n\nSTART TRANSACTION;\nSELECT 2;",
+      settings: noWrap,
+      errors: [{ messageId: "uncommitted", line: 5 }],
+    },
   ],
 });

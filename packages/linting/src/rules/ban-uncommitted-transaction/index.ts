@@ -8,7 +8,10 @@ export const banUncommittedTransaction = defineRule({
   meta: {
     description: "Require every BEGIN in a file to be committed or rolled back in that file.",
     severity: "error",
-    messages: { uncommitted: "This BEGIN is never committed or rolled back in the file: its changes and locks depend on whatever runs next on the connection." },
+    messages: {
+      uncommitted:
+        "This BEGIN is never committed or rolled back in the file: its changes and locks depend on whatever runs next on the connection.",
+    },
     docs: docsUrl("ban-uncommitted-transaction"),
     equivalents: { squawk: "ban-uncommitted-transaction" },
   },

@@ -15,7 +15,8 @@ export const changingColumnType = defineRule({
     description: "Disallow column type changes that rewrite an existing table.",
     severity: "warning",
     messages: {
-      rewrite: "Changing {{table}}.{{column}} to {{type}} rewrites the table and its indexes under an AccessExclusiveLock: reads and writes wait for the whole rewrite. {{note}}",
+      rewrite:
+        "Changing {{table}}.{{column}} to {{type}} rewrites the table and its indexes under an AccessExclusiveLock: reads and writes wait for the whole rewrite. {{note}}",
     },
     docs: docsUrl("changing-column-type"),
     equivalents: { squawk: "changing-column-type", eugene: "E5" },
@@ -25,7 +26,10 @@ export const changingColumnType = defineRule({
       const alter = alterTableOf(visit.node);
       if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
       const table = rangeVarText(alter.relation);
-      const model = findTable(context.schema, { ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }), name: alter.relation?.relname ?? "" });
+      const model = findTable(context.schema, {
+        ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
+        name: alter.relation?.relname ?? "",
+      });
       for (const command of alterCommands(alter)) {
         if (command.subtype !== "AT_AlterColumnType") continue;
         const definition = nodeOf<ColumnDef>(command.def, "ColumnDef");
@@ -36,12 +40,19 @@ export const changingColumnType = defineRule({
         // this subcommand; otherwise rely on its verdict for the whole statement.
         const verdict =
           current !== undefined && current.typeUnknown !== true && definition?.raw_default === undefined
-            ? typeChangeVerdict({ name: current.type, modifiers: current.typeModifiers, isArray: current.isArray }, target, { pgVersion: context.pgVersion })
+            ? typeChangeVerdict({ name: current.type, modifiers: current.typeModifiers, isArray: current.isArray }, target, {
+                pgVersion: context.pgVersion,
+              })
             : { rewrite: visit.analysis.rewrite, note: visit.analysis.notes.find((note) => note.includes("rewrite")) ?? "" };
         if (!verdict.rewrite) continue;
         context.report({
           messageId: "rewrite",
-          data: { table, column: command.name ?? "", type: `${target.name}${target.modifiers.length > 0 ? `(${target.modifiers.join(",")})` : ""}${target.isArray ? "[]" : ""}`, note: verdict.note },
+          data: {
+            table,
+            column: command.name ?? "",
+            type: `${target.name}${target.modifiers.length > 0 ? `(${target.modifiers.join(",")})` : ""}${target.isArray ? "[]" : ""}`,
+            note: verdict.note,
+          },
           help: "Add a new column of the new type, write both from the application (or a trigger), backfill in batches, switch readers, then drop the old column.",
         });
       }

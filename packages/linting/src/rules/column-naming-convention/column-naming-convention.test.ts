@@ -2,7 +2,11 @@ import { RuleTester } from "../../testing/index.js";
 import { columnNamingConvention } from "./index.js";
 
 new RuleTester().run("column-naming-convention", columnNamingConvention, {
-  valid: ["CREATE TABLE t (created_at timestamptz, user_id bigint);", "ALTER TABLE t ADD COLUMN plan_name text;", "ALTER TABLE t RENAME COLUMN a TO b;"],
+  valid: [
+    "CREATE TABLE t (created_at timestamptz, user_id bigint);",
+    "ALTER TABLE t ADD COLUMN plan_name text;",
+    "ALTER TABLE t RENAME COLUMN a TO b;",
+  ],
   invalid: [
     { sql: 'CREATE TABLE t (\n  "createdAt" timestamptz\n);', errors: [{ messageId: "mismatch", line: 2, column: 3 }] },
     { sql: 'ALTER TABLE t ADD COLUMN "Plan" text;', errors: [{ messageId: "mismatch", line: 1 }] },

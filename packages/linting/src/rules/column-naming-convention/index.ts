@@ -21,7 +21,11 @@ export const columnNamingConvention = defineRule({
     statement({ statement, node }) {
       for (const defined of definedNames(node)) {
         if (defined.kind !== "column" || matchesPattern(defined.name, context.options.pattern)) continue;
-        context.report({ messageId: "mismatch", data: { name: defined.name, pattern: context.options.pattern }, location: locate(statement, defined.location) });
+        context.report({
+          messageId: "mismatch",
+          data: { name: defined.name, pattern: context.options.pattern },
+          location: locate(statement, defined.location),
+        });
       }
     },
   }),

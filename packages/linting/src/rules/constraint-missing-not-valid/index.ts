@@ -17,8 +17,10 @@ export const constraintMissingNotValid = defineRule({
     description: "Require CHECK and FOREIGN KEY constraints on existing tables to be added NOT VALID.",
     severity: "warning",
     messages: {
-      missingNotValid: "Adding {{type}} constraint {{name}} checks every row of {{table}} while holding a lock that blocks writes (an AccessExclusiveLock for CHECK: reads too).",
-      validateInSameTransaction: "VALIDATE CONSTRAINT {{name}} runs in the same transaction that added it NOT VALID: the AccessExclusiveLock of the add is still held, so the validation scan blocks reads and writes.",
+      missingNotValid:
+        "Adding {{type}} constraint {{name}} checks every row of {{table}} while holding a lock that blocks writes (an AccessExclusiveLock for CHECK: reads too).",
+      validateInSameTransaction:
+        "VALIDATE CONSTRAINT {{name}} runs in the same transaction that added it NOT VALID: the AccessExclusiveLock of the add is still held, so the validation scan blocks reads and writes.",
     },
     docs: docsUrl("constraint-missing-not-valid"),
     equivalents: { squawk: "constraint-missing-not-valid", eugene: "E1" },

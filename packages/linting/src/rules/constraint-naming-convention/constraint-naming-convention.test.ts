@@ -9,7 +9,20 @@ new RuleTester().run("constraint-naming-convention", constraintNamingConvention,
     { sql: "ALTER TABLE users ADD CONSTRAINT ck_users_age CHECK (age > 0);", options: { check: "^ck_{table}_" } },
   ],
   invalid: [
-    { sql: "ALTER TABLE users ADD CONSTRAINT positive_age CHECK (age > 0);", errors: [{ messageId: "mismatch", line: 1, message: "The check constraint positive_age does not match the convention ^{table}_[a-z0-9_]+_check$ (with {table} = users)." }] },
-    { sql: "CREATE TABLE users (\n  id bigint,\n  CONSTRAINT pk PRIMARY KEY (id)\n);", errors: [{ messageId: "mismatch", line: 3 }] },
+    {
+      sql: "ALTER TABLE users ADD CONSTRAINT positive_age CHECK (age > 0);",
+      errors: [
+        {
+          messageId: "mismatch",
+          line: 1,
+          message:
+            "The check constraint positive_age does not match the convention ^{table}_[a-z0-9_]+_check$ (with {table} = users).",
+        },
+      ],
+    },
+    {
+      sql: "CREATE TABLE users (\n  id bigint,\n  CONSTRAINT pk PRIMARY KEY (id)\n);",
+      errors: [{ messageId: "mismatch", line: 3 }],
+    },
   ],
 });

@@ -35,7 +35,9 @@ export const constraintNamingConvention = defineRule({
   meta: {
     description: "Enforce naming conventions for primary key, unique, check and exclusion constraints.",
     severity: "warning",
-    messages: { mismatch: "The {{type}} constraint {{name}} does not match the convention {{pattern}} (with {table} = {{table}})." },
+    messages: {
+      mismatch: "The {{type}} constraint {{name}} does not match the convention {{pattern}} (with {table} = {{table}}).",
+    },
     docs: docsUrl("constraint-naming-convention"),
     options,
   },
@@ -46,7 +48,11 @@ export const constraintNamingConvention = defineRule({
         if (type === undefined || constraint.conname === undefined) continue;
         const pattern = context.options[type.key];
         if (matchesPattern(constraint.conname, pattern, table)) continue;
-        context.report({ messageId: "mismatch", data: { type: type.label, name: constraint.conname, pattern, table }, location: at(statement, constraint) });
+        context.report({
+          messageId: "mismatch",
+          data: { type: type.label, name: constraint.conname, pattern, table },
+          location: at(statement, constraint),
+        });
       }
     },
   }),

@@ -10,8 +10,10 @@ export const dataTypePrecision = defineRule({
     description: "Require numeric columns to declare their precision and scale.",
     severity: "warning",
     messages: {
-      unboundedNumeric: "Column {{column}} is numeric without precision: values of any size and scale are accepted and rounding is left to every client.",
-      money: "Column {{column}} is money: its scale follows the lc_monetary setting of the session, so values change meaning between servers.",
+      unboundedNumeric:
+        "Column {{column}} is numeric without precision: values of any size and scale are accepted and rounding is left to every client.",
+      money:
+        "Column {{column}} is money: its scale follows the lc_monetary setting of the session, so values change meaning between servers.",
     },
     docs: docsUrl("data-type-precision"),
   },
@@ -19,9 +21,19 @@ export const dataTypePrecision = defineRule({
     statement({ statement, node }) {
       for (const site of columnTypeSites(statement, node)) {
         if (site.builtIn === "numeric" && site.modifiers.length === 0) {
-          context.report({ messageId: "unboundedNumeric", data: { column: site.column }, location: site.place, help: "Declare numeric(precision, scale), e.g. numeric(12, 2) for amounts." });
+          context.report({
+            messageId: "unboundedNumeric",
+            data: { column: site.column },
+            location: site.place,
+            help: "Declare numeric(precision, scale), e.g. numeric(12, 2) for amounts.",
+          });
         } else if (site.builtIn === "money") {
-          context.report({ messageId: "money", data: { column: site.column }, location: site.place, help: "Use numeric(precision, scale) and store the currency in its own column." });
+          context.report({
+            messageId: "money",
+            data: { column: site.column },
+            location: site.place,
+            help: "Use numeric(precision, scale) and store the currency in its own column.",
+          });
         }
       }
     },

@@ -10,7 +10,14 @@ new RuleTester().run("disallowed-unique-constraint", disallowedUniqueConstraint,
   invalid: [
     {
       sql: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
-      errors: [{ messageId: "unique", line: 1, message: "Adding a UNIQUE constraint to users builds its index under an AccessExclusiveLock: reads and writes wait for the whole build." }],
+      errors: [
+        {
+          messageId: "unique",
+          line: 1,
+          message:
+            "Adding a UNIQUE constraint to users builds its index under an AccessExclusiveLock: reads and writes wait for the whole build.",
+        },
+      ],
     },
     { sql: "ALTER TABLE users\n  ADD COLUMN handle text UNIQUE;", errors: [{ messageId: "unique", line: 2 }] },
   ],

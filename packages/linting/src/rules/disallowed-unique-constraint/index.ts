@@ -10,7 +10,10 @@ export const disallowedUniqueConstraint = defineRule({
   meta: {
     description: "Disallow adding UNIQUE constraints to existing tables without a prebuilt index.",
     severity: "warning",
-    messages: { unique: "Adding a UNIQUE constraint to {{table}} builds its index under an AccessExclusiveLock: reads and writes wait for the whole build." },
+    messages: {
+      unique:
+        "Adding a UNIQUE constraint to {{table}} builds its index under an AccessExclusiveLock: reads and writes wait for the whole build.",
+    },
     docs: docsUrl("disallowed-unique-constraint"),
     equivalents: { squawk: "disallowed-unique-constraint" },
   },

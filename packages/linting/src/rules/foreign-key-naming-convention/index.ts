@@ -23,7 +23,11 @@ export const foreignKeyNamingConvention = defineRule({
       for (const { constraint, table } of definedConstraints(node)) {
         if (constraint.contype !== "CONSTR_FOREIGN" || constraint.conname === undefined) continue;
         if (matchesPattern(constraint.conname, context.options.pattern, table)) continue;
-        context.report({ messageId: "mismatch", data: { name: constraint.conname, pattern: context.options.pattern, table }, location: at(statement, constraint) });
+        context.report({
+          messageId: "mismatch",
+          data: { name: constraint.conname, pattern: context.options.pattern, table },
+          location: at(statement, constraint),
+        });
       }
     },
   }),

@@ -10,6 +10,10 @@ new RuleTester().run("identifier-too-long", identifierTooLong, {
     { sql: `CREATE TABLE t (\n  ${long} bigint\n);`, errors: [{ messageId: "tooLong", line: 2, column: 3 }] },
     { sql: `CREATE INDEX ${long} ON t (a);`, errors: [{ messageId: "tooLong", line: 1 }] },
     { sql: `ALTER TABLE t ADD CONSTRAINT "${long}" CHECK (a > 0);`, errors: [{ messageId: "tooLong", line: 1 }] },
-    { name: "bytes, not characters", sql: `CREATE TABLE "${"é".repeat(32)}" (id bigint);`, errors: [{ messageId: "tooLong", line: 1 }] },
+    {
+      name: "bytes, not characters",
+      sql: `CREATE TABLE "${"é".repeat(32)}" (id bigint);`,
+      errors: [{ messageId: "tooLong", line: 1 }],
+    },
   ],
 });

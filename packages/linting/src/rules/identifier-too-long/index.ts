@@ -22,7 +22,10 @@ export const identifierTooLong = defineRule({
   meta: {
     description: "Disallow identifiers longer than 63 bytes.",
     severity: "warning",
-    messages: { tooLong: "{{name}} is {{bytes}} bytes long: PostgreSQL truncates it to 63 bytes ({{truncated}}), so later statements that spell it in full miss it or hit another object." },
+    messages: {
+      tooLong:
+        "{{name}} is {{bytes}} bytes long: PostgreSQL truncates it to 63 bytes ({{truncated}}), so later statements that spell it in full miss it or hit another object.",
+    },
     docs: docsUrl("identifier-too-long"),
     equivalents: { squawk: "identifier-too-long" },
   },
@@ -42,8 +45,16 @@ export const identifierTooLong = defineRule({
         const bytes = Buffer.byteLength(name);
         if (bytes <= MAXIMUM_BYTES || seen.has(name)) continue;
         seen.add(name);
-        const truncated = Buffer.from(name).subarray(0, MAXIMUM_BYTES).toString("utf8").replace(/\uFFFD$/u, "");
-        context.report({ messageId: "tooLong", data: { name, bytes, truncated }, location: locate(statement, token.start), help: "Choose a name of at most 63 bytes." });
+        const truncated = Buffer.from(name)
+          .subarray(0, MAXIMUM_BYTES)
+          .toString("utf8")
+          .replace(/\uFFFD$/u, "");
+        context.report({
+          messageId: "tooLong",
+          data: { name, bytes, truncated },
+          location: locate(statement, token.start),
+          help: "Choose a name of at most 63 bytes.",
+        });
       }
     },
   }),

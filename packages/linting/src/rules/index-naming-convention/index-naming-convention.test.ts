@@ -9,7 +9,16 @@ new RuleTester().run("index-naming-convention", indexNamingConvention, {
     { sql: "CREATE INDEX ix_users_email ON users (email);", options: { pattern: "^ix_{table}_" } },
   ],
   invalid: [
-    { sql: "CREATE INDEX email_index ON users (email);", errors: [{ messageId: "mismatch", line: 1, message: "Index name email_index does not match the convention ^{table}_[a-z0-9_]+_(idx|key)$ (with {table} = users)." }] },
+    {
+      sql: "CREATE INDEX email_index ON users (email);",
+      errors: [
+        {
+          messageId: "mismatch",
+          line: 1,
+          message: "Index name email_index does not match the convention ^{table}_[a-z0-9_]+_(idx|key)$ (with {table} = users).",
+        },
+      ],
+    },
     { sql: "CREATE INDEX ON users (email);", options: { requireName: true }, errors: [{ messageId: "unnamed", line: 1 }] },
   ],
 });

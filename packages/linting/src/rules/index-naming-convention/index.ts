@@ -36,7 +36,8 @@ export const indexNamingConvention = defineRule({
       if (index === undefined) return;
       const table = index.relation?.relname ?? "";
       if (index.idxname === undefined) {
-        if (context.options.requireName) context.report({ messageId: "unnamed", help: `Name it, e.g. CREATE INDEX ${table}_..._idx ON ${table} (...).` });
+        if (context.options.requireName)
+          context.report({ messageId: "unnamed", help: `Name it, e.g. CREATE INDEX ${table}_..._idx ON ${table} (...).` });
         return;
       }
       if (matchesPattern(index.idxname, context.options.pattern, table)) return;

@@ -7,7 +7,10 @@ import { docsUrl, durationMilliseconds } from "../support.js";
 const options = z
   .object({
     /** The longest acceptable lock_timeout, as PostgreSQL writes durations (`10s`, `500ms`). */
-    maximum: z.string().refine((value) => durationMilliseconds(value) !== undefined, "a duration such as 10s or 500ms").default("10s"),
+    maximum: z
+      .string()
+      .refine((value) => durationMilliseconds(value) !== undefined, "a duration such as 10s or 500ms")
+      .default("10s"),
   })
   .default({ maximum: "10s" });
 
@@ -27,8 +30,10 @@ export const lockTimeoutTooLong = defineRule({
     description: "Disallow lock_timeout values longer than a few seconds.",
     severity: "warning",
     messages: {
-      tooLong: "lock_timeout = {{value}} lets a blocked statement queue for longer than {{maximum}}, and every query behind it waits as long.",
-      disabled: "lock_timeout = {{value}} disables the timeout: a blocked statement queues forever and every query behind it waits too.",
+      tooLong:
+        "lock_timeout = {{value}} lets a blocked statement queue for longer than {{maximum}}, and every query behind it waits as long.",
+      disabled:
+        "lock_timeout = {{value}} disables the timeout: a blocked statement queues forever and every query behind it waits too.",
     },
     docs: docsUrl("lock-timeout-too-long"),
     options,
@@ -42,8 +47,14 @@ export const lockTimeoutTooLong = defineRule({
       const milliseconds = value === undefined ? undefined : durationMilliseconds(value);
       const maximum = durationMilliseconds(context.options.maximum) ?? 10_000;
       if (value === undefined || milliseconds === undefined) return;
-      if (milliseconds === 0) context.report({ messageId: "disabled", data: { value }, help: `SET lock_timeout = '${context.options.maximum}';` });
-      else if (milliseconds > maximum) context.report({ messageId: "tooLong", data: { value, maximum: context.options.maximum }, help: `SET lock_timeout = '${context.options.maximum}'; and retry the migration when it times out.` });
+      if (milliseconds === 0)
+        context.report({ messageId: "disabled", data: { value }, help: `SET lock_timeout = '${context.options.maximum}';` });
+      else if (milliseconds > maximum)
+        context.report({
+          messageId: "tooLong",
+          data: { value, maximum: context.options.maximum },
+          help: `SET lock_timeout = '${context.options.maximum}'; and retry the migration when it times out.`,
+        });
     },
   }),
 });

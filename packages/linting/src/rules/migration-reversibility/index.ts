@@ -1,4 +1,11 @@
-import { applyStatement, cloneSchemaModel, diffSchemaModels, isSchemaDiffEmpty, type SchemaDiff, type SchemaModel } from "@confiture/sql";
+import {
+  applyStatement,
+  cloneSchemaModel,
+  diffSchemaModels,
+  isSchemaDiffEmpty,
+  type SchemaDiff,
+  type SchemaModel,
+} from "@confiture/sql";
 import { defineRule } from "../../define-rule.js";
 import { docsUrl, downFileOf, isDownFile } from "../support.js";
 
@@ -13,7 +20,9 @@ function words(key: string): string {
 function describeItem(item: unknown): string {
   if (typeof item === "string") return item;
   const record = item as Record<string, unknown>;
-  const parts = [record.table ?? record.type, record.column ?? record.name ?? record.from].filter((part) => typeof part === "string");
+  const parts = [record.table ?? record.type, record.column ?? record.name ?? record.from].filter(
+    (part) => typeof part === "string",
+  );
   return parts.join(".");
 }
 

@@ -26,8 +26,22 @@ new RuleTester().run("migration-reversibility", migrationReversibility, {
         { path: "002_plan.up.sql", sql: "ALTER TABLE users ADD COLUMN plan text;\nCREATE INDEX users_plan_idx ON users (plan);" },
         { path: "002_plan.down.sql", sql: "DROP INDEX users_plan_idx;" },
       ],
-      errors: [{ messageId: "notReversed", file: "002_plan.down.sql", line: 1, message: "Running 002_plan.up.sql then 002_plan.down.sql does not give back the schema before 002_plan.up.sql: columns added: public.users.plan." }],
+      errors: [
+        {
+          messageId: "notReversed",
+          file: "002_plan.down.sql",
+          line: 1,
+          message:
+            "Running 002_plan.up.sql then 002_plan.down.sql does not give back the schema before 002_plan.up.sql: columns added: public.users.plan.",
+        },
+      ],
     },
-    { files: [{ path: "001_t.up.sql", sql: "CREATE TABLE t (id bigint);" }, { path: "001_t.down.sql", sql: "" }], errors: [{ messageId: "notReversed", file: "001_t.down.sql" }] },
+    {
+      files: [
+        { path: "001_t.up.sql", sql: "CREATE TABLE t (id bigint);" },
+        { path: "001_t.down.sql", sql: "" },
+      ],
+      errors: [{ messageId: "notReversed", file: "001_t.down.sql" }],
+    },
   ],
 });

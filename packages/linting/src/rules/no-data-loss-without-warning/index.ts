@@ -28,7 +28,8 @@ export const noDataLossWithoutWarning = defineRule({
     description: "Require destructive statements to be acknowledged explicitly.",
     severity: "error",
     messages: {
-      dataLoss: "{{what}}: the data cannot be recovered by a down migration. Acknowledge it with -- confiture-ignore-next-line no-data-loss-without-warning -- <reason>.",
+      dataLoss:
+        "{{what}}: the data cannot be recovered by a down migration. Acknowledge it with -- confiture-ignore-next-line no-data-loss-without-warning -- <reason>.",
     },
     docs: docsUrl("no-data-loss-without-warning"),
   },
@@ -37,7 +38,11 @@ export const noDataLossWithoutWarning = defineRule({
       if (isDownFile(context.file)) return;
       const what = destruction(visit.node, visit.statement.kind);
       if (what === undefined || targetsOnlyNewTables(visit)) return;
-      context.report({ messageId: "dataLoss", data: { what }, help: "Take a backup or copy the data first, and say why the loss is intended in the suppression comment." });
+      context.report({
+        messageId: "dataLoss",
+        data: { what },
+        help: "Take a backup or copy the data first, and say why the loss is intended in the suppression comment.",
+      });
     },
   }),
 });

@@ -13,7 +13,14 @@ new RuleTester().run("no-duplicate-indexes", noDuplicateIndexes, {
   invalid: [
     {
       sql: "CREATE TABLE t (a bigint);\nCREATE INDEX t_a_idx ON t (a);\nCREATE INDEX t_a_again_idx ON t (a);",
-      errors: [{ messageId: "duplicate", line: 3, message: "Index t_a_again_idx duplicates t_a_idx on t (same method, columns and predicate): it slows every write and doubles the storage for nothing." }],
+      errors: [
+        {
+          messageId: "duplicate",
+          line: 3,
+          message:
+            "Index t_a_again_idx duplicates t_a_idx on t (same method, columns and predicate): it slows every write and doubles the storage for nothing.",
+        },
+      ],
     },
     {
       files: [
@@ -22,6 +29,9 @@ new RuleTester().run("no-duplicate-indexes", noDuplicateIndexes, {
       ],
       errors: [{ messageId: "covered", file: "001_t.up.sql", line: 2 }],
     },
-    { sql: "CREATE TABLE t (id bigint PRIMARY KEY);\nCREATE INDEX t_id_idx ON t (id);", errors: [{ messageId: "duplicate", line: 2 }] },
+    {
+      sql: "CREATE TABLE t (id bigint PRIMARY KEY);\nCREATE INDEX t_id_idx ON t (id);",
+      errors: [{ messageId: "duplicate", line: 2 }],
+    },
   ],
 });

@@ -21,8 +21,10 @@ export const noLargeTransactions = defineRule({
     description: "Disallow transactions with many statements or several table rewrites.",
     severity: "warning",
     messages: {
-      tooManyStatements: "This transaction reaches {{count}} statements (more than {{maximum}}): every lock it took is held until the last one finishes, and a failure rolls back all of them.",
-      tooManyRewrites: "This is table rewrite number {{count}} in one transaction (at most {{maximum}}): the locks of the earlier rewrites are held during this one.",
+      tooManyStatements:
+        "This transaction reaches {{count}} statements (more than {{maximum}}): every lock it took is held until the last one finishes, and a failure rolls back all of them.",
+      tooManyRewrites:
+        "This is table rewrite number {{count}} in one transaction (at most {{maximum}}): the locks of the earlier rewrites are held during this one.",
     },
     docs: docsUrl("no-large-transactions"),
     options,
@@ -37,12 +39,20 @@ export const noLargeTransactions = defineRule({
         state.statements++;
         if (state.statements > maxStatements && !state.reportedStatements) {
           state.reportedStatements = true;
-          context.report({ messageId: "tooManyStatements", data: { count: state.statements, maximum: maxStatements }, help: "Split the migration into several files (several transactions)." });
+          context.report({
+            messageId: "tooManyStatements",
+            data: { count: state.statements, maximum: maxStatements },
+            help: "Split the migration into several files (several transactions).",
+          });
         }
         if (visit.analysis.rewrite && blockingLocks(visit).length > 0) {
           state.rewrites++;
           if (state.rewrites > maxRewrites) {
-            context.report({ messageId: "tooManyRewrites", data: { count: state.rewrites, maximum: maxRewrites }, help: "Give each rewrite its own migration." });
+            context.report({
+              messageId: "tooManyRewrites",
+              data: { count: state.rewrites, maximum: maxRewrites },
+              help: "Give each rewrite its own migration.",
+            });
           }
         }
       },

@@ -15,7 +15,8 @@ export const noLockUpgrade = defineRule({
     description: "Disallow upgrading a lock the transaction already holds to a stronger, conflicting mode.",
     severity: "warning",
     messages: {
-      upgrade: "The transaction already holds a {{held}} on {{relation}} (line {{line}}) and now asks for a {{requested}}: it waits for other holders of weaker locks, and two sessions doing this deadlock.",
+      upgrade:
+        "The transaction already holds a {{held}} on {{relation}} (line {{line}}) and now asks for a {{requested}}: it waits for other holders of weaker locks, and two sessions doing this deadlock.",
     },
     docs: docsUrl("no-lock-upgrade"),
     equivalents: { pgfence: "lock-upgrade" },
@@ -28,11 +29,18 @@ export const noLockUpgrade = defineRule({
         if (held === undefined) return;
         for (const lock of locksOnExistingRelations(visit)) {
           const previous = held.get(lock.relation);
-          if (previous !== undefined && lockModeStrength(lock.mode) > lockModeStrength(previous.mode) && lockModesConflict(previous.mode, lock.mode)) {
+          if (
+            previous !== undefined &&
+            lockModeStrength(lock.mode) > lockModeStrength(previous.mode) &&
+            lockModesConflict(previous.mode, lock.mode)
+          ) {
             context.report({
               messageId: "upgrade",
               data: { held: previous.mode, relation: lock.relation, line: previous.line, requested: lock.mode },
-              help: `Take the strongest lock first (e.g. LOCK TABLE ${lock.relation} IN ${lock.mode.replace(/Lock$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase()} MODE at the start of the transaction), or move the reads after the DDL.`,
+              help: `Take the strongest lock first (e.g. LOCK TABLE ${lock.relation} IN ${lock.mode
+                .replace(/Lock$/, "")
+                .replace(/([a-z])([A-Z])/g, "$1 $2")
+                .toUpperCase()} MODE at the start of the transaction), or move the reads after the DDL.`,
             });
           }
           if (previous === undefined || lockModeStrength(lock.mode) > lockModeStrength(previous.mode)) {

@@ -11,8 +11,18 @@ new RuleTester().run("no-lock-upgrade", noLockUpgrade, {
   invalid: [
     {
       sql: "SELECT count(*) FROM users;\nALTER TABLE users ADD COLUMN a text;",
-      errors: [{ messageId: "upgrade", line: 2, message: "The transaction already holds a AccessShareLock on users (line 1) and now asks for a AccessExclusiveLock: it waits for other holders of weaker locks, and two sessions doing this deadlock." }],
+      errors: [
+        {
+          messageId: "upgrade",
+          line: 2,
+          message:
+            "The transaction already holds a AccessShareLock on users (line 1) and now asks for a AccessExclusiveLock: it waits for other holders of weaker locks, and two sessions doing this deadlock.",
+        },
+      ],
     },
-    { sql: "UPDATE users SET plan = 'free' WHERE plan IS NULL;\nCREATE INDEX users_plan_idx ON users (plan);", errors: [{ messageId: "upgrade", line: 2 }] },
+    {
+      sql: "UPDATE users SET plan = 'free' WHERE plan IS NULL;\nCREATE INDEX users_plan_idx ON users (plan);",
+      errors: [{ messageId: "upgrade", line: 2 }],
+    },
   ],
 });

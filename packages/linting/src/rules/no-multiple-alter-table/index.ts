@@ -8,10 +8,12 @@ export const noMultipleAlterTable = defineRule({
   id: "no-multiple-alter-table",
   version: "1.0.0",
   meta: {
-    description: "Prefer one ALTER TABLE with several subcommands over several ALTER TABLE statements on one table in a transaction.",
+    description:
+      "Prefer one ALTER TABLE with several subcommands over several ALTER TABLE statements on one table in a transaction.",
     severity: "info",
     messages: {
-      multiple: "{{table}} was already altered at line {{line}} in this transaction: one ALTER TABLE with both subcommands scans or rewrites the table once and holds its lock for less time.",
+      multiple:
+        "{{table}} was already altered at line {{line}} in this transaction: one ALTER TABLE with both subcommands scans or rewrites the table once and holds its lock for less time.",
     },
     docs: docsUrl("no-multiple-alter-table"),
     equivalents: { eugene: "W12" },
@@ -29,7 +31,11 @@ export const noMultipleAlterTable = defineRule({
           seen.set(table, visit.statement.start.line);
           return;
         }
-        context.report({ messageId: "multiple", data: { table, line: first }, help: "Merge the subcommands: ALTER TABLE t ADD COLUMN a text, ADD COLUMN b text;" });
+        context.report({
+          messageId: "multiple",
+          data: { table, line: first },
+          help: "Merge the subcommands: ALTER TABLE t ADD COLUMN a text, ADD COLUMN b text;",
+        });
       },
     };
   },

@@ -24,7 +24,7 @@ export const noReservedKeywords = defineRule({
   meta: {
     description: "Disallow reserved SQL keywords as names of tables, columns and other objects.",
     severity: "error",
-    messages: { reserved: "The {{kind}} name {{name}} is a {{category}} SQL keyword: every query must quote it (\"{{name}}\")." },
+    messages: { reserved: 'The {{kind}} name {{name}} is a {{category}} SQL keyword: every query must quote it ("{{name}}").' },
     docs: docsUrl("no-reserved-keywords"),
   },
   create: (context) => ({

@@ -12,7 +12,8 @@ export const noRewriteWhileHoldingLock = defineRule({
     description: "Disallow table rewrites in a transaction that already holds locks blocking other tables.",
     severity: "warning",
     messages: {
-      rewriteWhileHolding: "This statement rewrites {{table}} while the transaction holds a {{mode}} on {{held}} (since line {{line}}): {{held}} stays blocked for the whole rewrite.",
+      rewriteWhileHolding:
+        "This statement rewrites {{table}} while the transaction holds a {{mode}} on {{held}} (since line {{line}}): {{held}} stays blocked for the whole rewrite.",
     },
     docs: docsUrl("no-rewrite-while-holding-lock"),
     equivalents: { eugene: "E10" },

@@ -20,7 +20,8 @@ export const noStatementsAfterAccessExclusiveLock = defineRule({
     description: "Disallow slow statements in a transaction after it took an AccessExclusiveLock.",
     severity: "warning",
     messages: {
-      heldLock: "This statement runs while the transaction still holds the AccessExclusiveLock on {{relation}} taken at line {{line}}: every read and write of {{relation}} waits until COMMIT.",
+      heldLock:
+        "This statement runs while the transaction still holds the AccessExclusiveLock on {{relation}} taken at line {{line}}: every read and write of {{relation}} waits until COMMIT.",
     },
     docs: docsUrl("no-statements-after-access-exclusive-lock"),
     equivalents: { eugene: "E4" },
@@ -34,7 +35,8 @@ export const noStatementsAfterAccessExclusiveLock = defineRule({
         const locks = locksOnExistingRelations(visit);
         const held = state.held;
         if (held !== undefined && !held.reported) {
-          const waitsOrWorks = visit.analysis.scan || visit.analysis.rewrite || locks.some((lock) => lock.relation !== held.relation);
+          const waitsOrWorks =
+            visit.analysis.scan || visit.analysis.rewrite || locks.some((lock) => lock.relation !== held.relation);
           if (waitsOrWorks) {
             held.reported = true;
             context.report({
@@ -45,7 +47,8 @@ export const noStatementsAfterAccessExclusiveLock = defineRule({
           }
         }
         const exclusive = locks.find((lock) => lock.mode === "AccessExclusiveLock");
-        if (state.held === undefined && exclusive !== undefined) state.held = { relation: exclusive.relation, line: visit.statement.start.line, reported: false };
+        if (state.held === undefined && exclusive !== undefined)
+          state.held = { relation: exclusive.relation, line: visit.statement.start.line, reported: false };
       },
     };
   },

@@ -7,13 +7,23 @@ new RuleTester().run("no-statements-after-access-exclusive-lock", noStatementsAf
     // Quick statements on the same table add no waiting.
     "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN plan text;\nALTER TABLE users ALTER COLUMN plan SET DEFAULT 'free';",
     // Outside a transaction each statement commits on its own.
-    { sql: "ALTER TABLE users ADD COLUMN plan text;\nUPDATE orders SET total = 0 WHERE total IS NULL;", settings: { runnerWrapsInTransaction: false } },
+    {
+      sql: "ALTER TABLE users ADD COLUMN plan text;\nUPDATE orders SET total = 0 WHERE total IS NULL;",
+      settings: { runnerWrapsInTransaction: false },
+    },
     "CREATE TABLE t (id bigint);\nALTER TABLE t ADD COLUMN a text;\nCREATE INDEX i ON orders (a);",
   ],
   invalid: [
     {
       sql: "ALTER TABLE users ADD COLUMN plan text;\nUPDATE orders SET total = 0 WHERE total IS NULL;",
-      errors: [{ messageId: "heldLock", line: 2, message: "This statement runs while the transaction still holds the AccessExclusiveLock on users taken at line 1: every read and write of users waits until COMMIT." }],
+      errors: [
+        {
+          messageId: "heldLock",
+          line: 2,
+          message:
+            "This statement runs while the transaction still holds the AccessExclusiveLock on users taken at line 1: every read and write of users waits until COMMIT.",
+        },
+      ],
     },
     {
       sql: "BEGIN;\nALTER TABLE users ADD COLUMN plan text;\nCREATE INDEX orders_total_idx ON orders (total);\nCREATE INDEX orders_user_idx ON orders (user_id);\nCOMMIT;",

@@ -13,7 +13,10 @@ export const noTableRewrite = defineRule({
   meta: {
     description: "Disallow statements that rewrite an existing table under an AccessExclusiveLock.",
     severity: "warning",
-    messages: { rewrite: "This statement rewrites {{table}} and its indexes while holding an AccessExclusiveLock: reads and writes wait for the whole rewrite. {{note}}" },
+    messages: {
+      rewrite:
+        "This statement rewrites {{table}} and its indexes while holding an AccessExclusiveLock: reads and writes wait for the whole rewrite. {{note}}",
+    },
     docs: docsUrl("no-table-rewrite"),
     equivalents: { pgfence: "table-rewrite" },
   },

@@ -12,7 +12,8 @@ export const noTextInIndexes = defineRule({
     description: "Disallow btree indexes on unbounded text columns.",
     severity: "warning",
     messages: {
-      unbounded: "Column {{column}} ({{type}}) has no length limit: a value longer than about 2,700 bytes makes every insert or update of that row fail with \"index row size exceeds btree maximum\".",
+      unbounded:
+        'Column {{column}} ({{type}}) has no length limit: a value longer than about 2,700 bytes makes every insert or update of that row fail with "index row size exceeds btree maximum".',
     },
     docs: docsUrl("no-text-in-indexes"),
     // Most text columns hold short values; enable it where long values are possible.
@@ -22,13 +23,17 @@ export const noTextInIndexes = defineRule({
     statement({ statement, node }) {
       const index = nodeOf<IndexStmt>(node, "IndexStmt");
       if (index === undefined || (index.accessMethod ?? "btree") !== "btree") return;
-      const table = findTable(context.schema, { ...(index.relation?.schemaname === undefined ? {} : { schema: index.relation.schemaname }), name: index.relation?.relname ?? "" });
+      const table = findTable(context.schema, {
+        ...(index.relation?.schemaname === undefined ? {} : { schema: index.relation.schemaname }),
+        name: index.relation?.relname ?? "",
+      });
       if (table === undefined) return;
       for (const parameter of index.indexParams ?? []) {
         const element = nodeOf<IndexElem>(parameter, "IndexElem");
         const column = element?.name === undefined ? undefined : table.columns.get(element.name);
         if (column === undefined || column.isArray) continue;
-        const unbounded = column.type === "text" || column.type === "bytea" || (column.type === "varchar" && column.typeModifiers.length === 0);
+        const unbounded =
+          column.type === "text" || column.type === "bytea" || (column.type === "varchar" && column.typeModifiers.length === 0);
         if (!unbounded) continue;
         context.report({
           messageId: "unbounded",

@@ -9,7 +9,16 @@ new RuleTester().run("no-text-in-indexes", noTextInIndexes, {
     "CREATE INDEX unknown_idx ON unknown_table (body);",
   ],
   invalid: [
-    { sql: "CREATE TABLE t (body text, id bigint);\nCREATE INDEX t_body_idx ON t (body, id);", errors: [{ messageId: "unbounded", line: 2 }] },
-    { files: [{ path: "001_t.up.sql", sql: "CREATE TABLE t (name varchar);" }, { path: "002_i.up.sql", sql: "CREATE UNIQUE INDEX t_name_key ON t (name);" }], errors: [{ messageId: "unbounded", file: "002_i.up.sql", line: 1 }] },
+    {
+      sql: "CREATE TABLE t (body text, id bigint);\nCREATE INDEX t_body_idx ON t (body, id);",
+      errors: [{ messageId: "unbounded", line: 2 }],
+    },
+    {
+      files: [
+        { path: "001_t.up.sql", sql: "CREATE TABLE t (name varchar);" },
+        { path: "002_i.up.sql", sql: "CREATE UNIQUE INDEX t_name_key ON t (name);" },
+      ],
+      errors: [{ messageId: "unbounded", file: "002_i.up.sql", line: 1 }],
+    },
   ],
 });

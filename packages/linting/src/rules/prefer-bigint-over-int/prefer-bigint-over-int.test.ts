@@ -5,7 +5,13 @@ import { preferBigintOverInt } from "./index.js";
 new RuleTester().run("prefer-bigint-over-int", preferBigintOverInt, {
   valid: ["CREATE TABLE t (id bigint, n bigserial, s smallint);", "ALTER TABLE t ADD COLUMN n int8;"],
   invalid: [
-    { sql: "CREATE TABLE t (\n  id serial PRIMARY KEY,\n  n integer\n);", errors: [{ messageId: "int", line: 2, column: 6 }, { messageId: "int", line: 3 }] },
+    {
+      sql: "CREATE TABLE t (\n  id serial PRIMARY KEY,\n  n integer\n);",
+      errors: [
+        { messageId: "int", line: 2, column: 6 },
+        { messageId: "int", line: 3 },
+      ],
+    },
     { sql: "ALTER TABLE t ADD COLUMN n int;", errors: [{ messageId: "int", line: 1 }] },
     { sql: "ALTER TABLE t ALTER COLUMN n TYPE int4;", errors: [{ messageId: "int", line: 1 }] },
   ],

@@ -11,7 +11,8 @@ export const preferBigintOverSmallint = defineRule({
     description: "Prefer bigint over smallint columns.",
     severity: "warning",
     messages: {
-      smallint: "Column {{column}} is a 16-bit integer: it overflows at 32,767, and widening it later rewrites the table under an AccessExclusiveLock.",
+      smallint:
+        "Column {{column}} is a 16-bit integer: it overflows at 32,767, and widening it later rewrites the table under an AccessExclusiveLock.",
     },
     docs: docsUrl("prefer-bigint-over-smallint"),
     equivalents: { squawk: "prefer-bigint-over-smallint" },

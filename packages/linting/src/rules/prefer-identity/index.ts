@@ -19,7 +19,8 @@ export const preferIdentity = defineRule({
     description: "Prefer identity columns over serial types.",
     severity: "warning",
     messages: {
-      serial: "Column {{column}} is {{type}}: its sequence has separate ownership and permissions, and is easy to get out of step when copying or restoring data.",
+      serial:
+        "Column {{column}} is {{type}}: its sequence has separate ownership and permissions, and is easy to get out of step when copying or restoring data.",
     },
     docs: docsUrl("prefer-identity"),
     equivalents: { squawk: "prefer-identity" },

@@ -20,7 +20,13 @@ export const preferJsonb = defineRule({
       for (const site of columnTypeSites(statement, node)) {
         if (site.builtIn !== "json") continue;
         const fixed = replaceTypeWord(statement, site.typeName, "jsonb", ["json"]);
-        context.report({ messageId: "json", data: { column: site.column }, location: site.place, help: "Use jsonb.", ...(fixed === undefined ? {} : { fix: { text: fixed } }) });
+        context.report({
+          messageId: "json",
+          data: { column: site.column },
+          location: site.place,
+          help: "Use jsonb.",
+          ...(fixed === undefined ? {} : { fix: { text: fixed } }),
+        });
       }
     },
   }),

@@ -12,7 +12,8 @@ export const preferRepack = defineRule({
     severity: "warning",
     messages: {
       vacuumFull: "VACUUM FULL rewrites the table under an AccessExclusiveLock: all reads and writes wait for the whole rewrite.",
-      cluster: "CLUSTER rewrites the table in index order under an AccessExclusiveLock: all reads and writes wait for the whole rewrite.",
+      cluster:
+        "CLUSTER rewrites the table in index order under an AccessExclusiveLock: all reads and writes wait for the whole rewrite.",
     },
     docs: docsUrl("prefer-repack"),
     equivalents: { squawk: "prefer-repack" },

@@ -27,14 +27,23 @@ const IDEMPOTENT_SUBCOMMANDS = new Set([
 type Problem = "missingIfNotExists" | "missingIfExists" | "missingTransaction" | undefined;
 
 function alterProblem(alter: AlterTableStmt): Problem {
-  if (alter.missing_ok === true && alterCommands(alter).every((command) => command.subtype === "AT_DropColumn" || command.subtype === "AT_DropConstraint")) {
+  if (
+    alter.missing_ok === true &&
+    alterCommands(alter).every((command) => command.subtype === "AT_DropColumn" || command.subtype === "AT_DropConstraint")
+  ) {
     return undefined;
   }
   for (const command of alterCommands(alter)) {
     const subtype = command.subtype ?? "";
     if (subtype === "AT_AddColumn" && command.missing_ok !== true) return "missingIfNotExists";
     if ((subtype === "AT_DropColumn" || subtype === "AT_DropConstraint") && command.missing_ok !== true) return "missingIfExists";
-    if (subtype !== "AT_AddColumn" && subtype !== "AT_DropColumn" && subtype !== "AT_DropConstraint" && !IDEMPOTENT_SUBCOMMANDS.has(subtype)) return "missingTransaction";
+    if (
+      subtype !== "AT_AddColumn" &&
+      subtype !== "AT_DropColumn" &&
+      subtype !== "AT_DropConstraint" &&
+      !IDEMPOTENT_SUBCOMMANDS.has(subtype)
+    )
+      return "missingTransaction";
   }
   return undefined;
 }
@@ -61,9 +70,12 @@ export const preferRobustStmts = defineRule({
     description: "Prefer statements that can be run again when a migration outside a transaction fails part way.",
     severity: "warning",
     messages: {
-      missingIfNotExists: "Without IF NOT EXISTS this fails when the migration is run again after failing part way (it runs outside a transaction).",
-      missingIfExists: "Without IF EXISTS this fails when the migration is run again after failing part way (it runs outside a transaction).",
-      missingTransaction: "This statement cannot be made idempotent and runs outside a transaction: if a later statement fails, the migration cannot simply be run again.",
+      missingIfNotExists:
+        "Without IF NOT EXISTS this fails when the migration is run again after failing part way (it runs outside a transaction).",
+      missingIfExists:
+        "Without IF EXISTS this fails when the migration is run again after failing part way (it runs outside a transaction).",
+      missingTransaction:
+        "This statement cannot be made idempotent and runs outside a transaction: if a later statement fails, the migration cannot simply be run again.",
     },
     docs: docsUrl("prefer-robust-stmts"),
     equivalents: { squawk: "prefer-robust-stmts" },
@@ -75,7 +87,10 @@ export const preferRobustStmts = defineRule({
       if (problem === undefined) return;
       context.report({
         messageId: problem,
-        help: problem === "missingTransaction" ? "Run it inside a transaction, or in a migration file of its own." : `Add ${problem === "missingIfExists" ? "IF EXISTS" : "IF NOT EXISTS"}.`,
+        help:
+          problem === "missingTransaction"
+            ? "Run it inside a transaction, or in a migration file of its own."
+            : `Add ${problem === "missingIfExists" ? "IF EXISTS" : "IF NOT EXISTS"}.`,
       });
     },
   }),

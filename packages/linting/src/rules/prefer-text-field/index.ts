@@ -9,7 +9,10 @@ export const preferTextField = defineRule({
   meta: {
     description: "Prefer text with a CHECK constraint over varchar(n).",
     severity: "warning",
-    messages: { varchar: "Column {{column}} is varchar({{length}}): changing the limit later can rewrite the table under an AccessExclusiveLock." },
+    messages: {
+      varchar:
+        "Column {{column}} is varchar({{length}}): changing the limit later can rewrite the table under an AccessExclusiveLock.",
+    },
     docs: docsUrl("prefer-text-field"),
     equivalents: { squawk: "prefer-text-field" },
   },

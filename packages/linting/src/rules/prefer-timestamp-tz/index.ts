@@ -9,7 +9,10 @@ export const preferTimestampTz = defineRule({
   meta: {
     description: "Prefer timestamptz over timestamp without time zone.",
     severity: "warning",
-    messages: { timestamp: "Column {{column}} is timestamp without time zone: the UTC offset is dropped, so instants from different zones become ambiguous." },
+    messages: {
+      timestamp:
+        "Column {{column}} is timestamp without time zone: the UTC offset is dropped, so instants from different zones become ambiguous.",
+    },
     docs: docsUrl("prefer-timestamp-tz"),
     equivalents: { squawk: "prefer-timestamp-tz" },
   },

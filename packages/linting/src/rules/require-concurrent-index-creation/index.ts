@@ -13,8 +13,10 @@ export const requireConcurrentIndexCreation = defineRule({
     description: "Require CREATE INDEX CONCURRENTLY on existing tables.",
     severity: "warning",
     messages: {
-      missingConcurrently: "CREATE INDEX on {{table}} takes a ShareLock: inserts, updates and deletes wait until the whole index is built.",
-      partitioned: "CREATE INDEX on the partitioned table {{table}} locks every partition with a ShareLock while each index is built (CONCURRENTLY is not allowed on a partitioned table).",
+      missingConcurrently:
+        "CREATE INDEX on {{table}} takes a ShareLock: inserts, updates and deletes wait until the whole index is built.",
+      partitioned:
+        "CREATE INDEX on the partitioned table {{table}} locks every partition with a ShareLock while each index is built (CONCURRENTLY is not allowed on a partitioned table).",
     },
     docs: docsUrl("require-concurrent-index-creation"),
     equivalents: { squawk: "require-concurrent-index-creation" },
@@ -24,7 +26,10 @@ export const requireConcurrentIndexCreation = defineRule({
       const index = nodeOf<IndexStmt>(visit.node, "IndexStmt");
       if (index === undefined || index.concurrent === true || isCreatedHere(visit, index.relation)) return;
       const table = index.relation?.relname ?? "";
-      const model = findTable(context.schema, { ...(index.relation?.schemaname === undefined ? {} : { schema: index.relation.schemaname }), name: table });
+      const model = findTable(context.schema, {
+        ...(index.relation?.schemaname === undefined ? {} : { schema: index.relation.schemaname }),
+        name: table,
+      });
       if (model?.kind === "partitioned_table") {
         context.report({
           messageId: "partitioned",

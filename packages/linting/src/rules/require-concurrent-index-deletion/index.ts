@@ -11,7 +11,10 @@ export const requireConcurrentIndexDeletion = defineRule({
   meta: {
     description: "Require DROP INDEX CONCURRENTLY.",
     severity: "warning",
-    messages: { missingConcurrently: "DROP INDEX {{index}} takes an AccessExclusiveLock on its table: reads and writes wait while it waits for running queries." },
+    messages: {
+      missingConcurrently:
+        "DROP INDEX {{index}} takes an AccessExclusiveLock on its table: reads and writes wait while it waits for running queries.",
+    },
     docs: docsUrl("require-concurrent-index-deletion"),
     equivalents: { squawk: "require-concurrent-index-deletion" },
   },

@@ -10,7 +10,10 @@ export const requireConcurrentPartitionDetach = defineRule({
   meta: {
     description: "Require DETACH PARTITION CONCURRENTLY on PostgreSQL 14 and later.",
     severity: "warning",
-    messages: { missingConcurrently: "DETACH PARTITION {{partition}} takes an AccessExclusiveLock on {{table}}: every read and write of the partitioned table waits." },
+    messages: {
+      missingConcurrently:
+        "DETACH PARTITION {{partition}} takes an AccessExclusiveLock on {{table}}: every read and write of the partitioned table waits.",
+    },
     docs: docsUrl("require-concurrent-partition-detach"),
     equivalents: { squawk: "require-concurrent-partition-detach" },
   },

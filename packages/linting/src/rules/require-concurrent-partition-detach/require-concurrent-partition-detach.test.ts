@@ -8,7 +8,21 @@ new RuleTester().run("require-concurrent-partition-detach", requireConcurrentPar
     { sql: "ALTER TABLE events DETACH PARTITION events_2020;", pgVersion: 13 },
   ],
   invalid: [
-    { sql: "ALTER TABLE events DETACH PARTITION events_2020;", errors: [{ messageId: "missingConcurrently", line: 1, message: "DETACH PARTITION events_2020 takes an AccessExclusiveLock on events: every read and write of the partitioned table waits." }] },
-    { sql: "SELECT 1;\nALTER TABLE events DETACH PARTITION events_2020;", pgVersion: 14, errors: [{ messageId: "missingConcurrently", line: 2 }] },
+    {
+      sql: "ALTER TABLE events DETACH PARTITION events_2020;",
+      errors: [
+        {
+          messageId: "missingConcurrently",
+          line: 1,
+          message:
+            "DETACH PARTITION events_2020 takes an AccessExclusiveLock on events: every read and write of the partitioned table waits.",
+        },
+      ],
+    },
+    {
+      sql: "SELECT 1;\nALTER TABLE events DETACH PARTITION events_2020;",
+      pgVersion: 14,
+      errors: [{ messageId: "missingConcurrently", line: 2 }],
+    },
   ],
 });

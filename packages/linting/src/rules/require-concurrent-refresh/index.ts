@@ -9,7 +9,10 @@ export const requireConcurrentRefresh = defineRule({
   meta: {
     description: "Require REFRESH MATERIALIZED VIEW CONCURRENTLY.",
     severity: "warning",
-    messages: { missingConcurrently: "REFRESH MATERIALIZED VIEW {{view}} takes an AccessExclusiveLock: every read of the view waits until the query behind it has run again." },
+    messages: {
+      missingConcurrently:
+        "REFRESH MATERIALIZED VIEW {{view}} takes an AccessExclusiveLock: every read of the view waits until the query behind it has run again.",
+    },
     docs: docsUrl("require-concurrent-refresh"),
     equivalents: { pgfence: "refresh-materialized-view" },
   },
@@ -17,7 +20,8 @@ export const requireConcurrentRefresh = defineRule({
     statement(visit) {
       if (visit.statement.kind !== "refresh_materialized_view") return;
       const view = visit.statement.relations.find((relation) => relation.role === "target");
-      if (view === undefined || visit.createdInFile.has(view.schema === undefined ? view.name : `${view.schema}.${view.name}`)) return;
+      if (view === undefined || visit.createdInFile.has(view.schema === undefined ? view.name : `${view.schema}.${view.name}`))
+        return;
       const fixed = insertAfterKeyword(visit.statement, ["view"], " CONCURRENTLY");
       context.report({
         messageId: "missingConcurrently",

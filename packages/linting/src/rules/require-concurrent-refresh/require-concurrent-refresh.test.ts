@@ -2,8 +2,21 @@ import { RuleTester } from "../../testing/index.js";
 import { requireConcurrentRefresh } from "./index.js";
 
 new RuleTester().run("require-concurrent-refresh", requireConcurrentRefresh, {
-  valid: ["REFRESH MATERIALIZED VIEW CONCURRENTLY sales_summary;", "CREATE MATERIALIZED VIEW s AS SELECT 1 AS one;\nREFRESH MATERIALIZED VIEW s;"],
+  valid: [
+    "REFRESH MATERIALIZED VIEW CONCURRENTLY sales_summary;",
+    "CREATE MATERIALIZED VIEW s AS SELECT 1 AS one;\nREFRESH MATERIALIZED VIEW s;",
+  ],
   invalid: [
-    { sql: "REFRESH MATERIALIZED VIEW sales_summary;", errors: [{ messageId: "missingConcurrently", line: 1, message: "REFRESH MATERIALIZED VIEW sales_summary takes an AccessExclusiveLock: every read of the view waits until the query behind it has run again." }] },
+    {
+      sql: "REFRESH MATERIALIZED VIEW sales_summary;",
+      errors: [
+        {
+          messageId: "missingConcurrently",
+          line: 1,
+          message:
+            "REFRESH MATERIALIZED VIEW sales_summary takes an AccessExclusiveLock: every read of the view waits until the query behind it has run again.",
+        },
+      ],
+    },
   ],
 });

@@ -12,7 +12,8 @@ export const requireConcurrentReindex = defineRule({
     description: "Require REINDEX CONCURRENTLY.",
     severity: "warning",
     messages: {
-      missingConcurrently: "REINDEX without CONCURRENTLY blocks writes to the table and every query that would use the index until the rebuild ends.",
+      missingConcurrently:
+        "REINDEX without CONCURRENTLY blocks writes to the table and every query that would use the index until the rebuild ends.",
       beforeTwelve: "REINDEX blocks writes and index use until it ends, and PostgreSQL {{version}} has no REINDEX CONCURRENTLY.",
     },
     docs: docsUrl("require-concurrent-reindex"),

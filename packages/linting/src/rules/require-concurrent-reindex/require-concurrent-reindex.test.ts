@@ -7,7 +7,17 @@ new RuleTester().run("require-concurrent-reindex", requireConcurrentReindex, {
   invalid: [
     { sql: "REINDEX INDEX users_email_idx;", errors: [{ messageId: "missingConcurrently", line: 1 }] },
     { sql: "REINDEX (CONCURRENTLY false) TABLE users;", errors: [{ messageId: "missingConcurrently", line: 1 }] },
-    { sql: "REINDEX TABLE users;", pgVersion: 11, errors: [{ messageId: "beforeTwelve", line: 1, message: "REINDEX blocks writes and index use until it ends, and PostgreSQL 11 has no REINDEX CONCURRENTLY." }] },
+    {
+      sql: "REINDEX TABLE users;",
+      pgVersion: 11,
+      errors: [
+        {
+          messageId: "beforeTwelve",
+          line: 1,
+          message: "REINDEX blocks writes and index use until it ends, and PostgreSQL 11 has no REINDEX CONCURRENTLY.",
+        },
+      ],
+    },
   ],
 });
 

@@ -9,7 +9,10 @@ export const requireConstraintValidation = defineRule({
   meta: {
     description: "Require constraints added NOT VALID to be validated by a later migration.",
     severity: "warning",
-    messages: { notValidated: "Constraint {{name}} on {{table}} is still NOT VALID after the last migration: existing rows were never checked, and the planner cannot rely on it." },
+    messages: {
+      notValidated:
+        "Constraint {{name}} on {{table}} is still NOT VALID after the last migration: existing rows were never checked, and the planner cannot rely on it.",
+    },
     docs: docsUrl("require-constraint-validation"),
   },
   create: (context) => ({

@@ -15,7 +15,9 @@ export const requireDownMigration = defineRule({
   meta: {
     description: "Require every up migration to have a down migration.",
     severity: "warning",
-    messages: { missingDown: "{{file}} has no down migration ({{down}}): rolling back this release means writing one during the incident." },
+    messages: {
+      missingDown: "{{file}} has no down migration ({{down}}): rolling back this release means writing one during the incident.",
+    },
     docs: docsUrl("require-down-migration"),
   },
   create: (context) => ({

@@ -10,7 +10,10 @@ export const requireEnumValueOrdering = defineRule({
   meta: {
     description: "Require ALTER TYPE ... ADD VALUE to say where the value goes (BEFORE or AFTER).",
     severity: "warning",
-    messages: { unordered: "ADD VALUE '{{value}}' without BEFORE or AFTER appends it to {{type}}: enum values sort in declaration order, so it sorts after every existing value." },
+    messages: {
+      unordered:
+        "ADD VALUE '{{value}}' without BEFORE or AFTER appends it to {{type}}: enum values sort in declaration order, so it sorts after every existing value.",
+    },
     docs: docsUrl("require-enum-value-ordering"),
     equivalents: { squawk: "require-enum-value-ordering" },
   },

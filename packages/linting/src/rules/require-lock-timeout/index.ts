@@ -10,7 +10,8 @@ export const requireLockTimeout = defineRule({
     description: "Require lock_timeout before statements that take locks blocking other sessions.",
     severity: "warning",
     messages: {
-      missingLockTimeout: "No lock_timeout is set before this {{mode}} on {{relation}}: while it waits behind a long query, every read or write queued after it waits too.",
+      missingLockTimeout:
+        "No lock_timeout is set before this {{mode}} on {{relation}}: while it waits behind a long query, every read or write queued after it waits too.",
     },
     docs: docsUrl("require-lock-timeout"),
     equivalents: { squawk: "require-lock-timeout", eugene: "E9" },

@@ -15,9 +15,20 @@ new RuleTester().run("require-lock-timeout", requireLockTimeout, {
   invalid: [
     {
       sql: "ALTER TABLE users ADD COLUMN plan text;\nALTER TABLE users ADD COLUMN note text;",
-      errors: [{ messageId: "missingLockTimeout", line: 1, message: "No lock_timeout is set before this AccessExclusiveLock on users: while it waits behind a long query, every read or write queued after it waits too." }],
+      errors: [
+        {
+          messageId: "missingLockTimeout",
+          line: 1,
+          message:
+            "No lock_timeout is set before this AccessExclusiveLock on users: while it waits behind a long query, every read or write queued after it waits too.",
+        },
+      ],
     },
     { sql: "SELECT 1;\nCREATE INDEX i ON users (email);", errors: [{ messageId: "missingLockTimeout", line: 2 }] },
-    { name: "a zero lock_timeout disables the timeout", sql: "SET lock_timeout = 0;\nDROP TABLE users;", errors: [{ messageId: "missingLockTimeout", line: 2 }] },
+    {
+      name: "a zero lock_timeout disables the timeout",
+      sql: "SET lock_timeout = 0;\nDROP TABLE users;",
+      errors: [{ messageId: "missingLockTimeout", line: 2 }],
+    },
   ],
 });

@@ -9,7 +9,10 @@ export const requireStatementTimeout = defineRule({
   meta: {
     description: "Require statement_timeout before statements that hold locks blocking other sessions.",
     severity: "warning",
-    messages: { missingStatementTimeout: "No statement_timeout is set before this statement: if it runs long, it keeps blocking other sessions with no upper bound." },
+    messages: {
+      missingStatementTimeout:
+        "No statement_timeout is set before this statement: if it runs long, it keeps blocking other sessions with no upper bound.",
+    },
     docs: docsUrl("require-statement-timeout"),
     equivalents: { squawk: "require-statement-timeout" },
   },

@@ -8,7 +8,13 @@ new RuleTester().run("require-statement-timeout", requireStatementTimeout, {
     { sql: "ALTER TABLE users ADD COLUMN plan text;", settings: { runnerSetsStatementTimeout: true } },
   ],
   invalid: [
-    { sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN plan text;\nALTER TABLE users DROP COLUMN note;", errors: [{ messageId: "missingStatementTimeout", line: 2 }] },
-    { sql: "SET statement_timeout = 0;\nCREATE INDEX i ON users (email);", errors: [{ messageId: "missingStatementTimeout", line: 2 }] },
+    {
+      sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN plan text;\nALTER TABLE users DROP COLUMN note;",
+      errors: [{ messageId: "missingStatementTimeout", line: 2 }],
+    },
+    {
+      sql: "SET statement_timeout = 0;\nCREATE INDEX i ON users (email);",
+      errors: [{ messageId: "missingStatementTimeout", line: 2 }],
+    },
   ],
 });

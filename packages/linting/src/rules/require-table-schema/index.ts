@@ -10,7 +10,9 @@ export const requireTableSchema = defineRule({
   meta: {
     description: "Require schema-qualified table names in CREATE, ALTER and DROP TABLE.",
     severity: "warning",
-    messages: { unqualified: "Table {{table}} is not schema-qualified: it resolves through the search_path of whoever runs the migration." },
+    messages: {
+      unqualified: "Table {{table}} is not schema-qualified: it resolves through the search_path of whoever runs the migration.",
+    },
     docs: docsUrl("require-table-schema"),
     equivalents: { squawk: "require-table-schema" },
     // Opt-in, as in squawk: most projects rely on one schema.
@@ -26,12 +28,22 @@ export const requireTableSchema = defineRule({
       const drop = nodeOf<DropStmt>(node, "DropStmt");
       if (drop?.removeType === "OBJECT_TABLE") {
         for (const relation of statement.relations) {
-          if (relation.schema === undefined) context.report({ messageId: "unqualified", data: { table: relation.name }, help: `Write public.${relation.name} (or the schema it lives in).` });
+          if (relation.schema === undefined)
+            context.report({
+              messageId: "unqualified",
+              data: { table: relation.name },
+              help: `Write public.${relation.name} (or the schema it lives in).`,
+            });
         }
       }
       for (const relation of relations) {
         if (relation.schemaname !== undefined) continue;
-        context.report({ messageId: "unqualified", data: { table: relation.relname ?? "" }, location: at(statement, relation), help: `Write public.${relation.relname ?? ""} (or the schema it belongs in).` });
+        context.report({
+          messageId: "unqualified",
+          data: { table: relation.relname ?? "" },
+          location: at(statement, relation),
+          help: `Write public.${relation.relname ?? ""} (or the schema it belongs in).`,
+        });
       }
     },
   }),

@@ -21,7 +21,11 @@ export const tableNamingConvention = defineRule({
     statement({ statement, node }) {
       for (const defined of definedNames(node)) {
         if (defined.kind !== "table" || matchesPattern(defined.name, context.options.pattern)) continue;
-        context.report({ messageId: "mismatch", data: { name: defined.name, pattern: context.options.pattern }, location: locate(statement, defined.location) });
+        context.report({
+          messageId: "mismatch",
+          data: { name: defined.name, pattern: context.options.pattern },
+          location: locate(statement, defined.location),
+        });
       }
     },
   }),

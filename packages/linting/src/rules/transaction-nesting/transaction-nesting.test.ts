@@ -13,7 +13,23 @@ new RuleTester().run("transaction-nesting", transactionNesting, {
   invalid: [
     { sql: "BEGIN;\nBEGIN;\nSELECT 1;\nCOMMIT;", settings: noWrap, errors: [{ messageId: "nestedBegin", line: 2 }] },
     // The runner wraps every file by default.
-    { sql: "BEGIN;\nSELECT 1;\nCOMMIT;", errors: [{ messageId: "runnerBegin", line: 1 }, { messageId: "runnerEnd", line: 3 }] },
-    { sql: "SELECT 1;\nCOMMIT;", errors: [{ messageId: "runnerEnd", line: 2, message: "COMMIT ends the transaction the migration runner opened for this file: the statements after it run outside any transaction and the runner's own COMMIT has nothing to commit." }] },
+    {
+      sql: "BEGIN;\nSELECT 1;\nCOMMIT;",
+      errors: [
+        { messageId: "runnerBegin", line: 1 },
+        { messageId: "runnerEnd", line: 3 },
+      ],
+    },
+    {
+      sql: "SELECT 1;\nCOMMIT;",
+      errors: [
+        {
+          messageId: "runnerEnd",
+          line: 2,
+          message:
+            "COMMIT ends the transaction the migration runner opened for this file: the statements after it run outside any transaction and the runner's own COMMIT has nothing to commit.",
+        },
+      ],
+    },
   ],
 });

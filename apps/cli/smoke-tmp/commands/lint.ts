@@ -1,0 +1,98 @@
+import { defineLibrary as __defineGeneral } from "@confiture/linting";
+import { rules as __generalRules } from "../../../../packages/linting/src/rules/index.js";
+const general = __defineGeneral({ name: "general", version: "0.1.0", rules: __generalRules });
+import { type LintResult, lint, formatFindings, type ReportFormat, REPORT_FORMATS } from "@confiture/linting";
+import { openDatabase } from "@confiture/db";
+import type { PgVersion } from "@confiture/sql";
+import { type Command, Option } from "commander";
+import { addCommonOptions, type CommonOptions, resolveDatabaseUrl } from "../common-options.js";
+import { loadConfig } from "../config/load-config.js";
+import { asUsageError, collectFiles, lintSection, type RuleSelectionOptions, selectLibraries } from "../config/lint-setup.js";
+import { ExitCode, UsageError } from "../errors.js";
+import { cliVersion } from "../version.js";
+import type { CliRuntime, CommandModule } from "./types.js";
+
+interface LintOptions extends CommonOptions, RuleSelectionOptions {
+  pgVersion?: string;
+  maxWarnings?: string;
+  reportUnusedSuppressions?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function parsePgVersion(value: string | undefined): PgVersion | undefined {
+  if (value === undefined) return undefined;
+  const major = Number(value);
+  if (!Number.isInteger(major) || major < 11 || major > 18)
+    throw new UsageError(`--pg-version must be a PostgreSQL major from 11 to 18 (got "${value}")`);
+  return major as PgVersion;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new UsageError(`--max-warnings must be a whole number (got "${value}")`);
+  return count;
+}
+
+/** 1 when a finding is at error level or the warnings exceed `--max-warnings`, else 0. */
+export function lintExitCode(result: LintResult, maxWarnings: number | undefined): number {
+  if (result.summary.errors > 0) return ExitCode.failure;
+  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) return ExitCode.failure;
+  return ExitCode.ok;
+}
+
+async function action(runtime: CliRuntime, paths: string[], options: LintOptions): Promise<void> {
+  const { io } = runtime;
+  const pgVersion = parsePgVersion(options.pgVersion);
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const loaded = await loadConfig({ cwd: io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+  const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, io, loaded.config.database?.url);
+  const files = await collectFiles(paths, io, loaded);
+  let result: LintResult;
+  const database = url === undefined ? undefined : await openDatabase(url);
+  try {
+    const configured = lintSection(loaded, options);
+    const section = options.reportUnusedSuppressions ? { ...configured, reportUnusedSuppressions: true } : configured;
+    const libraries = await selectLibraries(general, section, loaded, io, options);
+    result = await lint({
+      files,
+      libraries,
+      config: section,
+      ...(pgVersion === undefined ? {} : { pgVersion }),
+      ...(database === undefined ? {} : { database }),
+    });
+  } catch (error) {
+    throw asUsageError(error);
+  } finally {
+    await database?.close();
+  }
+  const format = options.format as ReportFormat;
+  io.stdout.write(formatFindings(result, format, { color: io.isTTY && format === "text", cwd: io.cwd, toolVersion: cliVersion }));
+  if (format !== "text") for (const warning of result.warnings) io.stderr.write(`confiture: warning: ${warning}\n`);
+  if (maxWarnings !== undefined && result.summary.errors === 0 && result.summary.warnings > maxWarnings) {
+    io.stderr.write(`confiture: ${result.summary.warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+  }
+  runtime.exitCode = lintExitCode(result, maxWarnings);
+}
+
+/** `confiture lint [paths..]`: lint migration files with the composed rule libraries. */
+export const lintCommand: CommandModule = {
+  name: "lint",
+  register(program: Command, runtime: CliRuntime) {
+    const command = program
+      .command("lint")
+      .description("lint migration files: locks, rewrites, safety and compliance rules")
+      .argument(
+        "[paths...]",
+        "files, directories (every *.sql below), globs, or - for stdin (default: the migrations directory)",
+      );
+    addCommonOptions(command, REPORT_FORMATS)
+      .option("--library <package>", "add a rule library by npm package name or path (repeatable)", collect)
+      .option("--rule <id=level>", "set a rule: off, info, warn, error or critical (repeatable)", collect)
+      .addOption(new Option("--pg-version <major>", "target PostgreSQL major version (11 to 18)"))
+      .option("--max-warnings <count>", "exit 1 when there are more warnings than this")
+      .option("--report-unused-suppressions", "report confiture-ignore and squawk-ignore comments that suppress nothing")
+      .action((paths: string[], options: LintOptions) => action(runtime, paths, options));
+  },
+};

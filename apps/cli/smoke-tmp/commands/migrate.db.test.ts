@@ -1,0 +1,117 @@
+import { cp, mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "@confiture/db";
+import { databaseTargets, openTestDatabase } from "@confiture/db/testing";
+import { describe, expect, it } from "vitest";
+import { ExitCode } from "../errors.js";
+import { memoryIo } from "../io.js";
+import { run } from "../main.js";
+
+const examples = new URL("../../../../examples/migrations/", import.meta.url).pathname;
+const server = databaseTargets().find((target) => target.name === "postgres");
+
+async function project(files?: Record<string, string>) {
+  const cwd = await mkdtemp(join(tmpdir(), "confiture-cli-migrate-"));
+  if (files === undefined) await cp(examples, join(cwd, "migrations"), { recursive: true });
+  else {
+    await mkdir(join(cwd, "migrations"));
+    for (const [name, text] of Object.entries(files)) await writeFile(join(cwd, "migrations", name), text);
+  }
+  return cwd;
+}
+
+const io = (cwd: string) => memoryIo({ cwd, env: { CONFITURE_METRICS: "off" } });
+
+describe("confiture migrate on the embedded database", () => {
+  it("refuses the example migrations at the gates, applies them with --force, and reports status", async () => {
+    const cwd = await project();
+    const refused = io(cwd);
+    expect(await run(["migrate", "up"], refused)).toBe(ExitCode.failure);
+    expect(refused.err()).toMatch(/gate refused the run \(--force to run anyway\)/);
+
+    const forced = io(cwd);
+    expect(await run(["migrate", "up", "--force", "--format", "json"], forced)).toBe(ExitCode.ok);
+    const result = JSON.parse(forced.out());
+    expect(result.status).toBe("ok");
+    expect(result.completed).toHaveLength(6);
+    expect(result.database).toBe(`pglite:${join(cwd, ".confiture", "db")}`);
+    expect(forced.err()).toMatch(/applying 20240101090000_create_accounts/);
+
+    const status = io(cwd);
+    expect(await run(["migrate", "status", "--format", "json"], status)).toBe(ExitCode.ok);
+    const report = JSON.parse(status.out());
+    expect(report.summary).toMatchObject({ applied: 6, pending: 0, drifted: 0 });
+    expect(report.migrations.find((entry: { name: string }) => entry.name === "index_projects_title")?.transactional).toBe(false);
+  });
+
+  it("exits 1 on a failing migration, leaves the rest pending, and reverts with down --steps", async () => {
+    const cwd = await project({
+      "1_a.up.sql": "CREATE TABLE a (id int);\n",
+      "1_a.down.sql": "DROP TABLE a;\n",
+      "2_b.up.sql": "CREATE TABLE b (id int);\nSELECT 1 / 0;\n",
+    });
+    const up = io(cwd);
+    expect(await run(["migrate", "up"], up)).toBe(ExitCode.failure);
+    expect(up.out()).toMatch(/1 of 2 migration\(s\) applied/);
+    expect(up.out()).toMatch(/Failed: migration 2_b \(up\) failed at statement 2 and was rolled back: division by zero/);
+    const status = io(cwd);
+    await run(["migrate", "status"], status);
+    expect(status.out()).toMatch(/applied\s+1_a/);
+    expect(status.out()).toMatch(/pending\s+2_b/);
+    const down = io(cwd);
+    expect(await run(["migrate", "down", "--steps", "1"], down)).toBe(ExitCode.ok);
+    expect(down.out()).toMatch(/1 of 1 migration\(s\) reverted/);
+  });
+
+  it("creates migration files in the config's directory", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "confiture-cli-migrate-new-"));
+    await writeFile(
+      join(cwd, "confiture.config.json"),
+      JSON.stringify({ migrations: { dir: "db/migrations", lockTimeoutMs: 2000 } }),
+    );
+    const created = io(cwd);
+    expect(await run(["migrate", "new", "add user email", "--format", "json"], created)).toBe(ExitCode.ok);
+    const files = await readdir(join(cwd, "db", "migrations"));
+    expect(files.map((file) => file.replace(/^\d{14}/, "V")).sort()).toEqual([
+      "V_add_user_email.down.sql",
+      "V_add_user_email.up.sql",
+    ]);
+    expect(JSON.parse(created.out()).version).toMatch(/^\d{14}$/);
+  });
+
+  it("rejects an unknown key in the migrations section with its path (exit 2)", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "confiture-cli-migrate-config-"));
+    await writeFile(join(cwd, "confiture.config.json"), JSON.stringify({ migrations: { lockTimeout: 5 } }));
+    const bad = io(cwd);
+    expect(await run(["migrate", "status"], bad)).toBe(ExitCode.usage);
+    expect(bad.err()).toMatch(/migrations: Unrecognized key: "lockTimeout"|migrations.*lockTimeout/);
+  });
+});
+
+describe.skipIf(server === undefined)("confiture migrate against the server", () => {
+  it("exits 3 with a clear message when another run holds the lock, and never prints the password", async () => {
+    const database = await openTestDatabase(server as { name: "postgres"; url: string });
+    const url = new URL((server as { url: string }).url);
+    url.pathname = `/${database.name}`;
+    url.password = "not-a-real-secret";
+    const cwd = await project({ "1_a.up.sql": "CREATE TABLE a (id int);\n" });
+    const holder = await openDatabase(url.toString());
+    try {
+      await holder.withConnection(async (connection) => {
+        await connection.query("SELECT pg_advisory_lock(7311225096718263141)");
+        const locked = io(cwd);
+        expect(await run(["migrate", "up", "--db", url.toString(), "--lock-wait", "200"], locked)).toBe(ExitCode.locked);
+        expect(locked.err()).toMatch(/another migration run holds the lock; gave up after waiting \d+ ms/);
+        await connection.query("SELECT pg_advisory_unlock(7311225096718263141)");
+      });
+      const applied = io(cwd);
+      expect(await run(["migrate", "up", "--db", url.toString(), "--format", "json"], applied)).toBe(ExitCode.ok);
+      expect(JSON.parse(applied.out()).completed).toHaveLength(1);
+      for (const output of [applied.out(), applied.err()]) expect(output).not.toContain("not-a-real-secret");
+    } finally {
+      await holder.close();
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,297 @@
+import { resolve } from "node:path";
+import { type Finding, formatFindings, type LintResult } from "@confiture/linting";
+import {
+  assessRisk,
+  blocksWrites,
+  formatRiskMarkdown,
+  formatRiskText,
+  gatherRiskContext,
+  levelExceeds,
+  type RiskLevel,
+  type RiskReport,
+  readSnapshot,
+  riskEvents,
+  type TraceReport,
+} from "@confiture/risk";
+import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
+import { loadConfig } from "../config/index.js";
+import { ExitCode } from "../errors.js";
+import { cliVersion } from "../version.js";
+import {
+  lintSources,
+  type MigrationSource,
+  parseLevel,
+  readMigrationSources,
+  riskConfigOf,
+  withOptionalDatabase,
+} from "./risk.js";
+import { pendingOnDatabase, traceSources } from "./trace.js";
+import type { CliRuntime, CommandModule } from "./types.js";
+
+/** The JSON contract of `confiture preflight`. */
+export interface PreflightReport {
+  directory: string;
+  /** Where sizes came from and where the trace ran. */
+  database: string;
+  traceDatabase: string;
+  pending: { version: string | null; file: string }[];
+  lint: { findings: Finding[]; summary: { errors: number; warnings: number; infos: number } };
+  trace: TraceReport | null;
+  risk: RiskReport | null;
+  maxLevel: RiskLevel;
+  passed: boolean;
+  /** Why it failed, for people. */
+  reasons: string[];
+}
+
+interface PreflightOptions {
+  format: string;
+  db?: string;
+  config?: string;
+  snapshot?: string;
+  maxLevel?: string;
+  trace: boolean;
+}
+
+function countFindings(findings: readonly Finding[]) {
+  return {
+    errors: findings.filter((finding) => finding.severity === "error" || finding.severity === "critical").length,
+    warnings: findings.filter((finding) => finding.severity === "warning").length,
+    infos: findings.filter((finding) => finding.severity === "info").length,
+  };
+}
+
+/** Runs lint, trace and risk on the pending migrations of a directory. */
+async function runPreflight(directoryArgument: string | undefined, options: PreflightOptions, runtime: CliRuntime) {
+  const { io } = runtime;
+  const progress = (message: string) => io.stderr.write(`${message}\n`);
+  const loaded = await loadConfig({ cwd: io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+  const config = riskConfigOf(loaded.config.risk);
+  const maxLevel = parseLevel(options.maxLevel, config.maxLevel);
+  const directory = directoryArgument ?? (loaded.config.migrations?.directory as string | undefined) ?? "migrations";
+  const all = await readMigrationSources([resolve(io.cwd, directory)], io);
+  const url = resolveDatabaseUrl(options, io, loaded.config.database?.url);
+  const snapshot = options.snapshot === undefined ? undefined : await readSnapshot(resolve(io.cwd, options.snapshot));
+
+  return withOptionalDatabase(url, io, async (db) => {
+    const pending: MigrationSource[] = db === undefined ? all : await pendingOnDatabase(db, all);
+    const pendingFiles = new Set(pending.map((source) => source.file));
+    progress(`preflight: ${pending.length} pending of ${all.length} migrations in ${directory}`);
+
+    // Lint every file so the schema model knows the earlier migrations; report only the pending ones.
+    progress("linting");
+    const lintResult: LintResult = await lintSources(all, loaded, io);
+    const findings = lintResult.findings.filter((finding) => pendingFiles.has(finding.file));
+
+    let trace: TraceReport | null = null;
+    if (options.trace && pending.length > 0) {
+      if (options.db !== undefined) {
+        trace = await traceSources(pending, { db: options.db, onProgress: progress }, io);
+      } else {
+        const applied = all.filter((source) => !pendingFiles.has(source.file));
+        trace = await traceSources(pending, { before: applied, onProgress: progress }, io);
+      }
+    }
+
+    let risk: RiskReport | null = null;
+    if (pending.length > 0) {
+      progress("assessing risk");
+      const context = await gatherRiskContext(pending, { db, snapshot, directory: loaded.directory });
+      risk = await assessRisk({ files: pending, ...context, findings, config });
+    }
+
+    const summary = countFindings(findings);
+    const reasons: string[] = [];
+    if (summary.errors > 0) reasons.push(`${summary.errors} lint finding${summary.errors === 1 ? "" : "s"} at error level`);
+    if (risk !== null && levelExceeds(risk.level, maxLevel)) reasons.push(`risk ${risk.level} exceeds the maximum ${maxLevel}`);
+    const report: PreflightReport = {
+      directory,
+      database:
+        db === undefined ? (snapshot === undefined ? "none (assumptions)" : `snapshot ${options.snapshot}`) : db.displayUrl,
+      traceDatabase: trace?.database ?? "not traced",
+      pending: pending.map((source) => ({ version: source.version ?? null, file: source.file })),
+      lint: { findings, summary },
+      trace,
+      risk,
+      maxLevel,
+      passed: reasons.length === 0,
+      reasons,
+    };
+    return { report, lintResult: { ...lintResult, findings } };
+  });
+}
+
+function verdictLine(report: PreflightReport): string {
+  return report.passed ? `PASS (risk at most ${report.maxLevel}, no lint errors)` : `FAIL: ${report.reasons.join("; ")}`;
+}
+
+function formatText(report: PreflightReport, lintResult: LintResult, runtime: CliRuntime): string {
+  const parts = [
+    `Preflight of ${report.directory}: ${report.pending.length} pending migration(s); inputs: ${report.database}`,
+    "",
+  ];
+  if (report.pending.length === 0) return `${parts.join("\n")}Nothing to do.\n`;
+  parts.push(
+    "== Lint",
+    formatFindings(lintResult, "text", { color: runtime.io.isTTY, cwd: runtime.io.cwd, toolVersion: cliVersion }).trimEnd(),
+    "",
+  );
+  if (report.trace !== null) {
+    const { summary } = report.trace;
+    parts.push(
+      `== Trace (${report.trace.database}, rolled back)`,
+      `${summary.statements} statements: ${summary.agreed} agree with the lock model, ${summary.disagreed} disagree, ${summary.notTraced} not run outside a transaction, ${summary.failed} failed`,
+    );
+    for (const statement of report.trace.statements) {
+      for (const disagreement of statement.disagreements)
+        parts.push(`  ! ${statement.file}:${statement.line} ${statement.kind}: ${disagreement}`);
+      if (statement.error !== undefined)
+        parts.push(`  x ${statement.file}:${statement.line} ${statement.kind}: ${statement.error}`);
+    }
+    parts.push("");
+  }
+  if (report.risk !== null) parts.push("== Risk", formatRiskText(report.risk).trimEnd(), "");
+  parts.push(verdictLine(report));
+  return `${parts.join("\n")}\n`;
+}
+
+function formatMarkdown(report: PreflightReport): string {
+  const icon = report.passed ? "✅" : "❌";
+  const lines = [
+    `## ${icon} Confiture preflight: ${verdictLine(report)}`,
+    "",
+    `${report.pending.length} pending migration(s) in \`${report.directory}\`; inputs: ${report.database}.`,
+    "",
+  ];
+  if (report.pending.length === 0) return `${lines.join("\n")}\n`;
+  const { summary } = report.lint;
+  lines.push(`### Lint: ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos`, "");
+  if (report.lint.findings.length > 0) {
+    lines.push("| Location | Severity | Rule | Message |", "| --- | --- | --- | --- |");
+    for (const finding of report.lint.findings) {
+      lines.push(
+        `| \`${finding.file}:${finding.line}\` | ${finding.severity} | \`${finding.ruleId}\` | ${finding.message.replaceAll("|", "\\|").replaceAll("\n", " ")} |`,
+      );
+    }
+    lines.push("");
+  }
+  if (report.trace !== null) {
+    const traced = report.trace.summary;
+    lines.push(`### Trace: ${traced.agreed} of ${traced.statements} statements agree with the lock model`, "");
+    for (const statement of report.trace.statements) {
+      for (const disagreement of statement.disagreements)
+        lines.push(`- \`${statement.file}:${statement.line}\` ${statement.kind}: ${disagreement}`);
+    }
+    lines.push("");
+  }
+  if (report.risk !== null) lines.push("### Risk", "", formatRiskMarkdown(report.risk));
+  return `${lines.join("\n")}\n`;
+}
+
+function sarifResult(ruleId: string, level: "error" | "warning" | "note", text: string, file: string, line: number) {
+  return {
+    ruleId,
+    level,
+    message: { text },
+    locations: [
+      { physicalLocation: { artifactLocation: { uri: file.split("\\").join("/") }, region: { startLine: Math.max(1, line) } } },
+    ],
+  };
+}
+
+/**
+ * SARIF 2.1.0: the lint run as `confiture lint --format sarif` writes it, plus a second run for the
+ * risk level, long write blocks and the trace's disagreements with the lock model.
+ */
+function formatPreflightSarif(report: PreflightReport, lintResult: LintResult, cwd: string): string {
+  const log = JSON.parse(formatFindings(lintResult, "sarif", { cwd, toolVersion: cliVersion })) as { runs: unknown[] };
+  const results: ReturnType<typeof sarifResult>[] = [];
+  const risk = report.risk;
+  if (risk !== null && risk.level !== "LOW") {
+    const worst = risk.migrations.reduce((best, migration) =>
+      migration.downtime.estimateMs > best.downtime.estimateMs ? migration : best,
+    );
+    const level = levelExceeds(risk.level, report.maxLevel) ? "error" : risk.level === "MEDIUM" ? "note" : "warning";
+    results.push(
+      sarifResult(
+        "risk-level",
+        level,
+        `Risk ${risk.level} (score ${risk.score.toFixed(2)}); writes blocked about ${Math.round(risk.downtime.estimateMs)} ms (${Math.round(risk.downtime.lowerMs)} to ${Math.round(risk.downtime.upperMs)} ms, ${risk.downtime.method}).`,
+        worst.file,
+        1,
+      ),
+    );
+  }
+  for (const statement of risk?.statements ?? []) {
+    const blocking = statement.locks.find((lock) => blocksWrites(lock.mode));
+    if (blocking !== undefined && statement.downtime.estimateMs >= 100) {
+      results.push(
+        sarifResult(
+          "long-write-block",
+          "warning",
+          `${statement.kind} holds ${blocking.mode} on ${blocking.relation} for about ${Math.round(statement.downtime.estimateMs)} ms (up to ${Math.round(statement.downtime.upperMs)} ms).`,
+          statement.file,
+          statement.line,
+        ),
+      );
+    }
+  }
+  for (const statement of report.trace?.statements ?? []) {
+    for (const disagreement of statement.disagreements) {
+      results.push(sarifResult("lock-model-disagreement", "note", `Trace: ${disagreement}`, statement.file, statement.line));
+    }
+  }
+  log.runs.push({
+    tool: {
+      driver: {
+        name: "confiture-risk",
+        version: cliVersion,
+        rules: [
+          { id: "risk-level", shortDescription: { text: "The migration set's risk level (published formula)" } },
+          { id: "long-write-block", shortDescription: { text: "A statement blocks writes for 100 ms or more" } },
+          { id: "lock-model-disagreement", shortDescription: { text: "The traced locks differ from the lock model's" } },
+        ],
+      },
+    },
+    results,
+  });
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+export const preflightCommand: CommandModule = {
+  name: "preflight",
+  register(program, runtime: CliRuntime) {
+    addCommonOptions(
+      program
+        .command("preflight")
+        .description("everything about the pending migrations: lint, trace, risk and downtime in one report")
+        .argument("[directory]", "migrations directory (default: the config's migrations.directory, else migrations)")
+        .option("--snapshot <file>", "statistics snapshot from `confiture stats export` (production sizes without access)")
+        .option("--max-level <level>", "exit 1 above this risk level (default: the config's risk.maxLevel, else HIGH)")
+        .option("--no-trace", "skip tracing the statements")
+        .addHelpText(
+          "after",
+          `
+Works with no database at all: every migration is pending, traced on an embedded PGlite database,
+and sizes are the configured assumptions. With --db (or DATABASE_URL), only migrations that
+confiture.migrations does not list are pending and sizes come from the catalog; the trace runs on
+that database (rolled back) only when --db is given explicitly.
+Exit 1 when a lint finding is at error level or the risk level exceeds the maximum.
+
+Examples:
+  $ confiture preflight migrations/
+  $ confiture preflight migrations/ --snapshot prod-stats.json --format markdown > comment.md
+  $ confiture preflight --format sarif > preflight.sarif`,
+        ),
+      ["text", "json", "markdown", "sarif"],
+    ).action(async (directory: string | undefined, options: PreflightOptions) => {
+      runtime.metrics.observe(riskEvents);
+      const { report, lintResult } = await runPreflight(directory, options, runtime);
+      if (options.format === "json") writeJson(runtime.io, report);
+      else if (options.format === "markdown") runtime.io.stdout.write(formatMarkdown(report));
+      else if (options.format === "sarif") runtime.io.stdout.write(formatPreflightSarif(report, lintResult, runtime.io.cwd));
+      else runtime.io.stdout.write(formatText(report, lintResult, runtime));
+      runtime.exitCode = report.passed ? ExitCode.ok : ExitCode.failure;
+    });
+  },
+};

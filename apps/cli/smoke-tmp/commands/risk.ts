@@ -1,0 +1,199 @@
+import { defineLibrary as __defineGeneral } from "@confiture/linting";
+import { rules as __generalRules } from "../../../../packages/linting/src/rules/index.js";
+const general = __defineGeneral({ name: "general", version: "0.1.0", rules: __generalRules });
+import { readFile, stat } from "node:fs/promises";
+import { basename, dirname, relative, resolve } from "node:path";
+import { type Database, openDatabase } from "@confiture/db";
+import { parseMigrationFileName, readMigrationDirectory } from "@confiture/migrate";
+import {
+  assessRisk,
+  formatRiskMarkdown,
+  formatRiskText,
+  gatherRiskContext,
+  levelExceeds,
+  parseRiskConfig,
+  RISK_LEVELS,
+  type RiskConfig,
+  type RiskFile,
+  type RiskLevel,
+  readSnapshot,
+  riskEvents,
+} from "@confiture/risk";
+import { Option } from "commander";
+import { type LintResult, lint } from "@confiture/linting";
+import type { PgVersion } from "@confiture/sql";
+import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
+import { type LoadedConfig, loadConfig } from "../config/index.js";
+import { asUsageError, lintSection, selectLibraries } from "../config/lint-setup.js";
+import { ExitCode, UsageError } from "../errors.js";
+import type { CliIo } from "../io.js";
+import type { CliRuntime, CommandModule } from "./types.js";
+
+/** A migration file ready for risk, trace and preflight, with its version when it has one. */
+export interface MigrationSource extends RiskFile {
+  /** Absolute path. */
+  path: string;
+  version?: string;
+}
+
+/** A path as people should read it: relative to where the command runs. */
+export function displayPath(path: string, io: CliIo): string {
+  const shown = relative(io.cwd, path);
+  return shown === "" || shown.startsWith("..") ? path : shown;
+}
+
+/**
+ * Reads files and migration directories, in order. A directory gives its up migrations sorted by
+ * version (down files are never assessed); a file is taken as it is.
+ */
+export async function readMigrationSources(paths: readonly string[], io: CliIo): Promise<MigrationSource[]> {
+  const sources: MigrationSource[] = [];
+  for (const given of paths) {
+    const path = resolve(io.cwd, given);
+    const info = await stat(path).catch((error: unknown) => {
+      throw new UsageError(`cannot read ${given}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    });
+    if (info.isDirectory()) {
+      const directory = await readMigrationDirectory(path);
+      for (const migration of directory.migrations) {
+        sources.push({
+          path: migration.upPath,
+          file: displayPath(migration.upPath, io),
+          source: migration.upSql,
+          version: migration.version,
+        });
+      }
+    } else {
+      const version = parseMigrationFileName(basename(path))?.version;
+      sources.push({
+        path,
+        file: displayPath(path, io),
+        source: await readFile(path, "utf8"),
+        ...(version === undefined ? {} : { version }),
+      });
+    }
+  }
+  return sources;
+}
+
+/** Earlier migrations of the directory a single file lives in, for schema replay. */
+export async function earlierMigrations(file: MigrationSource, io: CliIo): Promise<MigrationSource[]> {
+  if (file.version === undefined) return [];
+  const directory = await readMigrationDirectory(dirname(file.path)).catch(() => undefined);
+  if (directory === undefined) return [];
+  return directory.migrations
+    .filter((migration) => migration.version < (file.version as string))
+    .map((migration) => ({
+      path: migration.upPath,
+      file: displayPath(migration.upPath, io),
+      source: migration.upSql,
+      version: migration.version,
+    }));
+}
+
+/** Parses `--max-level`. */
+export function parseLevel(value: string | undefined, fallback: RiskLevel): RiskLevel {
+  if (value === undefined) return fallback;
+  const level = value.toUpperCase();
+  if (!(RISK_LEVELS as readonly string[]).includes(level))
+    throw new UsageError(`--max-level must be one of ${RISK_LEVELS.join(", ")} (got "${value}")`);
+  return level as RiskLevel;
+}
+
+/** Opens the database of `url` when there is one, runs `work`, closes it. */
+export async function withOptionalDatabase<T>(
+  url: string | undefined,
+  io: CliIo,
+  work: (db: Database | undefined) => Promise<T>,
+): Promise<T> {
+  if (url === undefined) return work(undefined);
+  let target = url;
+  if (target.startsWith("pglite:") && target.length > "pglite:".length && !target.startsWith("pglite://")) {
+    target = `pglite:${resolve(io.cwd, target.slice("pglite:".length))}`;
+  }
+  const db = await openDatabase(target);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The risk section of the configuration, validated (errors name the key path and exit 2). */
+export function riskConfigOf(section: unknown): RiskConfig {
+  try {
+    return parseRiskConfig(section ?? {});
+  } catch (error) {
+    throw new UsageError((error as Error).message, { cause: error });
+  }
+}
+
+/** Lints sources with every configured library (the `general` one unless disabled), as `confiture lint` does. */
+export async function lintSources(
+  sources: readonly MigrationSource[],
+  loaded: LoadedConfig,
+  io: CliIo,
+  options: { pgVersion?: PgVersion } = {},
+): Promise<LintResult> {
+  try {
+    const section = lintSection(loaded, {});
+    const libraries = await selectLibraries(general, section, loaded, io, {});
+    return await lint({
+      files: sources.map((source) => ({ path: source.file, source: source.source })),
+      libraries,
+      config: section,
+      ...(options.pgVersion === undefined ? {} : { pgVersion: options.pgVersion }),
+    });
+  } catch (error) {
+    throw asUsageError(error);
+  }
+}
+
+interface RiskOptions {
+  format: string;
+  db?: string;
+  config?: string;
+  snapshot?: string;
+  maxLevel?: string;
+}
+
+export const riskCommand: CommandModule = {
+  name: "risk",
+  register(program, runtime: CliRuntime) {
+    addCommonOptions(
+      program
+        .command("risk")
+        .description("risk score, factors and predicted downtime of migration files (a file or a directory)")
+        .argument("<paths...>", "migration files or directories")
+        .option("--snapshot <file>", "statistics snapshot from `confiture stats export` (sizes without database access)")
+        .addOption(new Option("--max-level <level>", "exit 1 above this level (default: the config's risk.maxLevel, else HIGH)"))
+        .addHelpText(
+          "after",
+          `
+Inputs come from --db (or DATABASE_URL), else --snapshot, else the configured assumptions; the report says which.
+
+Examples:
+  $ confiture risk migrations/20240510140000_tighten_projects.up.sql
+  $ confiture risk migrations/ --snapshot prod-stats.json --format json`,
+        ),
+      ["text", "json", "markdown"],
+    ).action(async (paths: string[], options: RiskOptions) => {
+      runtime.metrics.observe(riskEvents);
+      const loaded = await loadConfig({ cwd: runtime.io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+      const config = riskConfigOf(loaded.config.risk);
+      const maxLevel = parseLevel(options.maxLevel, config.maxLevel);
+      const files = await readMigrationSources(paths, runtime.io);
+      const snapshot = options.snapshot === undefined ? undefined : await readSnapshot(resolve(runtime.io.cwd, options.snapshot));
+      const url = resolveDatabaseUrl(options, runtime.io, loaded.config.database?.url);
+      const lintResult = await lintSources(files, loaded, runtime.io);
+      const report = await withOptionalDatabase(url, runtime.io, async (db) => {
+        const context = await gatherRiskContext(files, { db, snapshot, directory: loaded.directory });
+        return assessRisk({ files, ...context, findings: lintResult.findings, config });
+      });
+      if (options.format === "json") writeJson(runtime.io, report);
+      else if (options.format === "markdown") runtime.io.stdout.write(formatRiskMarkdown(report));
+      else runtime.io.stdout.write(formatRiskText(report));
+      runtime.exitCode = levelExceeds(report.level, maxLevel) ? ExitCode.failure : ExitCode.ok;
+    });
+  },
+};

@@ -1,0 +1,55 @@
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import parsePrometheusTextFormat from "parse-prometheus-text-format";
+import { describe, expect, it } from "vitest";
+import { memoryIo } from "../io.js";
+import { run } from "../main.js";
+
+async function projectWithSamples(samples: Array<{ operation: string; value: number }>): Promise<string> {
+  const directory = await mkdtemp(join(tmpdir(), "confiture-slo-"));
+  await mkdir(join(directory, ".confiture"));
+  const lines = samples.map((sample, index) => JSON.stringify({ ...sample, timestamp: index, environment: "local" }));
+  await writeFile(join(directory, ".confiture", "metrics.jsonl"), `${lines.join("\n")}\n`);
+  return directory;
+}
+
+describe("confiture slo", () => {
+  it("check exits 0 when objectives are met and 1 when one is violated", async () => {
+    const good = await projectWithSamples([{ operation: "regression_check", value: 3 }]);
+    const io = memoryIo({ cwd: good });
+    expect(await run(["slo", "check"], io)).toBe(0);
+    expect(io.out()).toContain("All measured objectives are met.");
+
+    const bad = await projectWithSamples([{ operation: "regression_check", value: 500 }]);
+    const badIo = memoryIo({ cwd: bad });
+    expect(await run(["slo", "check", "--format", "json"], badIo)).toBe(1);
+    const report = JSON.parse(badIo.out());
+    expect(report.met).toBe(false);
+    expect(report.violations[0]).toMatchObject({ operation: "regression_check", severity: "critical" });
+  });
+
+  it("report prints Prometheus text that a parser reads", async () => {
+    const directory = await projectWithSamples([{ operation: "hook_execution", value: 2 }]);
+    const io = memoryIo({ cwd: directory });
+    expect(await run(["slo", "report", "--format", "prometheus", "--env", "production"], io)).toBe(0);
+    const names = parsePrometheusTextFormat(io.out()).map((family) => family.name);
+    expect(names).toContain("confiture_slo_compliance_ratio");
+  });
+
+  it("rejects an unknown environment as a usage error", async () => {
+    const io = memoryIo({ cwd: await mkdtemp(join(tmpdir(), "confiture-slo-")) });
+    expect(await run(["slo", "report", "--env", "mars"], io)).toBe(2);
+  });
+
+  it("records the timings of a command for later reports", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "confiture-slo-"));
+    await writeFile(join(directory, "q.sql"), "-- name: one\nSELECT 1\n");
+    const env = { CONFITURE_METRICS: "on" };
+    expect(await run(["profile", "baseline", "--queries", join(directory, "q.sql"), "--db", "pglite:", "--runs", "3"], memoryIo({ cwd: directory, env }))).toBe(0);
+    const io = memoryIo({ cwd: directory, env });
+    await run(["slo", "report", "--format", "json"], io);
+    const operations = JSON.parse(io.out()).operations.map((operation: { operation: string }) => operation.operation);
+    expect(operations).toEqual(expect.arrayContaining(["profiling_accuracy", "profiling_overhead"]));
+  });
+});

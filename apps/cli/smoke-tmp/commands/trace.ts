@@ -1,0 +1,123 @@
+import { type Database, openDatabase } from "@confiture/db";
+import { riskEvents, type TraceReport, traceMigrations } from "@confiture/risk";
+import { addCommonOptions, writeJson } from "../common-options.js";
+import { ExitCode, UsageError } from "../errors.js";
+import type { CliIo } from "../io.js";
+import { earlierMigrations, type MigrationSource, readMigrationSources, withOptionalDatabase } from "./risk.js";
+import type { CliRuntime, CommandModule } from "./types.js";
+
+interface TraceCommandOptions {
+  format: string;
+  db?: string;
+  config?: string;
+}
+
+/**
+ * Traces migrations. On the embedded database (a fresh in-memory PGlite) the earlier migrations of the
+ * directory are applied first and each traced statement is then applied too. On a real database
+ * (explicit `--db` only: tracing takes real locks) nothing is committed: migrations already applied
+ * there are skipped and earlier pending statements are replayed inside each rolled-back transaction.
+ */
+export async function traceSources(
+  sources: readonly MigrationSource[],
+  options: { db?: string; before?: readonly MigrationSource[]; onProgress?: (message: string) => void },
+  io: CliIo,
+): Promise<TraceReport> {
+  if (options.db === undefined) {
+    const db = await openDatabase("pglite:");
+    try {
+      const first = sources[0];
+      const before = options.before ?? (sources.length === 1 && first !== undefined ? await earlierMigrations(first, io) : []);
+      return await traceMigrations(db, sources, { mode: "apply", before, onProgress: options.onProgress });
+    } finally {
+      await db.close();
+    }
+  }
+  if (!/^(postgres|postgresql|pglite):/.test(options.db))
+    throw new UsageError("--db must start with postgres://, postgresql:// or pglite:");
+  return withOptionalDatabase(options.db, io, async (db) => {
+    const database = db as Database;
+    const pending = await pendingOnDatabase(database, sources);
+    // A single file needs the pending migrations before it in its directory, replayed in the same transaction.
+    const first = sources[0];
+    const before =
+      options.before ??
+      (sources.length === 1 && first !== undefined ? await pendingOnDatabase(database, await earlierMigrations(first, io)) : []);
+    return traceMigrations(database, pending, { mode: "replay", before, onProgress: options.onProgress });
+  });
+}
+
+/** The sources not yet applied on `db` according to `confiture.migrations` (all of them when it has no tracking table). */
+export async function pendingOnDatabase(db: Database, sources: readonly MigrationSource[]): Promise<MigrationSource[]> {
+  const exists = await db.query<{ found: string | null }>("SELECT to_regclass('confiture.migrations')::text AS found");
+  if (exists.rows[0]?.found == null) return [...sources];
+  const applied = await db.query<{ version: string }>("SELECT version FROM confiture.migrations");
+  const versions = new Set(applied.rows.map((row) => row.version));
+  return sources.filter((source) => source.version === undefined || !versions.has(source.version));
+}
+
+/** The trace report for people: one line per statement, disagreements marked with `!`. */
+export function formatTraceText(report: TraceReport): string {
+  const lines = [`Traced on ${report.database}, every statement rolled back.`];
+  for (const statement of report.statements) {
+    const model = statement.model.locks.map((lock) => `${lock.mode} on ${lock.relation}`).join(", ") || "no table lock";
+    const measured = statement.measured?.locks.map((lock) => `${lock.mode} on ${lock.relation}`).join(", ") || "no table lock";
+    const marker = statement.disagreements.length > 0 ? "!" : statement.traced ? "=" : "-";
+    lines.push(`${marker} ${statement.file}:${statement.line}  ${statement.kind}`);
+    if (!statement.traced) {
+      lines.push(
+        statement.error === undefined
+          ? `    not run (cannot run in a transaction); model: ${model}${statement.model.rewrite ? ", rewrite" : ""}`
+          : `    failed: ${statement.error}; model: ${model}`,
+      );
+      continue;
+    }
+    lines.push(`    model:    ${model}${statement.model.rewrite ? ", rewrite" : ""}`);
+    lines.push(
+      `    measured: ${measured}${statement.rewrite ? ", rewrite" : ""} (${statement.measured?.durationMs.toFixed(1)} ms)`,
+    );
+    for (const disagreement of statement.disagreements) lines.push(`    ! ${disagreement}`);
+  }
+  const { summary } = report;
+  lines.push(
+    "",
+    `${summary.statements} statements: ${summary.agreed} agree, ${summary.disagreed} disagree, ${summary.notTraced} not run outside a transaction, ${summary.failed} failed.`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+export const traceCommand: CommandModule = {
+  name: "trace",
+  register(program, runtime: CliRuntime) {
+    addCommonOptions(
+      program
+        .command("trace")
+        .description("measure the locks and rewrites of migrations in rolled-back transactions, next to the lock model's")
+        .argument("<paths...>", "migration files or directories")
+        .addHelpText(
+          "after",
+          `
+Runs on an embedded PGlite database (earlier migrations of the directory applied first) unless --db
+is given explicitly; DATABASE_URL is ignored here because tracing takes real locks.
+Disagreements between the lock model and the measurement are marked with "!"; exit 1 only when a
+statement fails (the migration would not run).
+
+Examples:
+  $ confiture trace migrations/
+  $ confiture trace migrations/20240510140000_tighten_projects.up.sql --format json
+  $ confiture trace migrations/ --db postgres://localhost/staging`,
+        ),
+    ).action(async (paths: string[], options: TraceCommandOptions) => {
+      runtime.metrics.observe(riskEvents);
+      const sources = await readMigrationSources(paths, runtime.io);
+      const report = await traceSources(
+        sources,
+        { db: options.db, onProgress: (message) => runtime.io.stderr.write(`${message}\n`) },
+        runtime.io,
+      );
+      if (options.format === "json") writeJson(runtime.io, report);
+      else runtime.io.stdout.write(formatTraceText(report));
+      runtime.exitCode = report.summary.failed > 0 ? ExitCode.failure : ExitCode.ok;
+    });
+  },
+};

@@ -1,0 +1,82 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, extname, isAbsolute, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createJiti } from "jiti";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import { UsageError } from "../errors.js";
+import { type ConfitureConfig, confitureConfigSchema } from "./schema.js";
+
+/** The file names searched, in order. */
+export const CONFIG_FILE_NAMES = [
+  "confiture.config.ts",
+  "confiture.config.mts",
+  "confiture.config.js",
+  "confiture.config.mjs",
+  "confiture.config.json",
+  "confiture.config.yaml",
+  "confiture.config.yml",
+] as const;
+
+/** A loaded configuration and where it came from. */
+export interface LoadedConfig {
+  config: ConfitureConfig;
+  /** The file, or undefined when none exists (defaults apply). */
+  path: string | undefined;
+  /** The directory globs, paths and package names in the config are resolved from. */
+  directory: string;
+}
+
+/** Formats zod issues as `key.path: message` lines, naming the file. */
+export function describeIssues(error: z.ZodError, file: string): string {
+  const lines = error.issues.map((issue) => {
+    const path = issue.path.map(String).join(".");
+    return `  ${path === "" ? "(top level)" : path}: ${issue.message}`;
+  });
+  return `invalid configuration in ${file}:\n${lines.join("\n")}`;
+}
+
+async function readConfigFile(path: string): Promise<unknown> {
+  const extension = extname(path);
+  try {
+    if (extension === ".json") return JSON.parse(await readFile(path, "utf8"));
+    if (extension === ".yaml" || extension === ".yml") return parseYaml(await readFile(path, "utf8")) ?? {};
+    if (extension === ".ts" || extension === ".mts") {
+      const jiti = createJiti(pathToFileURL(path).href, { interopDefault: true, moduleCache: false });
+      return await jiti.import(path, { default: true });
+    }
+    const module = (await import(`${pathToFileURL(path).href}?t=${Date.now()}`)) as { default?: unknown };
+    return module.default ?? module;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot read the configuration ${path}: ${reason}`, { cause: error });
+  }
+}
+
+/** Finds the config file in `cwd`, or uses `path`. */
+export function findConfigFile(cwd: string, path?: string): string | undefined {
+  if (path !== undefined) {
+    const absolute = isAbsolute(path) ? path : resolve(cwd, path);
+    if (!existsSync(absolute)) throw new UsageError(`the configuration file ${path} does not exist`);
+    return absolute;
+  }
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = join(cwd, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Loads `confiture.config.{ts,mts,js,mjs,json,yaml,yml}` from `cwd` (or `path`), validates it, and
+ * throws a UsageError (exit 2) naming the file and the key path of every problem.
+ */
+export async function loadConfig(options: { cwd: string; path?: string }): Promise<LoadedConfig> {
+  const file = findConfigFile(options.cwd, options.path);
+  if (file === undefined) return { config: confitureConfigSchema.parse({}), path: undefined, directory: options.cwd };
+  const raw = await readConfigFile(file);
+  const parsed = confitureConfigSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new UsageError(describeIssues(parsed.error, file));
+  return { config: parsed.data, path: file, directory: dirname(file) };
+}
