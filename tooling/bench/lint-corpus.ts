@@ -16,7 +16,21 @@ function random(seed: number): () => number {
 
 type Pick = <T>(items: readonly T[]) => T;
 
-const TYPES = ["bigint", "integer", "text", "varchar(120)", "timestamptz", "timestamp", "numeric(12, 2)", "boolean", "jsonb", "json", "uuid", "smallint", "char(3)"];
+const TYPES = [
+  "bigint",
+  "integer",
+  "text",
+  "varchar(120)",
+  "timestamptz",
+  "timestamp",
+  "numeric(12, 2)",
+  "boolean",
+  "jsonb",
+  "json",
+  "uuid",
+  "smallint",
+  "char(3)",
+];
 const WORDS = ["status", "email", "amount", "note", "region", "score", "external_id", "title", "plan", "currency"];
 
 /**
@@ -61,7 +75,11 @@ const FILES: Array<(pick: Pick, index: number, tables: string[]) => { name: stri
   },
   (pick, index, tables) => {
     const table = pick(tables);
-    return { name: `plain_index_${index}`, up: `CREATE INDEX ${table}_plain_${index}_idx ON ${table} (created_at);\n`, down: `DROP INDEX ${table}_plain_${index}_idx;\n` };
+    return {
+      name: `plain_index_${index}`,
+      up: `CREATE INDEX ${table}_plain_${index}_idx ON ${table} (created_at);\n`,
+      down: `DROP INDEX ${table}_plain_${index}_idx;\n`,
+    };
   },
   (pick, index, tables) => {
     const table = pick(tables);
@@ -82,27 +100,48 @@ const FILES: Array<(pick: Pick, index: number, tables: string[]) => { name: stri
   },
   (pick, index, tables) => {
     const table = pick(tables);
-    return { name: `not_null_${index}`, up: `ALTER TABLE ${table} ALTER COLUMN created_at SET NOT NULL;\n`, down: `ALTER TABLE ${table} ALTER COLUMN created_at DROP NOT NULL;\n` };
+    return {
+      name: `not_null_${index}`,
+      up: `ALTER TABLE ${table} ALTER COLUMN created_at SET NOT NULL;\n`,
+      down: `ALTER TABLE ${table} ALTER COLUMN created_at DROP NOT NULL;\n`,
+    };
   },
   (pick, index, tables) => {
     const table = pick(tables);
-    return { name: `retype_${index}`, up: `ALTER TABLE ${table} ALTER COLUMN created_at TYPE ${pick(["timestamptz", "timestamp", "text", "varchar(40)"])};\n` };
+    return {
+      name: `retype_${index}`,
+      up: `ALTER TABLE ${table} ALTER COLUMN created_at TYPE ${pick(["timestamptz", "timestamp", "text", "varchar(40)"])};\n`,
+    };
   },
   (pick, index, tables) => {
     const table = pick(tables);
-    return { name: `unique_${index}`, up: `ALTER TABLE ${table} ADD CONSTRAINT ${table}_u_${index} UNIQUE (created_at);\n`, down: `ALTER TABLE ${table} DROP CONSTRAINT ${table}_u_${index};\n` };
+    return {
+      name: `unique_${index}`,
+      up: `ALTER TABLE ${table} ADD CONSTRAINT ${table}_u_${index} UNIQUE (created_at);\n`,
+      down: `ALTER TABLE ${table} DROP CONSTRAINT ${table}_u_${index};\n`,
+    };
   },
   (pick, index, tables) => {
     const table = pick(tables);
-    return { name: `rename_${index}`, up: `ALTER TABLE ${table} RENAME COLUMN created_at TO created_${index};\n`, down: `ALTER TABLE ${table} RENAME COLUMN created_${index} TO created_at;\n` };
+    return {
+      name: `rename_${index}`,
+      up: `ALTER TABLE ${table} RENAME COLUMN created_at TO created_${index};\n`,
+      down: `ALTER TABLE ${table} RENAME COLUMN created_${index} TO created_at;\n`,
+    };
   },
-  (pick, index, tables) => ({ name: `cleanup_${index}`, up: `DELETE FROM ${pick(tables)} WHERE created_at < now() - interval '1 year';\nVACUUM FULL ${pick(tables)};\n` }),
+  (pick, index, tables) => ({
+    name: `cleanup_${index}`,
+    up: `DELETE FROM ${pick(tables)} WHERE created_at < now() - interval '1 year';\nVACUUM FULL ${pick(tables)};\n`,
+  }),
   (_pick, index) => ({
     name: `enum_${index}`,
     up: `CREATE TYPE state_${index} AS ENUM ('new', 'done');\nALTER TYPE state_${index} ADD VALUE 'archived';\n`,
     down: `DROP TYPE state_${index};\n`,
   }),
-  (pick, index, tables) => ({ name: `drop_${index}`, up: `ALTER TABLE ${pick(tables)} DROP COLUMN IF EXISTS legacy_${index};\nDROP TABLE IF EXISTS legacy_${index};\n` }),
+  (pick, index, tables) => ({
+    name: `drop_${index}`,
+    up: `ALTER TABLE ${pick(tables)} DROP COLUMN IF EXISTS legacy_${index};\nDROP TABLE IF EXISTS legacy_${index};\n`,
+  }),
 ];
 
 /** A generated set of migration files on disk. */

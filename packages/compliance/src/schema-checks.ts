@@ -1,4 +1,4 @@
-import type { SchemaModel, SourceReference, TableModel } from "@confiture/sql";
+import { findTable, type SchemaModel, type SourceReference, type TableModel } from "@confiture/sql";
 import type { SensitiveCategory } from "./categories.js";
 import { type TableClassification, classifyTable } from "./classify.js";
 import type { ClassificationConfig } from "./config.js";
@@ -16,11 +16,21 @@ export interface SensitiveTable {
   classification: TableClassification;
 }
 
-/** Tables (not views) of the schema model holding any of the categories, in name order. */
-export function sensitiveTables(schema: SchemaModel, config: ClassificationConfig, categories: readonly SensitiveCategory[]): SensitiveTable[] {
+/**
+ * Tables (not views) of the schema model holding any of the categories, in name order. Tables the
+ * migrations did not create are placeholders whose RLS, triggers and columns are unknown, so they
+ * are left out unless `includePreexisting` (a column rule can still judge the columns it saw added).
+ */
+export function sensitiveTables(
+  schema: SchemaModel,
+  config: ClassificationConfig,
+  categories: readonly SensitiveCategory[],
+  options: { includePreexisting?: boolean } = {},
+): SensitiveTable[] {
   const found: SensitiveTable[] = [];
   for (const table of schema.tables.values()) {
     if (table.kind !== "table" && table.kind !== "partitioned_table") continue;
+    if (!table.createdInMigrations && !options.includePreexisting) continue;
     const classification = classifyTable(table, config);
     if (categories.some((category) => classification.categories.has(category))) found.push({ key: displayName(table), table, classification });
   }
@@ -52,9 +62,9 @@ export function resolveTable(schema: SchemaModel, name: string): TableModel {
   return lookupTable(schema, name) ?? tableNamed(name);
 }
 
-/** The table a statement names, from the schema model (`name`, `public.name` or `schema.name`). */
+/** The table a statement names, from the schema model (`name`, `public.name` or `schema.name`): @confiture/sql's lookup. */
 export function lookupTable(schema: SchemaModel, name: string): TableModel | undefined {
-  return schema.tables.get(name) ?? schema.tables.get(`public.${name}`) ?? (name.startsWith("public.") ? schema.tables.get(name.slice(7)) : undefined);
+  return findTable(schema, name);
 }
 
 /**

@@ -15,7 +15,15 @@ export interface StatementSpan {
 }
 
 /** Parse-node fields that hold byte offsets into the parsed text. */
-const LOCATION_KEYS = new Set(["location", "name_location", "list_start", "list_end", "rexpr_list_start", "rexpr_list_end", "stmt_location"]);
+const LOCATION_KEYS = new Set([
+  "location",
+  "name_location",
+  "list_start",
+  "list_end",
+  "rexpr_list_start",
+  "rexpr_list_end",
+  "stmt_location",
+]);
 
 interface TokenSplit {
   spans: Array<{ startByte: number; endByte: number }>;
@@ -88,7 +96,10 @@ function rebaseLocations<T>(value: T, delta: number): T {
     for (const key of Object.keys(record)) {
       const field = record[key];
       if (typeof field === "number") {
-        if (field >= 0 && LOCATION_KEYS.has(key)) record[key] = field - delta;
+        if (field < 0 || !LOCATION_KEYS.has(key)) continue;
+        // libpg-query leaves out fields whose value is 0: do the same, so trees compare equal.
+        if (field === delta) delete record[key];
+        else record[key] = field - delta;
       } else if (field !== null && typeof field === "object") rebaseLocations(field, delta);
     }
   }

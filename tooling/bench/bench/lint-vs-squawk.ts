@@ -35,7 +35,8 @@ function runSquawk(files: string[]): { findings: SquawkFinding[]; wallMs: number
   const result = spawnSync(squawkBinary, ["--reporter", "json", ...files], { maxBuffer: 1 << 30 });
   const wallMs = performance.now() - started;
   if (result.error !== undefined) throw result.error;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`squawk failed (${result.status}): ${result.stderr.toString()}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`squawk failed (${result.status}): ${result.stderr.toString()}`);
   return { findings: JSON.parse(result.stdout.toString() || "[]") as SquawkFinding[], wallMs };
 }
 
@@ -44,7 +45,12 @@ async function runLint(files: string[]): Promise<{ findings: Finding[]; wallMs: 
   const rules = Object.fromEntries(Object.keys(general.rules).map((id) => [id, "warn" as const]));
   const started = performance.now();
   // squawk assumes no transaction around a file unless told otherwise: compare like with like.
-  const result = await lint({ files: sources, libraries: [general], config: { rules }, settings: { runnerWrapsInTransaction: false } });
+  const result = await lint({
+    files: sources,
+    libraries: [general],
+    config: { rules },
+    settings: { runnerWrapsInTransaction: false },
+  });
   return { findings: result.findings, wallMs: performance.now() - started, statements: result.summary.statements };
 }
 
@@ -66,15 +72,24 @@ function agreement(squawk: SquawkFinding[], ours: Finding[], label: string): Ben
   const matched = [...perRule.values()].reduce((sum, entry) => sum + entry.matched, 0);
   if (process.env.BENCH_VERBOSE !== undefined) {
     for (const [rule, entry] of perRule) {
-      for (const missed of entry.missed.slice(0, 3)) process.stderr.write(`[${label}] missed ${rule} at ${missed.file}:${missed.line + 1}\n`);
+      for (const missed of entry.missed.slice(0, 3))
+        process.stderr.write(`[${label}] missed ${rule} at ${missed.file}:${missed.line + 1}\n`);
     }
   }
   return [
     { label: `${label}: squawk findings with an equivalent`, value: total, unit: "findings" },
-    { label: `${label}: agreement with squawk (same file, line, equivalent rule)`, value: total === 0 ? 100 : (100 * matched) / total, unit: "%" },
+    {
+      label: `${label}: agreement with squawk (same file, line, equivalent rule)`,
+      value: total === 0 ? 100 : (100 * matched) / total,
+      unit: "%",
+    },
     ...[...perRule]
       .sort(([left], [right]) => left.localeCompare(right))
-      .map(([rule, entry]) => ({ label: `${label}: agreement ${rule} (${entry.matched}/${entry.total})`, value: (100 * entry.matched) / entry.total, unit: "%" })),
+      .map(([rule, entry]) => ({
+        label: `${label}: agreement ${rule} (${entry.matched}/${entry.total})`,
+        value: (100 * entry.matched) / entry.total,
+        unit: "%",
+      })),
   ];
 }
 

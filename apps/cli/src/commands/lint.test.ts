@@ -72,6 +72,18 @@ describe("confiture lint", () => {
     expect(parsed.audit.libraries).toEqual([{ name: "acme", version: "2.1.0" }]);
   });
 
+  it("composes the general library first by default", async () => {
+    const directory = await project({ "migrations/001_a.up.sql": "SET lock_timeout = '1s';\nDROP TABLE users;\n" });
+    const { code, out } = await lintIn(directory, ["--format", "json"]);
+    const parsed = JSON.parse(out);
+    expect(parsed.audit.libraries.map((library: { name: string }) => library.name)).toEqual(["general"]);
+    expect(parsed.findings).toContainEqual(expect.objectContaining({ ruleId: "ban-drop-table", library: "general", line: 2 }));
+    expect(code).toBe(parsed.summary.errors > 0 ? 1 : 0);
+    const rules = memoryIo({ cwd: directory });
+    await run(["rules", "--format", "json"], rules);
+    expect(JSON.parse(rules.out()).rules.length).toBeGreaterThanOrEqual(50);
+  });
+
   it("exits 1 on errors, and when warnings exceed --max-warnings", async () => {
     const directory = await project({ ...base, "migrations/003_c.up.sql": "DROP TABLE a;\n" });
     expect((await lintIn(directory, [])).code).toBe(1);

@@ -1,4 +1,4 @@
-import { cp, mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,7 +13,33 @@ async function project() {
   return memoryIo({ cwd, env: { CONFITURE_METRICS: "off" } });
 }
 
-describe("confiture preflight with no database at all", () => {
+/** Production as `confiture stats export` saw it: the first four migrations applied, large tables. */
+async function productionSnapshot(cwd: string): Promise<string> {
+  const table = (name: string) => ({
+    schema: "public",
+    name,
+    totalBytes: 12 * 1024 ** 3,
+    tableBytes: 10 * 1024 ** 3,
+    indexBytes: 2 * 1024 ** 3,
+    rowEstimate: 80_000_000,
+    dependencies: { foreignKeysOut: 1, foreignKeysIn: 2, views: 0, triggers: 0 },
+  });
+  const path = join(cwd, "prod-stats.json");
+  await writeFile(
+    path,
+    JSON.stringify({
+      version: 1,
+      takenAt: "2025-01-01T00:00:00.000Z",
+      server: { majorVersion: 15, version: "PostgreSQL 15.8" },
+      appliedMigrations: ["20240101090000", "20240215120000", "20240320080000", "20240402100000"],
+      activity: { connections: 30, maxConnections: 100 },
+      tables: [table("accounts"), table("users"), table("projects")],
+    }),
+  );
+  return path;
+}
+
+describe("confiture preflight without a database server", () => {
   it("lints, traces on embedded PGlite and assesses every migration in one JSON report", async () => {
     const io = await project();
     const code = await run(["preflight", "migrations", "--format", "json"], io);
@@ -30,12 +56,23 @@ describe("confiture preflight with no database at all", () => {
     expect(io.err()).toContain("tracing");
   });
 
-  it("uses the config's migrations directory by default and fails above --max-level", async () => {
+  it("takes production sizes and applied migrations from a snapshot, and fails above --max-level", async () => {
     const io = await project();
-    const code = await run(["preflight", "--format", "json", "--max-level", "LOW", "--no-trace"], io);
+    await productionSnapshot(io.cwd);
+    const code = await run(
+      ["preflight", "--snapshot", "prod-stats.json", "--format", "json", "--max-level", "LOW", "--no-trace"],
+      io,
+    );
     const report = JSON.parse(io.out());
+    expect(report.pending.map((migration: { version: string }) => migration.version)).toEqual([
+      "20240510140000",
+      "20240601110000",
+    ]);
     expect(report.trace).toBeNull();
-    expect(report.risk.level).not.toBe("LOW");
+    expect(report.risk.inputs.source).toBe("snapshot");
+    // Rewriting 10 GiB tables under an AccessExclusiveLock: far more than a few seconds.
+    expect(report.risk.downtime.estimateMs).toBeGreaterThan(10_000);
+    expect(["HIGH", "CRITICAL"]).toContain(report.risk.level);
     expect(report.reasons.join(" ")).toMatch(/exceeds the maximum LOW/);
     expect(code).toBe(1);
   });
@@ -46,7 +83,8 @@ describe("confiture preflight with no database at all", () => {
     expect(markdown.out()).toMatch(/^## (✅|❌) Confiture preflight/);
     expect(markdown.out()).toContain("### Risk");
     const sarif = await project();
-    await run(["preflight", "migrations", "--format", "sarif"], sarif);
+    await productionSnapshot(sarif.cwd);
+    await run(["preflight", "migrations", "--snapshot", "prod-stats.json", "--format", "sarif"], sarif);
     const log = JSON.parse(sarif.out());
     expect(log.runs).toHaveLength(2);
     expect(log.runs[1].tool.driver.name).toBe("confiture-risk");

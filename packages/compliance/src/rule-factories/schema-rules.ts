@@ -27,7 +27,7 @@ export function sensitiveColumnPlaintextRule(identity: SensitiveDataRule) {
       return {
         schemaEnd(schema) {
           const config = classificationOf(context.settings);
-          for (const { key, table, classification } of sensitiveTables(schema, config, identity.categories)) {
+          for (const { key, table, classification } of sensitiveTables(schema, config, identity.categories, { includePreexisting: true })) {
             for (const [name, column] of classification.columns) {
               const matching = column.reasons.find((reason) => identity.categories.includes(reason.category));
               if (!matching || column.protected) continue;

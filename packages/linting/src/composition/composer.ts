@@ -7,8 +7,12 @@ import { findDuplicates, findIncompatible, findOverlaps, resolveConflict } from 
 import { applyRuleSetting, matchRules, parseRuleOptions } from "./rule-settings.js";
 import type { ComposedRule, Composition, CompositionAudit, ConflictRecord, ConflictResolutions } from "./types.js";
 
-/** Default resolutions: two rules with one id, or declared incompatible, are mistakes; overlaps only warn. */
-export const DEFAULT_CONFLICT_RESOLUTIONS: ConflictResolutions = { duplicate: "error", incompatible: "error", overlap: "warn" };
+/**
+ * Default resolutions. Rules declared incompatible are a mistake to fix. Two libraries may share a
+ * rule id on purpose (compliance packs built from one building block, each citing its own control):
+ * findings name their library and config can say `library/id`, so both stay, with a warning.
+ */
+export const DEFAULT_CONFLICT_RESOLUTIONS: ConflictResolutions = { duplicate: "warn", incompatible: "error", overlap: "warn" };
 
 /** What to compose. */
 export interface ComposeOptions {

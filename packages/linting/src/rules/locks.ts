@@ -9,6 +9,14 @@ export function locksOnExistingRelations(visit: Pick<StatementVisit, "analysis" 
   return visit.analysis.locks.filter((lock) => !visit.createdInFile.has(lock.relation));
 }
 
+/** ShareUpdateExclusiveLock and stronger queue behind other maintenance and DDL (VACUUM, CREATE INDEX CONCURRENTLY). */
+const SHARE_UPDATE_EXCLUSIVE_LOCK = lockModeStrength("ShareUpdateExclusiveLock");
+
+/** Locks that make the statement wait in the lock queue behind other DDL or long transactions, on relations that existed before the file. */
+export function queueingLocks(visit: Pick<StatementVisit, "analysis" | "createdInFile">): LockAcquisition[] {
+  return locksOnExistingRelations(visit).filter((lock) => lockModeStrength(lock.mode) >= SHARE_UPDATE_EXCLUSIVE_LOCK);
+}
+
 /** Locks that block other sessions' writes (ShareLock or stronger) on relations that existed before the file. */
 export function blockingLocks(visit: Pick<StatementVisit, "analysis" | "createdInFile">): LockAcquisition[] {
   return locksOnExistingRelations(visit).filter((lock) => lockModeStrength(lock.mode) >= SHARE_LOCK);

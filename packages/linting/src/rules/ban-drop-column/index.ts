@@ -1,5 +1,6 @@
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf } from "../ast.js";
+import { subcommandPlaces } from "../subcommands.js";
 import { docsUrl, isCreatedHere, isDownFile } from "../support.js";
 
 /** Flags ALTER TABLE ... DROP COLUMN on a table that existed before this file. */
@@ -20,11 +21,13 @@ export const banDropColumn = defineRule({
     statement(visit) {
       const alter = alterTableOf(visit.node);
       if (alter === undefined || isDownFile(context.file) || isCreatedHere(visit, alter.relation)) return;
-      for (const command of alterCommands(alter)) {
+      const places = subcommandPlaces(visit.statement, alter);
+      for (const [position, command] of alterCommands(alter).entries()) {
         if (command.subtype !== "AT_DropColumn") continue;
         context.report({
           messageId: "dropColumn",
           data: { column: command.name ?? "", table: alter.relation?.relname ?? "" },
+          ...(places[position] === undefined ? {} : { location: places[position] }),
           help: "Stop using the column in the application first; drop it in a later migration.",
         });
       }

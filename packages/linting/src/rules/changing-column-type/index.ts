@@ -3,6 +3,7 @@ import type { ColumnDef } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf, nodeOf, rangeVarText } from "../ast.js";
 import { docsUrl, isCreatedHere } from "../support.js";
+import { subcommandPlaces } from "../subcommands.js";
 
 /**
  * Flags ALTER COLUMN ... TYPE on existing tables when the lock model says it rewrites the table.
@@ -30,7 +31,8 @@ export const changingColumnType = defineRule({
         ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
         name: alter.relation?.relname ?? "",
       });
-      for (const command of alterCommands(alter)) {
+      const places = subcommandPlaces(visit.statement, alter);
+      for (const [position, command] of alterCommands(alter).entries()) {
         if (command.subtype !== "AT_AlterColumnType") continue;
         const definition = nodeOf<ColumnDef>(command.def, "ColumnDef");
         const target = columnTypeOf(definition?.typeName);
@@ -47,6 +49,7 @@ export const changingColumnType = defineRule({
         if (!verdict.rewrite) continue;
         context.report({
           messageId: "rewrite",
+          ...(places[position] === undefined ? {} : { location: places[position] }),
           data: {
             table,
             column: command.name ?? "",

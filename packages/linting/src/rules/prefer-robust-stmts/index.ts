@@ -1,6 +1,7 @@
 import type { AlterTableStmt, CreateStmt, DropStmt, IndexStmt } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, nodeOf } from "../ast.js";
+import { subcommandPlaces } from "../subcommands.js";
 import { docsUrl } from "../support.js";
 
 /** ALTER TABLE subcommands that give the same result when run twice. */
@@ -24,40 +25,30 @@ const IDEMPOTENT_SUBCOMMANDS = new Set([
   "AT_DisableTrig",
 ]);
 
-type Problem = "missingIfNotExists" | "missingIfExists" | "missingTransaction" | undefined;
+type Problem = "missingIfNotExists" | "missingIfExists" | "missingTransaction";
 
-function alterProblem(alter: AlterTableStmt): Problem {
-  if (
-    alter.missing_ok === true &&
-    alterCommands(alter).every((command) => command.subtype === "AT_DropColumn" || command.subtype === "AT_DropConstraint")
-  ) {
-    return undefined;
-  }
-  for (const command of alterCommands(alter)) {
+/** The first subcommand that makes an ALTER TABLE fail or differ when run again, and its position. */
+function alterProblem(alter: AlterTableStmt): { problem: Problem; position: number } | undefined {
+  const commands = alterCommands(alter);
+  for (const [position, command] of commands.entries()) {
     const subtype = command.subtype ?? "";
-    if (subtype === "AT_AddColumn" && command.missing_ok !== true) return "missingIfNotExists";
-    if ((subtype === "AT_DropColumn" || subtype === "AT_DropConstraint") && command.missing_ok !== true) return "missingIfExists";
-    if (
-      subtype !== "AT_AddColumn" &&
-      subtype !== "AT_DropColumn" &&
-      subtype !== "AT_DropConstraint" &&
-      !IDEMPOTENT_SUBCOMMANDS.has(subtype)
-    )
-      return "missingTransaction";
+    if (subtype === "AT_AddColumn" && command.missing_ok !== true) return { problem: "missingIfNotExists", position };
+    if ((subtype === "AT_DropColumn" || subtype === "AT_DropConstraint") && command.missing_ok !== true) return { problem: "missingIfExists", position };
+    if (subtype !== "AT_AddColumn" && subtype !== "AT_DropColumn" && subtype !== "AT_DropConstraint" && !IDEMPOTENT_SUBCOMMANDS.has(subtype)) {
+      return { problem: "missingTransaction", position };
+    }
   }
   return undefined;
 }
 
 /** What makes a statement fail when the migration is run again after failing part way. */
-function problemOf(node: unknown): Problem {
+function problemOf(node: unknown): Problem | undefined {
   const create = nodeOf<CreateStmt>(node, "CreateStmt");
   if (create !== undefined) return create.if_not_exists === true ? undefined : "missingIfNotExists";
   const index = nodeOf<IndexStmt>(node, "IndexStmt");
   if (index !== undefined) return index.if_not_exists === true || index.idxname === undefined ? undefined : "missingIfNotExists";
   const drop = nodeOf<DropStmt>(node, "DropStmt");
   if (drop !== undefined) return drop.missing_ok === true ? undefined : "missingIfExists";
-  const alter = nodeOf<AlterTableStmt>(node, "AlterTableStmt");
-  if (alter !== undefined) return alterProblem(alter);
   if (nodeOf(node, "RenameStmt") !== undefined) return "missingTransaction";
   return undefined;
 }
@@ -81,12 +72,16 @@ export const preferRobustStmts = defineRule({
     equivalents: { squawk: "prefer-robust-stmts" },
   },
   create: (context) => ({
-    statement({ node, session }) {
+    statement({ node, session, statement }) {
       if (session.inTransaction) return;
-      const problem = problemOf(node);
+      const alter = nodeOf<AlterTableStmt>(node, "AlterTableStmt");
+      const altered = alter === undefined ? undefined : alterProblem(alter);
+      const problem = alter === undefined ? problemOf(node) : altered?.problem;
       if (problem === undefined) return;
+      const location = alter === undefined || altered === undefined ? undefined : subcommandPlaces(statement, alter)[altered.position];
       context.report({
         messageId: problem,
+        ...(location === undefined ? {} : { location }),
         help:
           problem === "missingTransaction"
             ? "Run it inside a transaction, or in a migration file of its own."

@@ -1,5 +1,5 @@
 import { defineRule } from "../../define-rule.js";
-import { blockingLocks, strongest } from "../locks.js";
+import { queueingLocks, strongest } from "../locks.js";
 import { docsUrl } from "../support.js";
 
 /** Flags the first statement of a file that waits for a blocking lock with no lock_timeout set. */
@@ -11,7 +11,7 @@ export const requireLockTimeout = defineRule({
     severity: "warning",
     messages: {
       missingLockTimeout:
-        "No lock_timeout is set before this {{mode}} on {{relation}}: while it waits behind a long query, every read or write queued after it waits too.",
+        "No lock_timeout is set before this {{mode}} on {{relation}}: it can wait behind a long transaction indefinitely, and every conflicting query queued after it waits too.",
     },
     docs: docsUrl("require-lock-timeout"),
     equivalents: { squawk: "require-lock-timeout", eugene: "E9" },
@@ -21,7 +21,7 @@ export const requireLockTimeout = defineRule({
     return {
       statement(visit) {
         if (visit.session.lockTimeoutSet || reportedIn === context.file) return;
-        const lock = strongest(blockingLocks(visit));
+        const lock = strongest(queueingLocks(visit));
         if (lock === undefined) return;
         reportedIn = context.file;
         context.report({

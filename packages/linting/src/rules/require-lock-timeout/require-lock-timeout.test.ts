@@ -20,7 +20,7 @@ new RuleTester().run("require-lock-timeout", requireLockTimeout, {
           messageId: "missingLockTimeout",
           line: 1,
           message:
-            "No lock_timeout is set before this AccessExclusiveLock on users: while it waits behind a long query, every read or write queued after it waits too.",
+            "No lock_timeout is set before this AccessExclusiveLock on users: it can wait behind a long transaction indefinitely, and every conflicting query queued after it waits too.",
         },
       ],
     },
