@@ -37,16 +37,25 @@ try {
     "CREATE TABLE widgets (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);\nALTER TABLE orders ADD COLUMN note text;\n",
   );
   const config = (resolution) => `lint:\n  libraries:\n    - confiture-rules-acme\n  conflictResolution: ${resolution}\n`;
-  const confiture = (...args) => spawnSync(join(project, "node_modules", ".bin", "confiture"), args, { cwd: project, encoding: "utf8" });
+  const confiture = (...args) =>
+    spawnSync(join(project, "node_modules", ".bin", "confiture"), args, { cwd: project, encoding: "utf8" });
 
   writeFileSync(join(project, "confiture.config.yaml"), config("prefer-last"));
   const lint = confiture("lint", "migrations", "--format", "json");
   const report = JSON.parse(lint.stdout || "{}");
   const findings = report.findings ?? [];
   check("confiture lint runs from the installed tarballs", lint.status === 0 || lint.status === 1, lint.stderr);
-  check("the library's schema rule reports", findings.some((finding) => finding.library === "acme" && finding.ruleId === "require-table-comment"), lint.stdout.slice(0, 500));
+  check(
+    "the library's schema rule reports",
+    findings.some((finding) => finding.library === "acme" && finding.ruleId === "require-table-comment"),
+    lint.stdout.slice(0, 500),
+  );
   const lockFindings = findings.filter((finding) => finding.ruleId === "require-lock-timeout");
-  check("prefer-last: the duplicate rule id is acme's", lockFindings.length > 0 && lockFindings.every((finding) => finding.library === "acme"), JSON.stringify(lockFindings));
+  check(
+    "prefer-last: the duplicate rule id is acme's",
+    lockFindings.length > 0 && lockFindings.every((finding) => finding.library === "acme"),
+    JSON.stringify(lockFindings),
+  );
 
   const rules = confiture("rules", "--format", "json");
   const listing = JSON.parse(rules.stdout || "{}");
@@ -55,11 +64,19 @@ try {
   const library = (listing.audit?.libraries ?? []).find((entry) => entry.name === "acme");
   check("the audit names the library with its version", library?.version === "1.2.0", JSON.stringify(listing.audit?.libraries));
   const conflict = (listing.audit?.conflicts ?? []).find((entry) => JSON.stringify(entry).includes("require-lock-timeout"));
-  check("the audit records the duplicate id and its resolution", conflict !== undefined && JSON.stringify(conflict).includes("prefer-last"), JSON.stringify(listing.audit?.conflicts));
+  check(
+    "the audit records the duplicate id and its resolution",
+    conflict !== undefined && JSON.stringify(conflict).includes("prefer-last"),
+    JSON.stringify(listing.audit?.conflicts),
+  );
 
   writeFileSync(join(project, "confiture.config.yaml"), config("error"));
   const refused = confiture("lint", "migrations");
-  check("conflictResolution: error refuses the composition with exit 2", refused.status === 2 && /require-lock-timeout/.test(refused.stderr), `exit ${refused.status}: ${refused.stderr}`);
+  check(
+    "conflictResolution: error refuses the composition with exit 2",
+    refused.status === 2 && /require-lock-timeout/.test(refused.stderr),
+    `exit ${refused.status}: ${refused.stderr}`,
+  );
 } catch (error) {
   check("the end-to-end run completes", false, error instanceof Error ? error.message : String(error));
 } finally {

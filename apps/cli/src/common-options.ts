@@ -17,7 +17,10 @@ export interface CommonOptions {
 export function addCommonOptions(command: Command, formats: readonly string[] = ["text", "json"]): Command {
   return command
     .addOption(new Option("-f, --format <format>", "output format").choices([...formats]).default(formats[0]))
-    .option("--db <url>", "database URL: postgres://... for a server, pglite:<dir> or pglite: for embedded (default: $DATABASE_URL, else embedded)")
+    .option(
+      "--db <url>",
+      "database URL: postgres://... for a server, pglite:<dir> or pglite: for embedded (default: $DATABASE_URL, else embedded)",
+    )
     .option("-c, --config <path>", "config file (default: confiture.config.{ts,mjs,js,json,yaml} in the current directory)");
 }
 

@@ -20,6 +20,8 @@ export class UsageError extends Error {
     this.name = "UsageError";
   }
   static isInstance(error: unknown): error is UsageError {
-    return typeof error === "object" && error !== null && marker in error && (error as { code?: string }).code === "CONFITURE_USAGE";
+    return (
+      typeof error === "object" && error !== null && marker in error && (error as { code?: string }).code === "CONFITURE_USAGE"
+    );
   }
 }

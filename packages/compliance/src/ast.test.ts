@@ -18,7 +18,11 @@ describe("ast helpers", () => {
       toPublic: true,
       allPrivileges: false,
     });
-    expect(grantInfo(node("GRANT ALL ON public.ledger TO clerk"))).toMatchObject({ tables: ["ledger"], allPrivileges: true, toPublic: false });
+    expect(grantInfo(node("GRANT ALL ON public.ledger TO clerk"))).toMatchObject({
+      tables: ["ledger"],
+      allPrivileges: true,
+      toPublic: false,
+    });
     expect(grantInfo(node("GRANT USAGE ON SCHEMA s TO PUBLIC"))).toBeUndefined();
   });
 
@@ -30,13 +34,20 @@ describe("ast helpers", () => {
   });
 
   it("reads disabled and dropped triggers", () => {
-    expect(triggerRemovals(node("ALTER TABLE patients DISABLE TRIGGER audit_trg"))).toEqual([{ table: "patients", trigger: "audit_trg", action: "disable" }]);
+    expect(triggerRemovals(node("ALTER TABLE patients DISABLE TRIGGER audit_trg"))).toEqual([
+      { table: "patients", trigger: "audit_trg", action: "disable" },
+    ]);
     expect(triggerRemovals(node("ALTER TABLE patients DISABLE TRIGGER ALL"))).toEqual([{ table: "patients", action: "disable" }]);
-    expect(triggerRemovals(node("DROP TRIGGER audit_trg ON s.patients"))).toEqual([{ table: "s.patients", trigger: "audit_trg", action: "drop" }]);
+    expect(triggerRemovals(node("DROP TRIGGER audit_trg ON s.patients"))).toEqual([
+      { table: "s.patients", trigger: "audit_trg", action: "drop" },
+    ]);
   });
 
   it("reads table copies with every source", () => {
-    expect(tableCopy(node("CREATE TABLE c AS SELECT * FROM patients p JOIN (SELECT * FROM visits) v ON true"))).toEqual({ target: "c", sources: ["patients", "visits"] });
+    expect(tableCopy(node("CREATE TABLE c AS SELECT * FROM patients p JOIN (SELECT * FROM visits) v ON true"))).toEqual({
+      target: "c",
+      sources: ["patients", "visits"],
+    });
     expect(tableCopy(node("SELECT * INTO c2 FROM patients"))).toEqual({ target: "c2", sources: ["patients"] });
     expect(tableCopy(node("SELECT * FROM patients"))).toBeUndefined();
   });
@@ -46,8 +57,15 @@ describe("ast helpers", () => {
     expect(literalPassword(node("ALTER ROLE app WITH PASSWORD 'x'"))).toMatchObject({ role: "app" });
     expect(literalPassword(node("CREATE ROLE app LOGIN"))).toBeUndefined();
     expect(literalPassword(node("ALTER ROLE app PASSWORD NULL"))).toBeUndefined();
-    expect(securityDefiner(node("CREATE FUNCTION f() RETURNS int LANGUAGE sql SECURITY DEFINER AS 'select 1'"))).toEqual({ name: "f", pinnedSearchPath: false });
-    expect(securityDefiner(node("CREATE FUNCTION s.f() RETURNS int LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS 'select 1'"))).toEqual({
+    expect(securityDefiner(node("CREATE FUNCTION f() RETURNS int LANGUAGE sql SECURITY DEFINER AS 'select 1'"))).toEqual({
+      name: "f",
+      pinnedSearchPath: false,
+    });
+    expect(
+      securityDefiner(
+        node("CREATE FUNCTION s.f() RETURNS int LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS 'select 1'"),
+      ),
+    ).toEqual({
       name: "s.f",
       pinnedSearchPath: true,
     });

@@ -3,7 +3,9 @@ import type { Node, RangeVar } from "@pgsql/types";
 /** A relation name as the lock model and schema model write it: `schema.name`, the public schema dropped. */
 export function relationName(relation: Pick<RangeVar, "schemaname" | "relname"> | undefined): string | undefined {
   if (!relation?.relname) return undefined;
-  return relation.schemaname && relation.schemaname !== "public" ? `${relation.schemaname}.${relation.relname}` : relation.relname;
+  return relation.schemaname && relation.schemaname !== "public"
+    ? `${relation.schemaname}.${relation.relname}`
+    : relation.relname;
 }
 
 /** Every RangeVar anywhere inside a node (FROM clauses, joins, subqueries, CTEs). */
@@ -40,13 +42,17 @@ export function grantInfo(node: Node): GrantInfo | undefined {
   const allTablesInSchema = grant.targtype === "ACL_TARGET_ALL_IN_SCHEMA";
   const tables = allTablesInSchema
     ? []
-    : (grant.objects ?? []).flatMap((object) => ("RangeVar" in object ? [relationName(object.RangeVar)].filter((name): name is string => name !== undefined) : []));
+    : (grant.objects ?? []).flatMap((object) =>
+        "RangeVar" in object ? [relationName(object.RangeVar)].filter((name): name is string => name !== undefined) : [],
+      );
   const grantees = (grant.grantees ?? []).flatMap((grantee) => {
     if (!("RoleSpec" in grantee)) return [];
     const role = grantee.RoleSpec;
     return [role.roletype === "ROLESPEC_PUBLIC" ? "public" : (role.rolename ?? String(role.roletype).toLowerCase())];
   });
-  const privileges = (grant.privileges ?? []).flatMap((privilege) => ("AccessPriv" in privilege && privilege.AccessPriv.priv_name ? [privilege.AccessPriv.priv_name] : []));
+  const privileges = (grant.privileges ?? []).flatMap((privilege) =>
+    "AccessPriv" in privilege && privilege.AccessPriv.priv_name ? [privilege.AccessPriv.priv_name] : [],
+  );
   return {
     isGrant: grant.is_grant === true,
     tables,
@@ -66,11 +72,19 @@ export interface DataChange {
 
 /** DELETE, UPDATE, TRUNCATE, DROP TABLE and INSERT, with the tables they touch. */
 export function dataChange(node: Node): DataChange | undefined {
-  if ("DeleteStmt" in node) return { action: "delete", tables: [relationName(node.DeleteStmt.relation)].filter((name): name is string => !!name) };
-  if ("UpdateStmt" in node) return { action: "update", tables: [relationName(node.UpdateStmt.relation)].filter((name): name is string => !!name) };
-  if ("InsertStmt" in node) return { action: "insert", tables: [relationName(node.InsertStmt.relation)].filter((name): name is string => !!name) };
+  if ("DeleteStmt" in node)
+    return { action: "delete", tables: [relationName(node.DeleteStmt.relation)].filter((name): name is string => !!name) };
+  if ("UpdateStmt" in node)
+    return { action: "update", tables: [relationName(node.UpdateStmt.relation)].filter((name): name is string => !!name) };
+  if ("InsertStmt" in node)
+    return { action: "insert", tables: [relationName(node.InsertStmt.relation)].filter((name): name is string => !!name) };
   if ("TruncateStmt" in node) {
-    return { action: "truncate", tables: (node.TruncateStmt.relations ?? []).flatMap((relation) => ("RangeVar" in relation ? [relationName(relation.RangeVar)].filter((name): name is string => !!name) : [])) };
+    return {
+      action: "truncate",
+      tables: (node.TruncateStmt.relations ?? []).flatMap((relation) =>
+        "RangeVar" in relation ? [relationName(relation.RangeVar)].filter((name): name is string => !!name) : [],
+      ),
+    };
   }
   if ("DropStmt" in node && node.DropStmt.removeType === "OBJECT_TABLE") {
     const tables = (node.DropStmt.objects ?? []).flatMap((object) => {
@@ -123,13 +137,23 @@ export function tableCopy(node: Node): { target: string; sources: string[] } | u
     const statement = node.CreateTableAsStmt;
     const target = relationName(statement.into?.rel);
     if (!target) return undefined;
-    return { target, sources: collectRangeVars(statement.query).map(relationName).filter((name): name is string => !!name) };
+    return {
+      target,
+      sources: collectRangeVars(statement.query)
+        .map(relationName)
+        .filter((name): name is string => !!name),
+    };
   }
   if ("SelectStmt" in node && node.SelectStmt.intoClause) {
     const target = relationName(node.SelectStmt.intoClause.rel);
     if (!target) return undefined;
     const { intoClause: _into, ...rest } = node.SelectStmt;
-    return { target, sources: collectRangeVars(rest).map(relationName).filter((name): name is string => !!name) };
+    return {
+      target,
+      sources: collectRangeVars(rest)
+        .map(relationName)
+        .filter((name): name is string => !!name),
+    };
   }
   return undefined;
 }
@@ -138,7 +162,10 @@ export function tableCopy(node: Node): { target: string; sources: string[] } | u
 export function literalPassword(node: Node): { role: string; location?: number } | undefined {
   const statement = "CreateRoleStmt" in node ? node.CreateRoleStmt : "AlterRoleStmt" in node ? node.AlterRoleStmt : undefined;
   if (!statement) return undefined;
-  const role = "role" in statement && typeof statement.role === "string" ? statement.role : ((statement.role as { rolename?: string } | undefined)?.rolename ?? "?");
+  const role =
+    "role" in statement && typeof statement.role === "string"
+      ? statement.role
+      : ((statement.role as { rolename?: string } | undefined)?.rolename ?? "?");
   for (const option of statement.options ?? []) {
     if (!("DefElem" in option) || option.DefElem.defname !== "password") continue;
     const argument = option.DefElem.arg;
@@ -152,11 +179,19 @@ export function securityDefiner(node: Node): { name: string; pinnedSearchPath: b
   if (!("CreateFunctionStmt" in node)) return undefined;
   const statement = node.CreateFunctionStmt;
   const options = (statement.options ?? []).flatMap((option) => ("DefElem" in option ? [option.DefElem] : []));
-  const definer = options.some((option) => option.defname === "security" && option.arg && "Boolean" in option.arg && option.arg.Boolean.boolval === true);
+  const definer = options.some(
+    (option) => option.defname === "security" && option.arg && "Boolean" in option.arg && option.arg.Boolean.boolval === true,
+  );
   if (!definer) return undefined;
   const pinnedSearchPath = options.some(
-    (option) => option.defname === "set" && option.arg && "VariableSetStmt" in option.arg && option.arg.VariableSetStmt.name === "search_path",
+    (option) =>
+      option.defname === "set" &&
+      option.arg &&
+      "VariableSetStmt" in option.arg &&
+      option.arg.VariableSetStmt.name === "search_path",
   );
-  const name = (statement.funcname ?? []).flatMap((part) => ("String" in part && part.String.sval ? [part.String.sval] : [])).join(".");
+  const name = (statement.funcname ?? [])
+    .flatMap((part) => ("String" in part && part.String.sval ? [part.String.sval] : []))
+    .join(".");
   return { name, pinnedSearchPath };
 }

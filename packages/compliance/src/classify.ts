@@ -19,7 +19,8 @@ export interface ColumnClassification {
   protected: boolean;
 }
 
-const tableKey = (table: Pick<TableModel, "schema" | "name">) => (table.schema === "public" ? table.name : `${table.schema}.${table.name}`);
+const tableKey = (table: Pick<TableModel, "schema" | "name">) =>
+  table.schema === "public" ? table.name : `${table.schema}.${table.name}`;
 
 function isDeclassified(config: ClassificationConfig, table: Pick<TableModel, "schema" | "name">, column?: string): boolean {
   const names = new Set([tableKey(table), `${table.schema}.${table.name}`]);
@@ -31,7 +32,21 @@ function isDeclassified(config: ClassificationConfig, table: Pick<TableModel, "s
 }
 
 /** Words in a column name that say the value is stored protected. */
-const protectedNameTokens = ["encrypted", "enc", "ciphertext", "cipher", "hash", "hashed", "digest", "token", "tokenized", "masked", "last4", "last_four", "fingerprint"];
+const protectedNameTokens = [
+  "encrypted",
+  "enc",
+  "ciphertext",
+  "cipher",
+  "hash",
+  "hashed",
+  "digest",
+  "token",
+  "tokenized",
+  "masked",
+  "last4",
+  "last_four",
+  "fingerprint",
+];
 
 function looksProtected(column: ColumnModel, tags: Tags): boolean {
   if (tags.protection.size > 0) return true;
@@ -39,11 +54,17 @@ function looksProtected(column: ColumnModel, tags: Tags): boolean {
   // A name alone is not enough for a text column (`ssn_encrypted text` may hold plaintext by mistake),
   // but it is for bytea, the type pgcrypto's pgp_sym_encrypt returns, and for tokens and last-4 digits.
   if (column.type === "bytea") return byName || tags.protection.size > 0;
-  return ["token", "tokenized", "last4", "last_four", "hash", "hashed", "digest", "fingerprint", "masked"].some((token) => matchesNamePattern(column.name, token));
+  return ["token", "tokenized", "last4", "last_four", "hash", "hashed", "digest", "fingerprint", "masked"].some((token) =>
+    matchesNamePattern(column.name, token),
+  );
 }
 
 /** Classifies one column of a table: name patterns, its own tags and labels; declassification wins. */
-export function classifyColumn(table: Pick<TableModel, "schema" | "name">, column: ColumnModel, config: ClassificationConfig): ColumnClassification {
+export function classifyColumn(
+  table: Pick<TableModel, "schema" | "name">,
+  column: ColumnModel,
+  config: ClassificationConfig,
+): ColumnClassification {
   const tags = tagsOf(column);
   const reasons: ClassificationReason[] = [];
   const categories = new Set<SensitiveCategory>();
@@ -97,7 +118,11 @@ export function classifyTable(table: TableModel, config: ClassificationConfig): 
     for (const category of classification.categories) {
       if (!categories.has(category)) {
         categories.add(category);
-        reasons.push({ category, source: classification.reasons[0]?.source ?? "name", detail: `column ${column.name}: ${classification.reasons.find((reason) => reason.category === category)?.detail}` });
+        reasons.push({
+          category,
+          source: classification.reasons[0]?.source ?? "name",
+          detail: `column ${column.name}: ${classification.reasons.find((reason) => reason.category === category)?.detail}`,
+        });
       }
     }
   }

@@ -33,7 +33,14 @@ export {
   tableNamed,
 } from "./schema-checks.js";
 export type { SensitiveTable } from "./schema-checks.js";
-export { installedExtensions, loginRoles, loginRolesWithoutPassword, preloadedLibraries, readSettings, weakHbaRules } from "./live.js";
+export {
+  installedExtensions,
+  loginRoles,
+  loginRolesWithoutPassword,
+  preloadedLibraries,
+  readSettings,
+  weakHbaRules,
+} from "./live.js";
 export {
   appendOnlyRule,
   auditTriggerRemovalRule,

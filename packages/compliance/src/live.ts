@@ -2,13 +2,18 @@ import type { LiveDatabase } from "@confiture/linting";
 
 /** Server settings by name (`SHOW`-style text values); missing settings are absent from the map. */
 export async function readSettings(database: LiveDatabase, names: readonly string[]): Promise<Map<string, string>> {
-  const result = await database.query<{ name: string; setting: string }>("SELECT name, setting FROM pg_settings WHERE name = ANY($1::text[])", [names]);
+  const result = await database.query<{ name: string; setting: string }>(
+    "SELECT name, setting FROM pg_settings WHERE name = ANY($1::text[])",
+    [names],
+  );
   return new Map(result.rows.map((row) => [row.name, row.setting]));
 }
 
 /** Roles that can log in, with whether they are superusers. */
 export async function loginRoles(database: LiveDatabase): Promise<Array<{ name: string; superuser: boolean }>> {
-  const result = await database.query<{ rolname: string; rolsuper: boolean }>("SELECT rolname, rolsuper FROM pg_roles WHERE rolcanlogin ORDER BY rolname");
+  const result = await database.query<{ rolname: string; rolsuper: boolean }>(
+    "SELECT rolname, rolsuper FROM pg_roles WHERE rolcanlogin ORDER BY rolname",
+  );
   return result.rows.map((row) => ({ name: row.rolname, superuser: row.rolsuper }));
 }
 
@@ -18,7 +23,9 @@ export async function loginRoles(database: LiveDatabase): Promise<Array<{ name: 
  */
 export async function loginRolesWithoutPassword(database: LiveDatabase): Promise<string[] | undefined> {
   try {
-    const result = await database.query<{ rolname: string }>("SELECT rolname FROM pg_authid WHERE rolcanlogin AND rolpassword IS NULL ORDER BY rolname");
+    const result = await database.query<{ rolname: string }>(
+      "SELECT rolname FROM pg_authid WHERE rolcanlogin AND rolpassword IS NULL ORDER BY rolname",
+    );
     return result.rows.map((row) => row.rolname);
   } catch {
     return undefined;
@@ -44,7 +51,9 @@ export async function preloadedLibraries(database: LiveDatabase): Promise<string
  * pg_hba.conf rules that let network clients in without a password (`trust`) or without TLS
  * (`host` rather than `hostssl`). Needs superuser rights; undefined when they are missing.
  */
-export async function weakHbaRules(database: LiveDatabase): Promise<Array<{ line: number; type: string; method: string; address: string | null }> | undefined> {
+export async function weakHbaRules(
+  database: LiveDatabase,
+): Promise<Array<{ line: number; type: string; method: string; address: string | null }> | undefined> {
   try {
     const result = await database.query<{ line_number: number; type: string; auth_method: string; address: string | null }>(
       "SELECT line_number, type, auth_method, address FROM pg_hba_file_rules WHERE type LIKE 'host%' AND (auth_method = 'trust' OR type = 'host') ORDER BY line_number",

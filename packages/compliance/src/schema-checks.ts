@@ -32,14 +32,17 @@ export function sensitiveTables(
     if (table.kind !== "table" && table.kind !== "partitioned_table") continue;
     if (!table.createdInMigrations && !options.includePreexisting) continue;
     const classification = classifyTable(table, config);
-    if (categories.some((category) => classification.categories.has(category))) found.push({ key: displayName(table), table, classification });
+    if (categories.some((category) => classification.categories.has(category)))
+      found.push({ key: displayName(table), table, classification });
   }
   return found.sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** A table known only by its name (created before the migrations being linted): no columns, no controls. */
 export function tableNamed(name: string): TableModel {
-  const [schema, table] = name.includes(".") ? [name.slice(0, name.indexOf(".")), name.slice(name.indexOf(".") + 1)] : ["public", name];
+  const [schema, table] = name.includes(".")
+    ? [name.slice(0, name.indexOf(".")), name.slice(name.indexOf(".") + 1)]
+    : ["public", name];
   return {
     schema,
     name: table,
@@ -74,8 +77,14 @@ export function lookupTable(schema: SchemaModel, name: string): TableModel | und
  */
 export function auditTriggers(table: TableModel): string[] {
   return table.triggers
-    .filter((trigger) => trigger.enabled && ["insert", "update", "delete"].every((event) => trigger.events.includes(event as "insert")))
-    .filter((trigger) => [...identifierTokens(trigger.name), ...identifierTokens(trigger.function)].some((token) => ["audit", "audited", "history", "journal", "changelog"].includes(token)))
+    .filter(
+      (trigger) => trigger.enabled && ["insert", "update", "delete"].every((event) => trigger.events.includes(event as "insert")),
+    )
+    .filter((trigger) =>
+      [...identifierTokens(trigger.name), ...identifierTokens(trigger.function)].some((token) =>
+        ["audit", "audited", "history", "journal", "changelog"].includes(token),
+      ),
+    )
     .map((trigger) => trigger.name);
 }
 
@@ -102,7 +111,10 @@ export function hasColumn(table: TableModel, names: readonly string[]): boolean 
 }
 
 /** Foreign keys from other tables into `key` that would block a DELETE (no CASCADE / SET NULL / SET DEFAULT). */
-export function blockingForeignKeys(schema: SchemaModel, key: string): Array<{ table: string; constraint?: string; createdAt?: SourceReference }> {
+export function blockingForeignKeys(
+  schema: SchemaModel,
+  key: string,
+): Array<{ table: string; constraint?: string; createdAt?: SourceReference }> {
   const names = new Set([key, key.startsWith("public.") ? key.slice(7) : `public.${key}`]);
   const blocking: Array<{ table: string; constraint?: string; createdAt?: SourceReference }> = [];
   for (const [otherKey, other] of schema.tables) {
@@ -110,7 +122,11 @@ export function blockingForeignKeys(schema: SchemaModel, key: string): Array<{ t
       if (constraint.type !== "foreign_key" || !constraint.references || !names.has(constraint.references.table)) continue;
       const action = (constraint.references.onDelete ?? "no action").toLowerCase().replace(/_/g, " ");
       if (!["cascade", "set null", "set default"].some((allowed) => action.includes(allowed))) {
-        blocking.push({ table: otherKey, ...(constraint.name ? { constraint: constraint.name } : {}), ...(constraint.createdAt ? { createdAt: constraint.createdAt } : {}) });
+        blocking.push({
+          table: otherKey,
+          ...(constraint.name ? { constraint: constraint.name } : {}),
+          ...(constraint.createdAt ? { createdAt: constraint.createdAt } : {}),
+        });
       }
     }
   }

@@ -76,7 +76,11 @@ describe("objectivesFor", () => {
 
   it("relaxes latency for local runs and lets config replace an operation's objectives", () => {
     const local = objectivesFor("local", {
-      objectives: { local: [{ operation: "regression_check", description: "", objectives: [{ type: "latency", percentile: 50, thresholdMs: 5 }] }] },
+      objectives: {
+        local: [
+          { operation: "regression_check", description: "", objectives: [{ type: "latency", percentile: 50, thresholdMs: 5 }] },
+        ],
+      },
     });
     expect(local.find((definition) => definition.operation === "hook_execution")?.objectives[0]).toEqual({
       type: "latency",

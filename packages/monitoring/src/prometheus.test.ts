@@ -17,15 +17,21 @@ describe("toPrometheus", () => {
     const byName = new Map(families.map((family) => [family.name, family]));
     const quantiles = byName.get("confiture_operation_quantile");
     expect(quantiles?.type).toBe("GAUGE");
-    const median = quantiles?.metrics.find((metric) => metric.labels?.operation === "hook_execution" && metric.labels.quantile === "0.5");
+    const median = quantiles?.metrics.find(
+      (metric) => metric.labels?.operation === "hook_execution" && metric.labels.quantile === "0.5",
+    );
     expect(median?.value).toBe("30");
-    const count = byName.get("confiture_operation_samples")?.metrics.find((metric) => metric.labels?.operation === "hook_execution");
+    const count = byName
+      .get("confiture_operation_samples")
+      ?.metrics.find((metric) => metric.labels?.operation === "hook_execution");
     expect(count?.value).toBe("5");
 
     const violation = byName.get("confiture_slo_violation");
     const p99 = violation?.metrics.find((metric) => metric.labels?.objective === "p99 <= 50 ms");
     expect(p99).toMatchObject({ value: "1", labels: { severity: "critical", operation: "hook_execution" } });
-    const overhead = byName.get("confiture_slo_compliance_ratio")?.metrics.find((metric) => metric.labels?.operation === "profiling_overhead");
+    const overhead = byName
+      .get("confiture_slo_compliance_ratio")
+      ?.metrics.find((metric) => metric.labels?.operation === "profiling_overhead");
     expect(overhead?.value).toBe("1");
   });
 

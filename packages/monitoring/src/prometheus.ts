@@ -28,33 +28,55 @@ export function toPrometheus(report: SloReport): string {
 
   // Gauges rather than a summary: the figures come from a bounded window of stored samples, not a
   // monotonic stream, so _count/_sum would go backwards when old samples are dropped.
-  metric("confiture_operation_quantile", "Quantiles of observed values per operation (milliseconds, or the operation's unit).", "gauge");
+  metric(
+    "confiture_operation_quantile",
+    "Quantiles of observed values per operation (milliseconds, or the operation's unit).",
+    "gauge",
+  );
   for (const summary of report.operations) {
     const base = { operation: summary.operation, environment: report.environment };
-    for (const [quantile, value] of [["0.5", summary.p50], ["0.95", summary.p95], ["0.99", summary.p99]] as const) {
+    for (const [quantile, value] of [
+      ["0.5", summary.p50],
+      ["0.95", summary.p95],
+      ["0.99", summary.p99],
+    ] as const) {
       lines.push(`confiture_operation_quantile${labels({ ...base, quantile })} ${number(value)}`);
     }
   }
   metric("confiture_operation_samples", "Samples of the operation in the stored window.", "gauge");
   for (const summary of report.operations) {
-    lines.push(`confiture_operation_samples${labels({ operation: summary.operation, environment: report.environment })} ${summary.count}`);
+    lines.push(
+      `confiture_operation_samples${labels({ operation: summary.operation, environment: report.environment })} ${summary.count}`,
+    );
   }
   metric("confiture_operation_mean", "Mean of the operation's observed values.", "gauge");
   for (const summary of report.operations) {
-    lines.push(`confiture_operation_mean${labels({ operation: summary.operation, environment: report.environment })} ${number(summary.mean)}`);
+    lines.push(
+      `confiture_operation_mean${labels({ operation: summary.operation, environment: report.environment })} ${number(summary.mean)}`,
+    );
   }
 
   const perObjective: Array<[string, string, (result: SloReport["objectives"][number]) => number]> = [
     ["confiture_slo_compliance_ratio", "Share of samples within the objective's threshold.", (result) => result.compliance],
     ["confiture_slo_target_ratio", "Share of samples the objective requires within its threshold.", (result) => result.target],
-    ["confiture_slo_error_budget_remaining_ratio", "Error budget left (1 untouched, 0 spent, below 0 overspent).", (result) => result.errorBudgetRemaining],
-    ["confiture_slo_observed", "The observed percentile or extreme value compared with the threshold.", (result) => result.observed],
+    [
+      "confiture_slo_error_budget_remaining_ratio",
+      "Error budget left (1 untouched, 0 spent, below 0 overspent).",
+      (result) => result.errorBudgetRemaining,
+    ],
+    [
+      "confiture_slo_observed",
+      "The observed percentile or extreme value compared with the threshold.",
+      (result) => result.observed,
+    ],
     ["confiture_slo_threshold", "The objective's threshold.", (result) => result.threshold],
   ];
   for (const [name, help, pick] of perObjective) {
     metric(name, help, "gauge");
     for (const result of report.objectives) {
-      lines.push(`${name}${labels({ operation: result.operation, objective: result.label, environment: report.environment })} ${number(pick(result))}`);
+      lines.push(
+        `${name}${labels({ operation: result.operation, objective: result.label, environment: report.environment })} ${number(pick(result))}`,
+      );
     }
   }
   metric("confiture_slo_violation", "1 when the objective is violated, labelled with the severity.", "gauge");

@@ -14,13 +14,17 @@ import { join } from "node:path";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.log("performance eval: skipped (set DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/test)");
+  console.log(
+    "performance eval: skipped (set DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/test)",
+  );
   process.exit(0);
 }
 
 const database = await openDatabase(url);
 const schema = `confiture_eval_perf_${process.pid}`;
-const queries = parseQueriesFile(`-- name: lookup-by-email\nSELECT id, email FROM ${schema}.customers WHERE email = 'customer-123457@example.com'`);
+const queries = parseQueriesFile(
+  `-- name: lookup-by-email\nSELECT id, email FROM ${schema}.customers WHERE email = 'customer-123457@example.com'`,
+);
 const profile = { warmupRuns: 20, timedRuns: 200 };
 const options = { environment: "eval", recordedBy: "pnpm eval", profile };
 
@@ -50,13 +54,20 @@ try {
   const regressionStore = FileBaselineStore.inDirectory(await mkdtemp(join(tmpdir(), "confiture-eval-")));
   const before = await recordBaselines(database, queries, regressionStore, options);
   await database.exec(`DROP INDEX ${schema}.customers_email_idx`);
-  const after = await checkForRegressions(database, queries, regressionStore, { ...options, profile: { warmupRuns: 2, timedRuns: 20 } });
+  const after = await checkForRegressions(database, queries, regressionStore, {
+    ...options,
+    profile: { warmupRuns: 2, timedRuns: 20 },
+  });
   const result = after.results[0];
 
   const meanOverhead = overheads.reduce((total, value) => total + value, 0) / overheads.length;
   const rows = [
     ["index dropped: severity", `${result?.severity} (${result?.reason})`, "error"],
-    ["index dropped: mean before -> after", `${before.baselines[0]?.mean.toFixed(3)} ms -> ${result?.candidateMeanMs.toFixed(3)} ms`, ""],
+    [
+      "index dropped: mean before -> after",
+      `${before.baselines[0]?.mean.toFixed(3)} ms -> ${result?.candidateMeanMs.toFixed(3)} ms`,
+      "",
+    ],
     ["unchanged: false regressions in 20 checks", `${falseRegressions} (${severities.join(" ")})`, "<= 1"],
     ["profiling overhead (mean of 21 runs)", `${meanOverhead.toFixed(2)} %`, "<= 2 %"],
     ["profiling overhead (worst run)", `${Math.max(...overheads).toFixed(2)} %`, ""],

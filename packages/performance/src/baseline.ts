@@ -29,7 +29,14 @@ export const checkRecordSchema = z.object({
 export type CheckRecord = z.infer<typeof checkRecordSchema>;
 
 /** Builds a baseline from the samples of a profile run. */
-export function createBaseline(input: { queryId: string; environment: string; samples: number[]; recordedBy: string; schemaVersion?: string; now?: Date }): Baseline {
+export function createBaseline(input: {
+  queryId: string;
+  environment: string;
+  samples: number[];
+  recordedBy: string;
+  schemaVersion?: string;
+  now?: Date;
+}): Baseline {
   const summary: SampleSummary = summarizeSample(input.samples);
   return {
     queryId: input.queryId,

@@ -38,7 +38,12 @@ describe("parseExplain", () => {
 
   it("counts rows over loops and reads JSON text", () => {
     const text = JSON.stringify([
-      { Plan: { "Node Type": "ModifyTable", Plans: [{ "Node Type": "Index Scan", "Plan Rows": 1, "Actual Rows": 1, "Actual Loops": 4 }] } },
+      {
+        Plan: {
+          "Node Type": "ModifyTable",
+          Plans: [{ "Node Type": "Index Scan", "Plan Rows": 1, "Actual Rows": 1, "Actual Loops": 4 }],
+        },
+      },
     ]);
     const facts = parseExplain(text);
     expect(facts.modifiesData).toBe(true);

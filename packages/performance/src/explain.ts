@@ -35,7 +35,9 @@ const planNodeSchema: z.ZodType<PlanNode> = z.lazy(() =>
   }),
 );
 
-const explainOutputSchema = z.array(z.looseObject({ Plan: planNodeSchema, "Execution Time": z.number().optional(), "Planning Time": z.number().optional() })).min(1);
+const explainOutputSchema = z
+  .array(z.looseObject({ Plan: planNodeSchema, "Execution Time": z.number().optional(), "Planning Time": z.number().optional() }))
+  .min(1);
 
 /** What a plan says about a query, as facts a person can act on. */
 export interface PlanFacts {

@@ -35,7 +35,11 @@ export function createPerformanceHooks(options: PerformanceHooksOptions): AnyHoo
       if (baselineRecorded) return { success: true, message: "baseline already recorded in this run" };
       const { baselines } = await recordBaselines(options.database, options.queries, options.store, options);
       baselineRecorded = true;
-      return { success: true, message: `recorded ${baselines.length} baseline(s)`, data: { queries: baselines.map((item) => item.queryId) } };
+      return {
+        success: true,
+        message: `recorded ${baselines.length} baseline(s)`,
+        data: { queries: baselines.map((item) => item.queryId) },
+      };
     },
   });
   const check = defineHook({
@@ -50,11 +54,22 @@ export function createPerformanceHooks(options: PerformanceHooksOptions): AnyHoo
       if (regressions.length > 0) {
         options.alerts.alert(Alert.PERFORMANCE_DEGRADED, {
           worst: outcome.worst,
-          regressions: regressions.map((result) => ({ query: result.queryId, severity: result.severity, relativeChange: result.relativeChange, reason: result.reason })),
+          regressions: regressions.map((result) => ({
+            query: result.queryId,
+            severity: result.severity,
+            relativeChange: result.relativeChange,
+            reason: result.reason,
+          })),
         });
       }
       const failed = options.failOnRegression === true && outcome.worst === "error";
-      return { success: !failed, message: failed ? "error-level query regression" : `checked ${outcome.results.length} query(ies), worst: ${outcome.worst}`, data: { worst: outcome.worst } };
+      return {
+        success: !failed,
+        message: failed
+          ? "error-level query regression"
+          : `checked ${outcome.results.length} query(ies), worst: ${outcome.worst}`,
+        data: { worst: outcome.worst },
+      };
     },
   });
   return [baseline, check];

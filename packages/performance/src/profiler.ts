@@ -80,7 +80,9 @@ async function classify(connection: Queryable, query: NamedQuery): Promise<{ wri
     const plan = JSON.stringify(await explainJson(connection, query.sql, false));
     return { writes: plan.includes('"ModifyTable"') || plan.includes('"LockRows"') };
   } catch (error) {
-    return { error: `cannot be profiled: ${(error as Error).message} (only SELECT, INSERT, UPDATE, DELETE, MERGE and VALUES can be)` };
+    return {
+      error: `cannot be profiled: ${(error as Error).message} (only SELECT, INSERT, UPDATE, DELETE, MERGE and VALUES can be)`,
+    };
   } finally {
     await connection.exec("ROLLBACK");
   }
@@ -91,7 +93,11 @@ async function classify(connection: Queryable, query: NamedQuery): Promise<{ wri
  * READ ONLY transaction (so even a function with side effects cannot write); writes, when allowed,
  * run each in its own transaction that is rolled back, so no effect is ever kept.
  */
-export async function profileQueries(database: Database, queries: readonly NamedQuery[], options: ProfileOptions = {}): Promise<ProfileRun> {
+export async function profileQueries(
+  database: Database,
+  queries: readonly NamedQuery[],
+  options: ProfileOptions = {},
+): Promise<ProfileRun> {
   const settings = profileOptionsSchema.parse(options);
   const random = seededRandom(queries.length * 7919 + settings.timedRuns);
   const startedAt = new Date().toISOString();
@@ -104,7 +110,14 @@ export async function profileQueries(database: Database, queries: readonly Named
     for (const query of queries) {
       const verdict = await classify(connection, query);
       if ("error" in verdict) {
-        profiles.push({ queryId: query.id, source: query.source, status: "refused", reason: verdict.error, writes: false, samples: [] });
+        profiles.push({
+          queryId: query.id,
+          source: query.source,
+          status: "refused",
+          reason: verdict.error,
+          writes: false,
+          samples: [],
+        });
         continue;
       }
       if (verdict.writes && !settings.allowWrites) {
@@ -136,7 +149,14 @@ export async function profileQueries(database: Database, queries: readonly Named
         if (!verdict.writes) await connection.exec("ROLLBACK");
       } catch (error) {
         await connection.exec("ROLLBACK").catch(() => undefined);
-        profiles.push({ queryId: query.id, source: query.source, status: "failed", reason: (error as Error).message, writes: verdict.writes, samples });
+        profiles.push({
+          queryId: query.id,
+          source: query.source,
+          status: "failed",
+          reason: (error as Error).message,
+          writes: verdict.writes,
+          samples,
+        });
         continue;
       }
       overheadMs += performance.now() - loopStart - insideQueries;

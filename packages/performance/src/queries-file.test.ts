@@ -4,7 +4,8 @@ import { parseQueriesFile } from "./queries-file.js";
 
 describe("parseQueriesFile", () => {
   it("splits queries at name markers and keeps their lines", () => {
-    const text = "-- lookups\r\n-- name: by-id\r\nSELECT * FROM t\r\nWHERE id = 1;\r\n\r\n-- name: count\nSELECT count(*) FROM t\n";
+    const text =
+      "-- lookups\r\n-- name: by-id\r\nSELECT * FROM t\r\nWHERE id = 1;\r\n\r\n-- name: count\nSELECT count(*) FROM t\n";
     expect(parseQueriesFile(text, "q.sql")).toEqual([
       { id: "by-id", sql: "SELECT * FROM t\nWHERE id = 1", source: "q.sql:2" },
       { id: "count", sql: "SELECT count(*) FROM t", source: "q.sql:6" },

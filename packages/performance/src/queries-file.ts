@@ -23,7 +23,11 @@ export function parseQueriesFile(text: string, file = "<queries>"): NamedQuery[]
   const finish = () => {
     if (!current) return;
     const sql = current.lines.join("\n").trim().replace(/;\s*$/, "").trim();
-    if (sql === "") throw new PerformanceError("CONFITURE_QUERIES_FILE", `${file}:${current.line}: query "${current.id}" has no SQL after its "-- name:" line.`);
+    if (sql === "")
+      throw new PerformanceError(
+        "CONFITURE_QUERIES_FILE",
+        `${file}:${current.line}: query "${current.id}" has no SQL after its "-- name:" line.`,
+      );
     queries.push({ id: current.id, sql, source: `${file}:${current.line}` });
   };
   text.split(/\r?\n/).forEach((line, index) => {
@@ -31,18 +35,33 @@ export function parseQueriesFile(text: string, file = "<queries>"): NamedQuery[]
     if (trimmed.toLowerCase().startsWith(marker)) {
       finish();
       const id = trimmed.slice(marker.length).trim();
-      if (id === "") throw new PerformanceError("CONFITURE_QUERIES_FILE", `${file}:${index + 1}: "-- name:" needs an id, e.g. "-- name: orders-by-customer".`);
-      if (seen.has(id)) throw new PerformanceError("CONFITURE_QUERIES_FILE", `${file}:${index + 1}: the query id "${id}" is used twice; ids name baselines and must be unique.`);
+      if (id === "")
+        throw new PerformanceError(
+          "CONFITURE_QUERIES_FILE",
+          `${file}:${index + 1}: "-- name:" needs an id, e.g. "-- name: orders-by-customer".`,
+        );
+      if (seen.has(id))
+        throw new PerformanceError(
+          "CONFITURE_QUERIES_FILE",
+          `${file}:${index + 1}: the query id "${id}" is used twice; ids name baselines and must be unique.`,
+        );
       seen.add(id);
       current = { id, line: index + 1, lines: [] };
     } else if (current) {
       current.lines.push(line);
     } else if (trimmed !== "" && !trimmed.startsWith("--")) {
-      throw new PerformanceError("CONFITURE_QUERIES_FILE", `${file}:${index + 1}: SQL before the first "-- name: <id>" line; start each query with one.`);
+      throw new PerformanceError(
+        "CONFITURE_QUERIES_FILE",
+        `${file}:${index + 1}: SQL before the first "-- name: <id>" line; start each query with one.`,
+      );
     }
   });
   finish();
-  if (queries.length === 0) throw new PerformanceError("CONFITURE_QUERIES_FILE", `${file}: no queries found; start each query with a "-- name: <id>" line.`);
+  if (queries.length === 0)
+    throw new PerformanceError(
+      "CONFITURE_QUERIES_FILE",
+      `${file}: no queries found; start each query with a "-- name: <id>" line.`,
+    );
   return queries;
 }
 
@@ -52,7 +71,9 @@ export async function readQueriesFile(path: string): Promise<NamedQuery[]> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new PerformanceError("CONFITURE_QUERIES_FILE", `Cannot read queries file ${path}: ${(error as Error).message}`, { cause: error });
+    throw new PerformanceError("CONFITURE_QUERIES_FILE", `Cannot read queries file ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return parseQueriesFile(text, path);
 }

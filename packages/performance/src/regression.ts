@@ -40,7 +40,12 @@ export interface RegressionResult {
  * warning; significant but smaller -> info; otherwise ok. Requiring significance keeps noise from
  * raising alarms; requiring size keeps tiny but real drifts (caches warming) from raising them.
  */
-export function detectRegression(queryId: string, baseline: Pick<SampleSummary, "count" | "mean" | "standardDeviation">, samples: readonly number[], options: RegressionOptions = {}): RegressionResult {
+export function detectRegression(
+  queryId: string,
+  baseline: Pick<SampleSummary, "count" | "mean" | "standardDeviation">,
+  samples: readonly number[],
+  options: RegressionOptions = {},
+): RegressionResult {
   const settings = regressionOptionsSchema.parse(options);
   const candidate = summarizeSample(samples);
   const test = welchTest(baseline, candidate);

@@ -6,7 +6,10 @@ import type { NamedQuery } from "./queries-file.js";
  * installed; an empty list otherwise. Statements with parameters ($1) are left out: they cannot be
  * run again without values.
  */
-export async function topStatements(database: Database, limit: number): Promise<{ queries: NamedQuery[]; available: boolean; skipped: number }> {
+export async function topStatements(
+  database: Database,
+  limit: number,
+): Promise<{ queries: NamedQuery[]; available: boolean; skipped: number }> {
   const installed = await database.query("SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'");
   if (installed.rows.length === 0) return { queries: [], available: false, skipped: 0 };
   const result = await database.query<{ queryid: string; query: string }>(

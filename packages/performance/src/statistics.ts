@@ -26,7 +26,13 @@ export function summarizeSample(values: readonly number[]): SampleSummary {
   if (values.length === 0) throw new RangeError("summarizeSample needs at least one value");
   const average = mean([...values]);
   if (values.length === 1) {
-    return { count: 1, mean: average, standardDeviation: 0, confidenceInterval: [average, average], predictionBand: [average, average] };
+    return {
+      count: 1,
+      mean: average,
+      standardDeviation: 0,
+      confidenceInterval: [average, average],
+      predictionBand: [average, average],
+    };
   }
   const deviation = sampleStandardDeviation([...values]);
   const t = tCritical95(values.length - 1);
@@ -56,7 +62,10 @@ export interface WelchTest {
  * spread as well as the mean (an index scan turning into a sequential scan). Degrees of freedom
  * by Welch–Satterthwaite.
  */
-export function welchTest(baseline: Pick<SampleSummary, "count" | "mean" | "standardDeviation">, candidate: Pick<SampleSummary, "count" | "mean" | "standardDeviation">): WelchTest {
+export function welchTest(
+  baseline: Pick<SampleSummary, "count" | "mean" | "standardDeviation">,
+  candidate: Pick<SampleSummary, "count" | "mean" | "standardDeviation">,
+): WelchTest {
   const baselineVariance = baseline.standardDeviation ** 2 / baseline.count;
   const candidateVariance = candidate.standardDeviation ** 2 / candidate.count;
   const standardError = Math.sqrt(baselineVariance + candidateVariance);
@@ -73,7 +82,8 @@ export function welchTest(baseline: Pick<SampleSummary, "count" | "mean" | "stan
   const t = difference / standardError;
   const degreesOfFreedom =
     (baselineVariance + candidateVariance) ** 2 /
-    ((baseline.count > 1 ? baselineVariance ** 2 / (baseline.count - 1) : 0) + (candidate.count > 1 ? candidateVariance ** 2 / (candidate.count - 1) : 0) || 1);
+    ((baseline.count > 1 ? baselineVariance ** 2 / (baseline.count - 1) : 0) +
+      (candidate.count > 1 ? candidateVariance ** 2 / (candidate.count - 1) : 0) || 1);
   const cumulative = tCdf(t, Math.max(1, degreesOfFreedom));
   return { t, degreesOfFreedom, pSlower: 1 - cumulative, pFaster: cumulative };
 }

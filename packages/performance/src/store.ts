@@ -32,11 +32,16 @@ export class FileBaselineStore implements BaselineStore {
       text = await readFile(this.path, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return { baselines: [], checks: [] };
-      throw new PerformanceError("CONFITURE_BASELINE_STORE", `Cannot read ${this.path}: ${(error as Error).message}`, { cause: error });
+      throw new PerformanceError("CONFITURE_BASELINE_STORE", `Cannot read ${this.path}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     const parsed = fileSchema.safeParse(JSON.parse(text));
     if (!parsed.success) {
-      throw new PerformanceError("CONFITURE_BASELINE_STORE", `${this.path} is not a Confiture baseline file (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}); move it away to start afresh.`);
+      throw new PerformanceError(
+        "CONFITURE_BASELINE_STORE",
+        `${this.path} is not a Confiture baseline file (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}); move it away to start afresh.`,
+      );
     }
     return parsed.data;
   }
@@ -49,12 +54,19 @@ export class FileBaselineStore implements BaselineStore {
   }
 
   async getBaseline(queryId: string, environment: string): Promise<Baseline | undefined> {
-    return (await this.#read()).baselines.find((baseline) => baseline.queryId === queryId && baseline.environment === environment);
+    return (await this.#read()).baselines.find(
+      (baseline) => baseline.queryId === queryId && baseline.environment === environment,
+    );
   }
 
   async saveBaseline(baseline: Baseline): Promise<void> {
     const data = await this.#read();
-    data.baselines = [...data.baselines.filter((existing) => !(existing.queryId === baseline.queryId && existing.environment === baseline.environment)), baseline];
+    data.baselines = [
+      ...data.baselines.filter(
+        (existing) => !(existing.queryId === baseline.queryId && existing.environment === baseline.environment),
+      ),
+      baseline,
+    ];
     await this.#write(data);
   }
 
@@ -65,7 +77,9 @@ export class FileBaselineStore implements BaselineStore {
   }
 
   async history(environment: string, queryId?: string): Promise<CheckRecord[]> {
-    return (await this.#read()).checks.filter((check) => check.environment === environment && (queryId === undefined || check.queryId === queryId));
+    return (await this.#read()).checks.filter(
+      (check) => check.environment === environment && (queryId === undefined || check.queryId === queryId),
+    );
   }
 }
 
@@ -122,6 +136,8 @@ export class DatabaseBaselineStore implements BaselineStore {
       "SELECT record FROM confiture.performance_checks WHERE environment = $1 AND ($2::text IS NULL OR query_id = $2) ORDER BY checked_at, id",
       [environment, queryId ?? null],
     );
-    return result.rows.map((row) => checkRecordSchema.parse(typeof row.record === "string" ? JSON.parse(row.record) : row.record));
+    return result.rows.map((row) =>
+      checkRecordSchema.parse(typeof row.record === "string" ? JSON.parse(row.record) : row.record),
+    );
   }
 }

@@ -37,7 +37,10 @@ describeEachDatabase("performance workflow", (getDatabase) => {
     expect(run.queries[1]?.reason).toMatch(/--allow-writes/);
     expect(run.queries[0]?.plan?.sequentialScans).toEqual([]);
 
-    const allowed = await recordBaselines(database, queries.slice(1, 2), store, { ...options, profile: { ...options.profile, allowWrites: true } });
+    const allowed = await recordBaselines(database, queries.slice(1, 2), store, {
+      ...options,
+      profile: { ...options.profile, allowWrites: true },
+    });
     expect(allowed.run.queries[0]).toMatchObject({ status: "profiled", writes: true });
     expect(allowed.run.queries[0]?.samples).toHaveLength(5);
     const left = await database.query("SELECT count(*)::int AS n FROM items WHERE id = -1");

@@ -25,7 +25,12 @@ function publishRunQuality(run: ProfileRun): void {
 }
 
 /** Profiles the queries and stores a baseline for each one profiled. */
-export async function recordBaselines(database: Database, queries: readonly NamedQuery[], store: BaselineStore, options: WorkflowOptions): Promise<{ run: ProfileRun; baselines: Baseline[] }> {
+export async function recordBaselines(
+  database: Database,
+  queries: readonly NamedQuery[],
+  store: BaselineStore,
+  options: WorkflowOptions,
+): Promise<{ run: ProfileRun; baselines: Baseline[] }> {
   const run = await profileQueries(database, queries, options.profile);
   publishRunQuality(run);
   const baselines: Baseline[] = [];
@@ -59,7 +64,12 @@ export interface CheckOutcome {
 const rank = { ok: 0, info: 1, warning: 2, error: 3 } as const;
 
 /** Profiles the queries again, compares each with its baseline, and keeps every check in the history. */
-export async function checkForRegressions(database: Database, queries: readonly NamedQuery[], store: BaselineStore, options: WorkflowOptions): Promise<CheckOutcome> {
+export async function checkForRegressions(
+  database: Database,
+  queries: readonly NamedQuery[],
+  store: BaselineStore,
+  options: WorkflowOptions,
+): Promise<CheckOutcome> {
   const run = await profileQueries(database, queries, options.profile);
   publishRunQuality(run);
   const now = options.now?.() ?? new Date();
@@ -76,7 +86,12 @@ export async function checkForRegressions(database: Database, queries: readonly 
     }
     if (isStale(baseline, now, options.maxBaselineAgeDays)) staleBaselines.push(profile.queryId);
     const started = performance.now();
-    const result = detectRegression(profile.queryId, { count: baseline.samples.length, mean: baseline.mean, standardDeviation: baseline.standardDeviation }, profile.samples, options.regression);
+    const result = detectRegression(
+      profile.queryId,
+      { count: baseline.samples.length, mean: baseline.mean, standardDeviation: baseline.standardDeviation },
+      profile.samples,
+      options.regression,
+    );
     performanceEvents.emit("timing", { operation: "regression_check", durationMs: performance.now() - started });
     results.push(result);
     records.push({
@@ -91,6 +106,9 @@ export async function checkForRegressions(database: Database, queries: readonly 
     });
   }
   await store.appendChecks(records);
-  const worst = results.reduce<RegressionResult["severity"]>((current, result) => (rank[result.severity] > rank[current] ? result.severity : current), "ok");
+  const worst = results.reduce<RegressionResult["severity"]>(
+    (current, result) => (rank[result.severity] > rank[current] ? result.severity : current),
+    "ok",
+  );
   return { run, results, missingBaselines, staleBaselines, worst };
 }

@@ -11,7 +11,9 @@ describeEachDatabase("gdpr live rules", (getDatabase) => {
     const findings = await liveFindings(gdpr, database, liveRules);
     const count = (ruleId: string) => findings.filter((finding) => finding.ruleId === ruleId).length;
     expect(count("live-ssl")).toBe((await serverSetting(database, "ssl")) === "on" ? 0 : 1);
-    expect(count("live-password-encryption")).toBe((await serverSetting(database, "password_encryption")) === "scram-sha-256" ? 0 : 1);
+    expect(count("live-password-encryption")).toBe(
+      (await serverSetting(database, "password_encryption")) === "scram-sha-256" ? 0 : 1,
+    );
     const connections = (await serverSetting(database, "log_connections")) ?? "";
     const expected = [
       !(connections === "on" || connections === "all" || connections.includes("authorization")),

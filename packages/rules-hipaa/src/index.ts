@@ -10,7 +10,8 @@ export const hipaa = defineLibrary({
   name: "hipaa",
   version: "0.1.0",
   engine: "^1",
-  description: "HIPAA Security Rule checks: PHI encryption, access control, audit controls, integrity, authentication, transmission security.",
+  description:
+    "HIPAA Security Rule checks: PHI encryption, access control, audit controls, integrity, authentication, transmission security.",
   rules,
 });
 

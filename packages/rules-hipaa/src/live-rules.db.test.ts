@@ -38,7 +38,12 @@ describeEachDatabase("hipaa live rules", (getDatabase, target) => {
     expect(count("live-backup-archiving")).toBe(["on", "always"].includes((await setting("archive_mode")) ?? "") ? 0 : 1);
     const passwordless = await database.query("SELECT rolname FROM pg_authid WHERE rolcanlogin AND rolpassword IS NULL");
     expect(count("live-login-roles-have-passwords")).toBe(passwordless.rows.length);
-    for (const finding of findings) expect(finding).toMatchObject({ library: "hipaa", file: "<database>", compliance: [expect.objectContaining({ framework: "HIPAA" })] });
+    for (const finding of findings)
+      expect(finding).toMatchObject({
+        library: "hipaa",
+        file: "<database>",
+        compliance: [expect.objectContaining({ framework: "HIPAA" })],
+      });
     expect(target.name).toMatch(/pglite|postgres/);
   });
 
@@ -48,9 +53,9 @@ describeEachDatabase("hipaa live rules", (getDatabase, target) => {
     await database.exec(`CREATE ROLE ${role} LOGIN SUPERUSER`);
     try {
       const findings = await liveFindings(database);
-      expect(findings.filter((finding) => finding.ruleId === "live-superuser-allow-list").map((finding) => finding.message)).toEqual(
-        expect.arrayContaining([expect.stringContaining(role)]),
-      );
+      expect(
+        findings.filter((finding) => finding.ruleId === "live-superuser-allow-list").map((finding) => finding.message),
+      ).toEqual(expect.arrayContaining([expect.stringContaining(role)]));
     } finally {
       await database.exec(`DROP ROLE ${role}`);
     }
@@ -62,6 +67,8 @@ describeEachDatabase("hipaa live rules", (getDatabase, target) => {
     await database.exec("SET idle_in_transaction_session_timeout = '5min'");
     expect((await liveFindings(database)).filter((finding) => finding.ruleId === "live-session-timeout")).toEqual([]);
     await database.exec("RESET idle_in_transaction_session_timeout");
-    expect((await liveFindings(database)).filter((finding) => finding.ruleId === "live-session-timeout").length).toBeGreaterThan(0);
+    expect((await liveFindings(database)).filter((finding) => finding.ruleId === "live-session-timeout").length).toBeGreaterThan(
+      0,
+    );
   });
 });

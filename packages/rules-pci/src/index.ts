@@ -10,7 +10,8 @@ export const pci = defineLibrary({
   name: "pci",
   version: "0.1.0",
   engine: "^1",
-  description: "PCI-DSS v4.0 checks: sensitive authentication data, PAN storage, access control, audit logs, credentials, network access.",
+  description:
+    "PCI-DSS v4.0 checks: sensitive authentication data, PAN storage, access control, audit logs, credentials, network access.",
   rules,
 });
 

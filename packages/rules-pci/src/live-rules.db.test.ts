@@ -11,11 +11,17 @@ describeEachDatabase("pci live rules", (getDatabase) => {
     const findings = await liveFindings(pci, database, liveRules);
     const count = (ruleId: string) => findings.filter((finding) => finding.ruleId === ruleId).length;
     expect(count("live-ssl")).toBe((await serverSetting(database, "ssl")) === "on" ? 0 : 1);
-    expect(count("live-password-encryption")).toBe((await serverSetting(database, "password_encryption")) === "scram-sha-256" ? 0 : 1);
+    expect(count("live-password-encryption")).toBe(
+      (await serverSetting(database, "password_encryption")) === "scram-sha-256" ? 0 : 1,
+    );
     const passwordless = await database.query("SELECT 1 FROM pg_authid WHERE rolcanlogin AND rolpassword IS NULL");
     expect(count("live-login-roles-have-passwords")).toBe(passwordless.rows.length);
     // pg_hba_file_rules exists on a server; PGlite has no pg_hba.conf, so the rule says it could not check or finds nothing.
-    const hba = await database.query("SELECT count(*)::int AS n FROM pg_hba_file_rules WHERE type LIKE 'host%' AND (auth_method = 'trust' OR type = 'host')").catch(() => undefined);
+    const hba = await database
+      .query(
+        "SELECT count(*)::int AS n FROM pg_hba_file_rules WHERE type LIKE 'host%' AND (auth_method = 'trust' OR type = 'host')",
+      )
+      .catch(() => undefined);
     const network = findings.filter((finding) => finding.ruleId === "live-network-access");
     if (hba === undefined) expect(network.map((finding) => finding.messageId)).toEqual(["unknown"]);
     else expect(network.length).toBe(Number(hba.rows[0]?.n));

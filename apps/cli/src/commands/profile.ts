@@ -34,7 +34,8 @@ interface ProfileOptions {
 
 function positiveInteger(value: string, option: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${option} takes a whole number of at least 1 (got "${value}")`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new UsageError(`${option} takes a whole number of at least 1 (got "${value}")`);
   return number;
 }
 
@@ -43,19 +44,33 @@ async function selectQueries(options: ProfileOptions, database: Awaited<ReturnTy
   const limit = options.top === undefined ? 10 : positiveInteger(options.top, "--top");
   const top = await topStatements(database, limit);
   if (!top.available) {
-    throw new UsageError("Name the queries to profile with --queries <file> (a .sql file where `-- name: <id>` starts each query), or install pg_stat_statements to use its top statements.");
+    throw new UsageError(
+      "Name the queries to profile with --queries <file> (a .sql file where `-- name: <id>` starts each query), or install pg_stat_statements to use its top statements.",
+    );
   }
-  if (top.queries.length === 0) throw new UsageError(`pg_stat_statements has no runnable statements (${top.skipped} need parameter values); use --queries <file>.`);
+  if (top.queries.length === 0)
+    throw new UsageError(
+      `pg_stat_statements has no runnable statements (${top.skipped} need parameter values); use --queries <file>.`,
+    );
   return top.queries;
 }
 
 /** Opens the database, picks the store and the queries, runs `work`, and always closes. */
-async function withProfiling<T>(options: ProfileOptions, runtime: CliRuntime, work: (context: { database: Awaited<ReturnType<typeof openDatabase>>; store: BaselineStore; queries: NamedQuery[] }) => Promise<T>): Promise<T> {
+async function withProfiling<T>(
+  options: ProfileOptions,
+  runtime: CliRuntime,
+  work: (context: {
+    database: Awaited<ReturnType<typeof openDatabase>>;
+    store: BaselineStore;
+    queries: NamedQuery[];
+  }) => Promise<T>,
+): Promise<T> {
   const url = resolveDatabaseUrl(options, runtime.io);
   const database = await openDatabase(url ?? "pglite:.confiture/db");
   runtime.metrics.observe(performanceEvents);
   try {
-    const store: BaselineStore = options.store === "database" ? new DatabaseBaselineStore(database) : FileBaselineStore.inDirectory(runtime.io.cwd);
+    const store: BaselineStore =
+      options.store === "database" ? new DatabaseBaselineStore(database) : FileBaselineStore.inDirectory(runtime.io.cwd);
     const queries = await selectQueries(options, database);
     return await work({ database, store, queries });
   } finally {
@@ -67,7 +82,11 @@ function workflowOptions(options: ProfileOptions) {
   return {
     environment: options.env,
     recordedBy: `confiture ${cliVersion}`,
-    profile: { timedRuns: positiveInteger(options.runs, "--runs"), warmupRuns: Number(options.warmup), allowWrites: Boolean(options.allowWrites) },
+    profile: {
+      timedRuns: positiveInteger(options.runs, "--runs"),
+      warmupRuns: Number(options.warmup),
+      allowWrites: Boolean(options.allowWrites),
+    },
     regression: { relativeThreshold: Number(options.threshold) / 100 },
   };
 }
@@ -83,17 +102,22 @@ function printCheck(outcome: CheckOutcome, runtime: CliRuntime): void {
   const lines: string[] = [];
   for (const result of outcome.results) {
     const marker = result.improvement ? "improved" : result.severity;
-    lines.push(`${marker.padEnd(9)} ${result.queryId.padEnd(28)} ${ms(result.baselineMeanMs)} -> ${ms(result.candidateMeanMs)}  ${result.reason}`);
+    lines.push(
+      `${marker.padEnd(9)} ${result.queryId.padEnd(28)} ${ms(result.baselineMeanMs)} -> ${ms(result.candidateMeanMs)}  ${result.reason}`,
+    );
   }
-  for (const query of outcome.run.queries.filter((profile) => profile.status !== "profiled")) lines.push(`${query.status.padEnd(9)} ${query.queryId.padEnd(28)} ${query.reason ?? ""}`);
+  for (const query of outcome.run.queries.filter((profile) => profile.status !== "profiled"))
+    lines.push(`${query.status.padEnd(9)} ${query.queryId.padEnd(28)} ${query.reason ?? ""}`);
   for (const id of outcome.missingBaselines) lines.push(`no baseline ${id}: run \`confiture profile baseline\` first`);
   for (const id of outcome.staleBaselines) lines.push(`stale     ${id}: its baseline is older than 30 days; record it again`);
   for (const query of outcome.run.queries) {
     const plan = query.plan;
     if (!plan) continue;
-    for (const scan of plan.sequentialScans.filter((item) => item.large)) lines.push(`  ${query.queryId}: sequential scan of ${scan.relation} (${scan.rows} rows)`);
+    for (const scan of plan.sequentialScans.filter((item) => item.large))
+      lines.push(`  ${query.queryId}: sequential scan of ${scan.relation} (${scan.rows} rows)`);
     if (plan.diskSorts.length > 0) lines.push(`  ${query.queryId}: sort spilled to disk`);
-    if (plan.worstRowEstimateError >= 10) lines.push(`  ${query.queryId}: row estimates off by ${plan.worstRowEstimateError.toFixed(0)}x (run ANALYZE?)`);
+    if (plan.worstRowEstimateError >= 10)
+      lines.push(`  ${query.queryId}: row estimates off by ${plan.worstRowEstimateError.toFixed(0)}x (run ANALYZE?)`);
   }
   lines.push("", runMetadataLine(outcome.run));
   runtime.io.stdout.write(`${lines.join("\n")}\n`);
@@ -131,26 +155,32 @@ Examples:
   $ confiture profile history`,
       );
 
-    addProfileOptions(profile.command("baseline").description("profile the queries and store a baseline for each")).action(async (options: ProfileOptions) => {
-      await withProfiling(options, runtime, async ({ database, store, queries }) => {
-        const { run, baselines } = await recordBaselines(database, queries, store, workflowOptions(options));
-        if (options.format === "json") return writeJson(runtime.io, { baselines, run });
-        const lines = baselines.map((baseline) => `${baseline.queryId.padEnd(28)} mean ${ms(baseline.mean)}  95% CI ${ms(baseline.confidenceInterval[0])}..${ms(baseline.confidenceInterval[1])}  one run ${ms(baseline.predictionBand[0])}..${ms(baseline.predictionBand[1])}`);
-        for (const query of run.queries.filter((item) => item.status !== "profiled")) lines.push(`${query.status} ${query.queryId}: ${query.reason}`);
-        runtime.io.stdout.write(`${lines.join("\n")}\n\n${runMetadataLine(run)}\n`);
-      });
-    });
-
-    addProfileOptions(profile.command("check").description("profile again and compare with the baselines (exit 1 on an error-level regression)")).action(
+    addProfileOptions(profile.command("baseline").description("profile the queries and store a baseline for each")).action(
       async (options: ProfileOptions) => {
         await withProfiling(options, runtime, async ({ database, store, queries }) => {
-          const outcome = await checkForRegressions(database, queries, store, workflowOptions(options));
-          if (options.format === "json") writeJson(runtime.io, outcome);
-          else printCheck(outcome, runtime);
-          runtime.exitCode = outcome.worst === "error" ? 1 : 0;
+          const { run, baselines } = await recordBaselines(database, queries, store, workflowOptions(options));
+          if (options.format === "json") return writeJson(runtime.io, { baselines, run });
+          const lines = baselines.map(
+            (baseline) =>
+              `${baseline.queryId.padEnd(28)} mean ${ms(baseline.mean)}  95% CI ${ms(baseline.confidenceInterval[0])}..${ms(baseline.confidenceInterval[1])}  one run ${ms(baseline.predictionBand[0])}..${ms(baseline.predictionBand[1])}`,
+          );
+          for (const query of run.queries.filter((item) => item.status !== "profiled"))
+            lines.push(`${query.status} ${query.queryId}: ${query.reason}`);
+          runtime.io.stdout.write(`${lines.join("\n")}\n\n${runMetadataLine(run)}\n`);
         });
       },
     );
+
+    addProfileOptions(
+      profile.command("check").description("profile again and compare with the baselines (exit 1 on an error-level regression)"),
+    ).action(async (options: ProfileOptions) => {
+      await withProfiling(options, runtime, async ({ database, store, queries }) => {
+        const outcome = await checkForRegressions(database, queries, store, workflowOptions(options));
+        if (options.format === "json") writeJson(runtime.io, outcome);
+        else printCheck(outcome, runtime);
+        runtime.exitCode = outcome.worst === "error" ? 1 : 0;
+      });
+    });
 
     addCommonOptions(profile.command("history").description("the trend of every query's checks: slope and sparkline"))
       .option("--env <name>", "environment", "local")
@@ -159,10 +189,13 @@ Examples:
         const url = options.store === "database" ? resolveDatabaseUrl(options, runtime.io) : undefined;
         const database = options.store === "database" ? await openDatabase(url ?? "pglite:.confiture/db") : undefined;
         try {
-          const store: BaselineStore = database ? new DatabaseBaselineStore(database) : FileBaselineStore.inDirectory(runtime.io.cwd);
+          const store: BaselineStore = database
+            ? new DatabaseBaselineStore(database)
+            : FileBaselineStore.inDirectory(runtime.io.cwd);
           const trends = queryTrends(await store.history(options.env));
           if (options.format === "json") return writeJson(runtime.io, { trends });
-          if (trends.length === 0) return void runtime.io.stdout.write("No checks yet: run `confiture profile check` after a baseline.\n");
+          if (trends.length === 0)
+            return void runtime.io.stdout.write("No checks yet: run `confiture profile check` after a baseline.\n");
           const lines = trends.map(
             (trend) =>
               `${trend.queryId.padEnd(28)} ${trend.sparkline.padEnd(20)} ${ms(trend.firstMs)} -> ${ms(trend.lastMs)}  ${trend.slopeMsPerDay >= 0 ? "+" : ""}${trend.slopeMsPerDay.toFixed(3)} ms/day  ${trend.regressions} regression(s) in ${trend.checks} checks`,

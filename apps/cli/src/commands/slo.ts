@@ -36,7 +36,9 @@ async function buildReport(options: SloOptions, runtime: CliRuntime) {
   const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, runtime.io);
   const database = url === undefined ? undefined : await openDatabase(url);
   try {
-    const store: MetricsStore = database ? new DatabaseMetricsStore(database) : new FileMetricsStore(options.metrics ?? defaultMetricsPath(runtime.io));
+    const store: MetricsStore = database
+      ? new DatabaseMetricsStore(database)
+      : new FileMetricsStore(options.metrics ?? defaultMetricsPath(runtime.io));
     const monitor = new SloMonitor({ environment });
     // Samples written before an environment was chosen count for the local environment.
     monitor.load((await store.readAll()).map((sample) => ({ ...sample, environment: sample.environment ?? "local" })));
@@ -48,8 +50,15 @@ async function buildReport(options: SloOptions, runtime: CliRuntime) {
 
 function addSloOptions(command: Command, formats: string[]): Command {
   return addCommonOptions(command, formats)
-    .addOption(new Option("--env <environment>", "objectives of this environment").choices(["local", "staging", "production"]).default("local"))
-    .option("--metrics <file>", "metrics file (default: .confiture/metrics.jsonl); with --db, the confiture.metrics table instead");
+    .addOption(
+      new Option("--env <environment>", "objectives of this environment")
+        .choices(["local", "staging", "production"])
+        .default("local"),
+    )
+    .option(
+      "--metrics <file>",
+      "metrics file (default: .confiture/metrics.jsonl); with --db, the confiture.metrics table instead",
+    );
 }
 
 export const sloCommand: CommandModule = {
@@ -72,15 +81,22 @@ Examples:
   $ confiture slo check --env production           exit 1 when an objective is violated`,
       );
 
-    addSloOptions(slo.command("report").description("percentiles, compliance, error budgets and violations"), ["text", "json", "prometheus"])
+    addSloOptions(slo.command("report").description("percentiles, compliance, error budgets and violations"), [
+      "text",
+      "json",
+      "prometheus",
+    ])
       .option("--serve <port>", "serve the Prometheus exposition on 127.0.0.1:<port>/metrics until interrupted")
       .action(async (options: SloOptions) => {
         if (options.serve !== undefined) {
           const port = Number(options.serve);
-          if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--serve takes a port number (got "${options.serve}")`);
+          if (!Number.isInteger(port) || port < 0 || port > 65535)
+            throw new UsageError(`--serve takes a port number (got "${options.serve}")`);
           const server = await servePrometheus(port, async () => toPrometheus(await buildReport(options, runtime)));
           const address = server.address();
-          runtime.io.stderr.write(`Serving http://127.0.0.1:${typeof address === "object" && address ? address.port : port}/metrics (Ctrl-C to stop)\n`);
+          runtime.io.stderr.write(
+            `Serving http://127.0.0.1:${typeof address === "object" && address ? address.port : port}/metrics (Ctrl-C to stop)\n`,
+          );
           await new Promise<void>((resolve) => {
             const stop = () => server.close(() => resolve());
             process.once("SIGINT", stop);
@@ -94,13 +110,15 @@ Examples:
         else runtime.io.stdout.write(formatSloReportText(report));
       });
 
-    addSloOptions(slo.command("check").description("exit 1 when a measured objective is violated (for CI)"), ["text", "json"]).action(
-      async (options: SloOptions) => {
-        const report = await buildReport(options, runtime);
-        if (options.format === "json") writeJson(runtime.io, { met: report.met, violations: report.violations, unmeasured: report.unmeasured });
-        else runtime.io.stdout.write(formatSloReportText(report));
-        runtime.exitCode = report.met ? 0 : 1;
-      },
-    );
+    addSloOptions(slo.command("check").description("exit 1 when a measured objective is violated (for CI)"), [
+      "text",
+      "json",
+    ]).action(async (options: SloOptions) => {
+      const report = await buildReport(options, runtime);
+      if (options.format === "json")
+        writeJson(runtime.io, { met: report.met, violations: report.violations, unmeasured: report.unmeasured });
+      else runtime.io.stdout.write(formatSloReportText(report));
+      runtime.exitCode = report.met ? 0 : 1;
+    });
   },
 };

@@ -15,7 +15,9 @@ export interface SettingRequirement {
 }
 
 /** Server settings a control requires (`ssl = on`, `password_encryption = scram-sha-256`, ...). */
-export function serverSettingsRule(identity: RuleIdentity & { requirements: SettingRequirement[]; help: string; anyOf?: boolean }) {
+export function serverSettingsRule(
+  identity: RuleIdentity & { requirements: SettingRequirement[]; help: string; anyOf?: boolean },
+) {
   return defineRule({
     id: identity.id,
     version: identity.version ?? defaultVersion,
@@ -28,7 +30,10 @@ export function serverSettingsRule(identity: RuleIdentity & { requirements: Sett
     create(context) {
       return {
         async live(database: LiveDatabase) {
-          const settings = await readSettings(database, identity.requirements.map((requirement) => requirement.name));
+          const settings = await readSettings(
+            database,
+            identity.requirements.map((requirement) => requirement.name),
+          );
           const failures = identity.requirements.filter((requirement) => {
             const value = settings.get(requirement.name);
             if (value === undefined) return !requirement.optional;
@@ -37,7 +42,12 @@ export function serverSettingsRule(identity: RuleIdentity & { requirements: Sett
           const satisfied = identity.anyOf ? failures.length < identity.requirements.length : failures.length === 0;
           if (satisfied) return;
           for (const failure of failures) {
-            context.report({ messageId: "setting", data: { name: failure.name, value: settings.get(failure.name) ?? "not available", expected: failure.expected }, location: databaseLocation, help: identity.help });
+            context.report({
+              messageId: "setting",
+              data: { name: failure.name, value: settings.get(failure.name) ?? "not available", expected: failure.expected },
+              location: databaseLocation,
+              help: identity.help,
+            });
           }
         },
       };
@@ -64,7 +74,13 @@ export function loginRolesHavePasswordsRule(identity: RuleIdentity) {
         async live(database: LiveDatabase) {
           const roles = await loginRolesWithoutPassword(database);
           if (roles === undefined) return void context.report({ messageId: "unknown", location: databaseLocation });
-          for (const role of roles) context.report({ messageId: "noPassword", data: { role }, location: databaseLocation, help: `ALTER ROLE ${role} PASSWORD ... (set out of band), or NOLOGIN.` });
+          for (const role of roles)
+            context.report({
+              messageId: "noPassword",
+              data: { role },
+              location: databaseLocation,
+              help: `ALTER ROLE ${role} PASSWORD ... (set out of band), or NOLOGIN.`,
+            });
         },
       };
     },
@@ -88,7 +104,12 @@ export function superuserAllowListRule(identity: RuleIdentity) {
           const allowed = classificationOf(context.settings).superuserAllowList;
           for (const role of await loginRoles(database)) {
             if (role.superuser && !allowed.includes(role.name)) {
-              context.report({ messageId: "superuser", data: { role: role.name, allowed: allowed.join(", ") || "none" }, location: databaseLocation, help: `ALTER ROLE ${role.name} NOSUPERUSER; grant it only the roles its duty needs.` });
+              context.report({
+                messageId: "superuser",
+                data: { role: role.name, allowed: allowed.join(", ") || "none" },
+                location: databaseLocation,
+                help: `ALTER ROLE ${role.name} NOSUPERUSER; grant it only the roles its duty needs.`,
+              });
             }
           }
         },
@@ -112,7 +133,11 @@ export function pgauditRule(identity: RuleIdentity) {
       return {
         async live(database: LiveDatabase) {
           if (!(await preloadedLibraries(database)).includes("pgaudit")) {
-            context.report({ messageId: "missing", location: databaseLocation, help: "shared_preload_libraries = 'pgaudit'; CREATE EXTENSION pgaudit; pgaudit.log = 'ddl, write, role'." });
+            context.report({
+              messageId: "missing",
+              location: databaseLocation,
+              help: "shared_preload_libraries = 'pgaudit'; CREATE EXTENSION pgaudit; pgaudit.log = 'ddl, write, role'.",
+            });
           }
         },
       };
@@ -141,7 +166,12 @@ export function networkAccessRule(identity: RuleIdentity) {
           if (rules === undefined) return void context.report({ messageId: "unknown", location: databaseLocation });
           for (const rule of rules) {
             const why = rule.method === "trust" ? "without a password" : "without TLS";
-            context.report({ messageId: "weak", data: { line: rule.line, type: rule.type, address: rule.address ?? "all", method: rule.method, why }, location: databaseLocation, help: "Use hostssl with scram-sha-256, and restrict addresses to the application's network." });
+            context.report({
+              messageId: "weak",
+              data: { line: rule.line, type: rule.type, address: rule.address ?? "all", method: rule.method, why },
+              location: databaseLocation,
+              help: "Use hostssl with scram-sha-256, and restrict addresses to the application's network.",
+            });
           }
         },
       };

@@ -6,9 +6,20 @@ import { classificationOf } from "../settings.js";
 import { defaultVersion, type SensitiveDataRule } from "./types.js";
 
 /** Reports at an object's creation; falls back to the first line of the last file. */
-export function reportAt(context: RuleContext<unknown, string>, at: SourceReference | undefined, messageId: string, data: Record<string, string>, help?: string): void {
+export function reportAt(
+  context: RuleContext<unknown, string>,
+  at: SourceReference | undefined,
+  messageId: string,
+  data: Record<string, string>,
+  help?: string,
+): void {
   const file = at?.file ?? context.files?.[context.files.length - 1] ?? context.file;
-  context.report({ messageId, data, location: { file, line: at?.line ?? 1, column: at?.column ?? 1 }, ...(help ? { help } : {}) });
+  context.report({
+    messageId,
+    data,
+    location: { file, line: at?.line ?? 1, column: at?.column ?? 1 },
+    ...(help ? { help } : {}),
+  });
 }
 
 /** Sensitive columns stored readable: neither encrypted (bytea via pgcrypto), tokenised, hashed nor tagged protected. */
@@ -21,19 +32,28 @@ export function sensitiveColumnPlaintextRule(identity: SensitiveDataRule) {
       severity: identity.severity,
       compliance: identity.compliance,
       ...(identity.docs ? { docs: identity.docs } : {}),
-      messages: { plaintext: `Column {{table}}.{{column}} holds ${identity.label} ({{reason}}) but is stored readable as {{type}}.` },
+      messages: {
+        plaintext: `Column {{table}}.{{column}} holds ${identity.label} ({{reason}}) but is stored readable as {{type}}.`,
+      },
     },
     create(context) {
       return {
         schemaEnd(schema) {
           const config = classificationOf(context.settings);
-          for (const { key, table, classification } of sensitiveTables(schema, config, identity.categories, { includePreexisting: true })) {
+          for (const { key, table, classification } of sensitiveTables(schema, config, identity.categories, {
+            includePreexisting: true,
+          })) {
             for (const [name, column] of classification.columns) {
               const matching = column.reasons.find((reason) => identity.categories.includes(reason.category));
               if (!matching || column.protected) continue;
               const model = table.columns.get(name);
-              reportAt(context, model?.createdAt ?? table.createdAt, "plaintext", { table: key, column: name, reason: matching.detail, type: model?.type ?? "?" },
-                `Encrypt it (pgcrypto: store pgp_sym_encrypt(value, key) in a bytea column) or tokenise it, then tag it: COMMENT ON COLUMN ${key}.${name} IS '@${matching.category} @encrypted'.`);
+              reportAt(
+                context,
+                model?.createdAt ?? table.createdAt,
+                "plaintext",
+                { table: key, column: name, reason: matching.detail, type: model?.type ?? "?" },
+                `Encrypt it (pgcrypto: store pgp_sym_encrypt(value, key) in a bytea column) or tokenise it, then tag it: COMMENT ON COLUMN ${key}.${name} IS '@${matching.category} @encrypted'.`,
+              );
             }
           }
         },
@@ -61,8 +81,13 @@ export function sensitiveTableRowLevelSecurityRule(identity: SensitiveDataRule) 
         schemaEnd(schema) {
           for (const { key, table } of sensitiveTables(schema, classificationOf(context.settings), identity.categories)) {
             if (hasRowLevelSecurity(table)) continue;
-            reportAt(context, table.createdAt, table.rowLevelSecurity ? "noPolicy" : "noRowLevelSecurity", { table: key },
-              `ALTER TABLE ${key} ENABLE ROW LEVEL SECURITY; CREATE POLICY ${table.name}_access ON ${key} USING (...);`);
+            reportAt(
+              context,
+              table.createdAt,
+              table.rowLevelSecurity ? "noPolicy" : "noRowLevelSecurity",
+              { table: key },
+              `ALTER TABLE ${key} ENABLE ROW LEVEL SECURITY; CREATE POLICY ${table.name}_access ON ${key} USING (...);`,
+            );
           }
         },
       };
@@ -86,8 +111,13 @@ export function sensitiveTableAuditTrailRule(identity: SensitiveDataRule) {
         schemaEnd(schema) {
           for (const { key, table } of sensitiveTables(schema, classificationOf(context.settings), identity.categories)) {
             if (hasAuditTrail(table)) continue;
-            reportAt(context, table.createdAt, "noAuditTrail", { table: key },
-              `CREATE TRIGGER ${table.name}_audit AFTER INSERT OR UPDATE OR DELETE ON ${key} FOR EACH ROW EXECUTE FUNCTION audit.log_change(); or tag the table '@audited' if pgaudit logs it.`);
+            reportAt(
+              context,
+              table.createdAt,
+              "noAuditTrail",
+              { table: key },
+              `CREATE TRIGGER ${table.name}_audit AFTER INSERT OR UPDATE OR DELETE ON ${key} FOR EACH ROW EXECUTE FUNCTION audit.log_change(); or tag the table '@audited' if pgaudit logs it.`,
+            );
           }
         },
       };
@@ -95,7 +125,15 @@ export function sensitiveTableAuditTrailRule(identity: SensitiveDataRule) {
   });
 }
 
-const retentionColumns = ["retain_until", "retention_until", "expires_at", "delete_after", "purge_after", "purge_at", "retention_expires_at"];
+const retentionColumns = [
+  "retain_until",
+  "retention_until",
+  "expires_at",
+  "delete_after",
+  "purge_after",
+  "purge_at",
+  "retention_expires_at",
+];
 
 /** Sensitive tables need a retention marker: a `@retention(...)` tag or a column that says when rows go. */
 export function retentionMarkerRule(identity: SensitiveDataRule) {
@@ -111,11 +149,25 @@ export function retentionMarkerRule(identity: SensitiveDataRule) {
     create(context) {
       return {
         schemaEnd(schema) {
-          for (const { key, table, classification } of sensitiveTables(schema, classificationOf(context.settings), identity.categories)) {
+          for (const { key, table, classification } of sensitiveTables(
+            schema,
+            classificationOf(context.settings),
+            identity.categories,
+          )) {
             const columnTags = [...classification.columns.values()].some((column) => column.tags.retention !== undefined);
-            if (classification.tags.retention !== undefined || columnTags || retentionColumns.some((name) => table.columns.has(name))) continue;
-            reportAt(context, table.createdAt, "noRetention", { table: key },
-              `COMMENT ON TABLE ${key} IS '@retention(2y)', or add a column such as retain_until timestamptz that a purge job reads.`);
+            if (
+              classification.tags.retention !== undefined ||
+              columnTags ||
+              retentionColumns.some((name) => table.columns.has(name))
+            )
+              continue;
+            reportAt(
+              context,
+              table.createdAt,
+              "noRetention",
+              { table: key },
+              `COMMENT ON TABLE ${key} IS '@retention(2y)', or add a column such as retain_until timestamptz that a purge job reads.`,
+            );
           }
         },
       };
@@ -132,7 +184,9 @@ export function forbiddenColumnRule(identity: SensitiveDataRule) {
       description: identity.description,
       severity: identity.severity,
       compliance: identity.compliance,
-      messages: { forbidden: `Column {{table}}.{{column}} stores ${identity.label} ({{reason}}), which must not be stored, encrypted or not.` },
+      messages: {
+        forbidden: `Column {{table}}.{{column}} stores ${identity.label} ({{reason}}), which must not be stored, encrypted or not.`,
+      },
     },
     create(context) {
       return {
@@ -144,8 +198,13 @@ export function forbiddenColumnRule(identity: SensitiveDataRule) {
               const classification = classifyColumn(table, column, config);
               const reason = classification.reasons.find((candidate) => identity.categories.includes(candidate.category));
               if (!reason) continue;
-              reportAt(context, column.createdAt ?? table.createdAt, "forbidden", { table: key, column: column.name, reason: reason.detail },
-                "Drop the column; keep only what the payment processor returns (a token, the last four digits).");
+              reportAt(
+                context,
+                column.createdAt ?? table.createdAt,
+                "forbidden",
+                { table: key, column: column.name, reason: reason.detail },
+                "Drop the column; keep only what the payment processor returns (a token, the last four digits).",
+              );
             }
           }
         },

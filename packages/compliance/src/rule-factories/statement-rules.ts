@@ -8,7 +8,12 @@ import { classificationOf } from "../settings.js";
 import { defaultVersion, type RuleIdentity, type SensitiveDataRule } from "./types.js";
 import type { SchemaModel } from "@confiture/sql";
 
-function holds(schema: SchemaModel, config: ClassificationConfig, name: string, categories: readonly SensitiveCategory[]): boolean {
+function holds(
+  schema: SchemaModel,
+  config: ClassificationConfig,
+  name: string,
+  categories: readonly SensitiveCategory[],
+): boolean {
   // A table the migrations did not create (it predates them) is still judged by its name.
   const classification = classifyTable(resolveTable(schema, name), config);
   return categories.some((category) => classification.categories.has(category));
@@ -36,8 +41,14 @@ export function broadGrantRule(identity: SensitiveDataRule & { flagAllPrivileges
           const config = classificationOf(context.settings);
           for (const table of grant.tables) {
             if (!holds(context.schema, config, table, identity.categories)) continue;
-            if (grant.toPublic) context.report({ messageId: "toPublic", data: { table }, help: `Grant to a role that needs it: GRANT SELECT ON ${table} TO app_reader;` });
-            else if (identity.flagAllPrivileges && grant.allPrivileges) context.report({ messageId: "allPrivileges", data: { table, grantees: grant.grantees.join(", ") } });
+            if (grant.toPublic)
+              context.report({
+                messageId: "toPublic",
+                data: { table },
+                help: `Grant to a role that needs it: GRANT SELECT ON ${table} TO app_reader;`,
+              });
+            else if (identity.flagAllPrivileges && grant.allPrivileges)
+              context.report({ messageId: "allPrivileges", data: { table, grantees: grant.grantees.join(", ") } });
           }
         },
       };
@@ -54,7 +65,9 @@ export function sensitiveCopyRule(identity: SensitiveDataRule) {
       description: identity.description,
       severity: identity.severity,
       compliance: identity.compliance,
-      messages: { copy: `{{target}} copies ${identity.label} from {{source}}, outside the controls (RLS, grants, audit) that protect the original.` },
+      messages: {
+        copy: `{{target}} copies ${identity.label} from {{source}}, outside the controls (RLS, grants, audit) that protect the original.`,
+      },
     },
     create(context) {
       return {
@@ -63,7 +76,12 @@ export function sensitiveCopyRule(identity: SensitiveDataRule) {
           if (!copy) return;
           const config = classificationOf(context.settings);
           const source = copy.sources.find((name) => holds(context.schema, config, name, identity.categories));
-          if (source) context.report({ messageId: "copy", data: { target: copy.target, source }, help: "Use a view over the original (it keeps its row level security with security_invoker), or copy only columns that are not sensitive." });
+          if (source)
+            context.report({
+              messageId: "copy",
+              data: { target: copy.target, source },
+              help: "Use a view over the original (it keeps its row level security with security_invoker), or copy only columns that are not sensitive.",
+            });
         },
       };
     },
@@ -90,7 +108,11 @@ export function appendOnlyRule(identity: SensitiveDataRule) {
           for (const table of change.tables) {
             // A table created in this same migration holds no records yet.
             if (createdInFile.has(table) || !holds(context.schema, config, table, identity.categories)) continue;
-            context.report({ messageId: "rewrite", data: { action: change.action.toUpperCase(), table }, help: "Record a correcting entry instead (INSERT a reversal); archive old records to cold storage with a reviewed retention job." });
+            context.report({
+              messageId: "rewrite",
+              data: { action: change.action.toUpperCase(), table },
+              help: "Record a correcting entry instead (INSERT a reversal); archive old records to cold storage with a reviewed retention job.",
+            });
           }
         },
       };
@@ -118,7 +140,11 @@ export function auditTriggerRemovalRule(identity: RuleIdentity) {
           for (const removal of triggerRemovals(node)) {
             const table = lookupTable(context.schema, removal.table);
             if (!isAuditTrigger(table, removal.trigger)) continue;
-            context.report({ messageId: removal.action, data: { trigger: removal.trigger ?? "every trigger", table: removal.table }, help: "Keep the audit trigger; if it must change, replace it in the same transaction (CREATE OR REPLACE FUNCTION) so no change goes unrecorded." });
+            context.report({
+              messageId: removal.action,
+              data: { trigger: removal.trigger ?? "every trigger", table: removal.table },
+              help: "Keep the audit trigger; if it must change, replace it in the same transaction (CREATE OR REPLACE FUNCTION) so no change goes unrecorded.",
+            });
           }
         },
       };
@@ -139,7 +165,8 @@ export function literalPasswordRule(identity: RuleIdentity) {
       severity: identity.severity,
       compliance: identity.compliance,
       messages: {
-        literal: "Role {{role}} gets a password written in the migration: it stays in version control and in every copy of the file.",
+        literal:
+          "Role {{role}} gets a password written in the migration: it stays in version control and in every copy of the file.",
         wellKnown: "Role {{role}} gets a well-known default password.",
       },
     },
@@ -149,8 +176,14 @@ export function literalPasswordRule(identity: RuleIdentity) {
           const found = literalPassword(node);
           if (!found) return;
           // The AST keeps the password; it is compared, never reported.
-          const option = "CreateRoleStmt" in node ? node.CreateRoleStmt.options : "AlterRoleStmt" in node ? node.AlterRoleStmt.options : [];
-          const value = (option ?? []).flatMap((item) => ("DefElem" in item && item.DefElem.defname === "password" && item.DefElem.arg && "String" in item.DefElem.arg ? [item.DefElem.arg.String.sval ?? ""] : []))[0] ?? "";
+          const option =
+            "CreateRoleStmt" in node ? node.CreateRoleStmt.options : "AlterRoleStmt" in node ? node.AlterRoleStmt.options : [];
+          const value =
+            (option ?? []).flatMap((item) =>
+              "DefElem" in item && item.DefElem.defname === "password" && item.DefElem.arg && "String" in item.DefElem.arg
+                ? [item.DefElem.arg.String.sval ?? ""]
+                : [],
+            )[0] ?? "";
           context.report({
             messageId: wellKnownPasswords.has(value.toLowerCase()) ? "wellKnown" : "literal",
             data: { role: found.role },
@@ -179,7 +212,11 @@ export function securityDefinerSearchPathRule(identity: RuleIdentity) {
         statement({ node }) {
           const definer = securityDefiner(node);
           if (definer && !definer.pinnedSearchPath) {
-            context.report({ messageId: "unpinned", data: { function: definer.name }, help: "Add SET search_path = pg_catalog, pg_temp (and schema-qualify every object it uses)." });
+            context.report({
+              messageId: "unpinned",
+              data: { function: definer.name },
+              help: "Add SET search_path = pg_catalog, pg_temp (and schema-qualify every object it uses).",
+            });
           }
         },
       };

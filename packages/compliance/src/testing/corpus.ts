@@ -33,7 +33,10 @@ export function expectedLines(source: string, ruleId: string): number[] {
   source.split("\n").forEach((line, index) => {
     const at = line.indexOf(marker);
     if (at === -1) return;
-    const ids = line.slice(at + marker.length).split(",").map((id) => id.trim());
+    const ids = line
+      .slice(at + marker.length)
+      .split(",")
+      .map((id) => id.trim());
     if (ids.includes(ruleId)) lines.push(index + 1);
   });
   return lines;
@@ -46,13 +49,23 @@ export function expectedLines(source: string, ruleId: string): number[] {
  */
 export async function evaluateCorpus(library: Library, corpusDirectory: string): Promise<CorpusEvaluation> {
   const results: CorpusFileResult[] = [];
-  const folders = readdirSync(corpusDirectory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = readdirSync(corpusDirectory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   for (const ruleId of folders) {
-    if (!library.rules[ruleId]) throw new Error(`${join(corpusDirectory, ruleId)}: no rule ${ruleId} in the ${library.name} pack`);
-    for (const name of readdirSync(join(corpusDirectory, ruleId)).filter((file) => file.endsWith(".sql")).sort()) {
+    if (!library.rules[ruleId])
+      throw new Error(`${join(corpusDirectory, ruleId)}: no rule ${ruleId} in the ${library.name} pack`);
+    for (const name of readdirSync(join(corpusDirectory, ruleId))
+      .filter((file) => file.endsWith(".sql"))
+      .sort()) {
       const path = join(corpusDirectory, ruleId, name);
       const source = readFileSync(path, "utf8");
-      const result = await lint({ files: [{ path: `${ruleId}/${name}`, source }], libraries: [library], config: { useGeneral: false } });
+      const result = await lint({
+        files: [{ path: `${ruleId}/${name}`, source }],
+        libraries: [library],
+        config: { useGeneral: false },
+      });
       const found = result.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => finding.line);
       const expected = expectedLines(source, ruleId);
       const remaining = [...expected];
@@ -95,7 +108,10 @@ export async function evaluateCorpus(library: Library, corpusDirectory: string):
 
 /** Findings of the packs on migrations that carry no sensitive data (must be none). */
 export async function findingsOnCleanMigrations(libraries: Library[], directory: string) {
-  const files = readdirSync(directory).filter((name) => name.endsWith(".sql")).sort().map((name) => ({ path: join(directory, name), source: readFileSync(join(directory, name), "utf8") }));
+  const files = readdirSync(directory)
+    .filter((name) => name.endsWith(".sql"))
+    .sort()
+    .map((name) => ({ path: join(directory, name), source: readFileSync(join(directory, name), "utf8") }));
   const result = await lint({ files, libraries, config: { useGeneral: false } });
   return result.findings.filter((finding) => libraries.some((library) => library.name === finding.library));
 }
@@ -110,8 +126,11 @@ export function formatCorpusEvaluation(evaluation: CorpusEvaluation): string {
     for (const miss of result.falseNegatives) lines.push(`  false negative  ${result.file}:${miss.line}`);
   }
   const missingKinds = [...new Set(evaluation.results.map((result) => result.ruleId))].filter(
-    (ruleId) => evaluation.results.filter((result) => result.ruleId === ruleId && result.kind === "violating").length < 2 || evaluation.results.filter((result) => result.ruleId === ruleId && result.kind === "compliant").length < 2,
+    (ruleId) =>
+      evaluation.results.filter((result) => result.ruleId === ruleId && result.kind === "violating").length < 2 ||
+      evaluation.results.filter((result) => result.ruleId === ruleId && result.kind === "compliant").length < 2,
   );
-  if (missingKinds.length > 0) lines.push(`  rules with fewer than 2 violating and 2 compliant files: ${missingKinds.join(", ")}`);
+  if (missingKinds.length > 0)
+    lines.push(`  rules with fewer than 2 violating and 2 compliant files: ${missingKinds.join(", ")}`);
   return lines.join("\n");
 }

@@ -24,7 +24,9 @@ export interface PackExpectations {
  */
 export function describePackStructure(library: Library, expectations: PackExpectations): void {
   const rulesDirectory = join(expectations.packageDirectory, "src", "rules");
-  const folders = readdirSync(rulesDirectory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const folders = readdirSync(rulesDirectory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
   const liveTest = expectations.liveTestFile ? readFileSync(expectations.liveTestFile, "utf8") : "";
 
   describe(`the ${library.name} pack`, () => {
@@ -43,9 +45,13 @@ export function describePackStructure(library: Library, expectations: PackExpect
 
     it.each(folders)("rule %s has code, a README and tests", (folder) => {
       expect(existsSync(join(rulesDirectory, folder, "index.ts"))).toBe(true);
-      expect(readFileSync(join(rulesDirectory, folder, "README.md"), "utf8")).toMatch(/## Bad[\s\S]*## Good[\s\S]*## How to comply/);
+      expect(readFileSync(join(rulesDirectory, folder, "README.md"), "utf8")).toMatch(
+        /## Bad[\s\S]*## Good[\s\S]*## How to comply/,
+      );
       const ownTest = existsSync(join(rulesDirectory, folder, `${folder}.test.ts`));
-      expect(ownTest || liveTest.includes(`"${folder}"`), `${folder} needs ${folder}.test.ts or a case in the live test`).toBe(true);
+      expect(ownTest || liveTest.includes(`"${folder}"`), `${folder} needs ${folder}.test.ts or a case in the live test`).toBe(
+        true,
+      );
     });
 
     it("maps every seed rule of the original design in its README", () => {

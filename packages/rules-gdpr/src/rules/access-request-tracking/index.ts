@@ -9,9 +9,9 @@ export const rule = defineRule({
     description: "Require a table that tracks data subject requests",
     severity: "error",
     compliance: [
-    { framework: "GDPR", control: "Art. 15" },
-    { framework: "GDPR", control: "Art. 12(3)" },
-  ],
+      { framework: "GDPR", control: "Art. 15" },
+      { framework: "GDPR", control: "Art. 12(3)" },
+    ],
     messages: {
       missing: "The schema stores personal data ({{table}} and others) but has no table tracking data subject requests.",
     },
@@ -24,9 +24,21 @@ export const rule = defineRule({
         if (!first) return;
         const tracked = [...schema.tables.values()].some((table) => {
           const tokens = identifierTokens(table.name);
-          return tokens.includes("dsar") || (tokens.includes("subject") && tokens.some((token) => token.startsWith("request"))) || (tokens.includes("access") && tokens.includes("requests")) || (tokens.includes("privacy") && tokens.includes("requests"));
+          return (
+            tokens.includes("dsar") ||
+            (tokens.includes("subject") && tokens.some((token) => token.startsWith("request"))) ||
+            (tokens.includes("access") && tokens.includes("requests")) ||
+            (tokens.includes("privacy") && tokens.includes("requests"))
+          );
         });
-        if (!tracked) reportAt(context, first.table.createdAt, "missing", { table: first.key }, "CREATE TABLE data_subject_requests (id bigint PRIMARY KEY, subject_id bigint, kind text, received_at timestamptz, completed_at timestamptz);");
+        if (!tracked)
+          reportAt(
+            context,
+            first.table.createdAt,
+            "missing",
+            { table: first.key },
+            "CREATE TABLE data_subject_requests (id bigint PRIMARY KEY, subject_id bigint, kind text, received_at timestamptz, completed_at timestamptz);",
+          );
       },
     };
   },

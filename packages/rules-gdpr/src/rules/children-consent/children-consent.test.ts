@@ -9,5 +9,7 @@ tester.run("children-consent", rule, {
     "CREATE TABLE members (id bigint PRIMARY KEY, dob date);\nCOMMENT ON TABLE members IS '@age-verified sign-up refuses under 16';",
     "CREATE TABLE projects (id bigint PRIMARY KEY, due_date date);",
   ],
-  invalid: [{ sql: "CREATE TABLE members (id bigint PRIMARY KEY, date_of_birth date);", errors: [{ messageId: "missing", line: 1 }] }],
+  invalid: [
+    { sql: "CREATE TABLE members (id bigint PRIMARY KEY, date_of_birth date);", errors: [{ messageId: "missing", line: 1 }] },
+  ],
 });

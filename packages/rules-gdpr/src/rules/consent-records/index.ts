@@ -9,9 +9,9 @@ export const rule = defineRule({
     description: "Require consent tables to record purpose, grant and withdrawal",
     severity: "error",
     compliance: [
-    { framework: "GDPR", control: "Art. 7(1)" },
-    { framework: "GDPR", control: "Art. 7(3)" },
-  ],
+      { framework: "GDPR", control: "Art. 7(1)" },
+      { framework: "GDPR", control: "Art. 7(3)" },
+    ],
     messages: {
       missing: "Consent table {{table}} has no {{columns}} column(s): consent cannot be demonstrated per purpose or withdrawn.",
     },
@@ -25,9 +25,20 @@ export const rule = defineRule({
     return {
       schemaEnd(schema) {
         for (const table of schema.tables.values()) {
-          if (table.kind !== "table" || !identifierTokens(table.name).some((token) => token === "consent" || token === "consents")) continue;
+          if (
+            table.kind !== "table" ||
+            !identifierTokens(table.name).some((token) => token === "consent" || token === "consents")
+          )
+            continue;
           const missing = needs.filter(([, names]) => !hasColumn(table, names)).map(([name]) => name);
-          if (missing.length > 0) reportAt(context, table.createdAt, "missing", { table: displayName(table), columns: missing.join(", ") }, "Add purpose, granted_at and withdrawn_at (timestamptz) so each consent is specific, provable and revocable.");
+          if (missing.length > 0)
+            reportAt(
+              context,
+              table.createdAt,
+              "missing",
+              { table: displayName(table), columns: missing.join(", ") },
+              "Add purpose, granted_at and withdrawn_at (timestamptz) so each consent is specific, provable and revocable.",
+            );
         }
       },
     };

@@ -10,7 +10,8 @@ export const rule = defineRule({
     severity: "critical",
     compliance: [{ framework: "GDPR", control: "Art. 17(1)" }],
     messages: {
-      blocking: "{{table}}.{{constraint}} references {{subject}} without ON DELETE CASCADE or SET NULL: erasing a data subject fails while rows of {{table}} point at them.",
+      blocking:
+        "{{table}}.{{constraint}} references {{subject}} without ON DELETE CASCADE or SET NULL: erasing a data subject fails while rows of {{table}} point at them.",
     },
   },
   create(context) {
@@ -20,8 +21,13 @@ export const rule = defineRule({
         for (const { key } of sensitiveTables(schema, config, ["pii"])) {
           for (const blocking of blockingForeignKeys(schema, key)) {
             const referencing = blocking.table.startsWith("public.") ? blocking.table.slice(7) : blocking.table;
-            reportAt(context, blocking.createdAt, "blocking", { table: referencing, constraint: blocking.constraint ?? "foreign key", subject: key },
-              "Declare ON DELETE CASCADE for data that belongs to the subject, or ON DELETE SET NULL for records that must outlive them (invoices), and keep a reviewed erasure procedure.");
+            reportAt(
+              context,
+              blocking.createdAt,
+              "blocking",
+              { table: referencing, constraint: blocking.constraint ?? "foreign key", subject: key },
+              "Declare ON DELETE CASCADE for data that belongs to the subject, or ON DELETE SET NULL for records that must outlive them (invoices), and keep a reviewed erasure procedure.",
+            );
           }
         }
       },

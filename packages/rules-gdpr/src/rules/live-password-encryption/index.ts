@@ -7,7 +7,5 @@ export const rule = serverSettingsRule({
   severity: "error",
   compliance: [{ framework: "GDPR", control: "Art. 32(1)(b)" }],
   help: "Set password_encryption = scram-sha-256 and reset passwords.",
-  requirements: [
-    { name: "password_encryption", expected: "scram-sha-256", accepts: (value) => value === "scram-sha-256" },
-  ],
+  requirements: [{ name: "password_encryption", expected: "scram-sha-256", accepts: (value) => value === "scram-sha-256" }],
 });

@@ -7,7 +7,5 @@ export const rule = serverSettingsRule({
   severity: "critical",
   compliance: [{ framework: "GDPR", control: "Art. 32(1)(a)" }],
   help: "Set ssl = on and require hostssl in pg_hba.conf.",
-  requirements: [
-    { name: "ssl", expected: "on", accepts: (value) => value === "on" },
-  ],
+  requirements: [{ name: "ssl", expected: "on", accepts: (value) => value === "on" }],
 });

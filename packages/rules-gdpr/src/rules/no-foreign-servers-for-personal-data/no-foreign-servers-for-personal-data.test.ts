@@ -8,5 +8,10 @@ tester.run("no-foreign-servers-for-personal-data", rule, {
     "CREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE SERVER archive FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost');",
     "CREATE TABLE projects (id bigint PRIMARY KEY);\nCREATE SERVER dw FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'dw.example.com');",
   ],
-  invalid: [{ sql: "CREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE SERVER dw FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'dw.us-east.example.com', dbname 'dw');", errors: [{ messageId: "server", line: 2 }] }],
+  invalid: [
+    {
+      sql: "CREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE SERVER dw FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'dw.us-east.example.com', dbname 'dw');",
+      errors: [{ messageId: "server", line: 2 }],
+    },
+  ],
 });

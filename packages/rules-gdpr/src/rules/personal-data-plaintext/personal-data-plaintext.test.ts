@@ -11,6 +11,9 @@ tester.run("personal-data-plaintext", rule, {
   ],
   invalid: [
     { sql: "CREATE TABLE customers (id bigint PRIMARY KEY, national_id text);", errors: [{ messageId: "plaintext", line: 1 }] },
-    { sql: "CREATE TABLE people (id bigint PRIMARY KEY);\nALTER TABLE people ADD COLUMN date_of_birth date;", errors: [{ messageId: "plaintext", line: 2 }] },
+    {
+      sql: "CREATE TABLE people (id bigint PRIMARY KEY);\nALTER TABLE people ADD COLUMN date_of_birth date;",
+      errors: [{ messageId: "plaintext", line: 2 }],
+    },
   ],
 });

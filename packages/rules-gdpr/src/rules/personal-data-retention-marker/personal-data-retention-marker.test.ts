@@ -9,5 +9,7 @@ tester.run("personal-data-retention-marker", rule, {
     "CREATE TABLE customers (id bigint PRIMARY KEY, email bytea, delete_after timestamptz);",
     "CREATE TABLE projects (id bigint PRIMARY KEY);",
   ],
-  invalid: [{ sql: "CREATE TABLE customers (id bigint PRIMARY KEY, email bytea);", errors: [{ messageId: "noRetention", line: 1 }] }],
+  invalid: [
+    { sql: "CREATE TABLE customers (id bigint PRIMARY KEY, email bytea);", errors: [{ messageId: "noRetention", line: 1 }] },
+  ],
 });

@@ -9,15 +9,29 @@ export const rule = defineRule({
     description: "Require special categories of personal data to be protected",
     severity: "error",
     compliance: [
-    { framework: "GDPR", control: "Art. 9(1)" },
-    { framework: "GDPR", control: "Art. 32(1)(a)" },
-  ],
+      { framework: "GDPR", control: "Art. 9(1)" },
+      { framework: "GDPR", control: "Art. 32(1)(a)" },
+    ],
     messages: {
       special: "Column {{table}}.{{column}} looks like special-category data ({{category}}) and is stored readable.",
     },
   },
   create(context) {
-    const special = ["ethnicity", "ethnic_origin", "race", "religion", "religious_belief", "political_opinion", "political_affiliation", "trade_union", "sexual_orientation", "biometric", "fingerprint_template", "genetic", "health_status"];
+    const special = [
+      "ethnicity",
+      "ethnic_origin",
+      "race",
+      "religion",
+      "religious_belief",
+      "political_opinion",
+      "political_affiliation",
+      "trade_union",
+      "sexual_orientation",
+      "biometric",
+      "fingerprint_template",
+      "genetic",
+      "health_status",
+    ];
     return {
       schemaEnd(schema) {
         const config = classificationOf(context.settings);
@@ -28,7 +42,13 @@ export const rule = defineRule({
             if (!category) continue;
             const classification = classifyColumn(table, column, config);
             if (classification.protected || classification.tags.notSensitive) continue;
-            reportAt(context, column.createdAt ?? table.createdAt, "special", { table: displayName(table), column: column.name, category }, "Avoid storing it; if you must (explicit consent, Art. 9(2)), encrypt it and tag it '@pii @encrypted'.");
+            reportAt(
+              context,
+              column.createdAt ?? table.createdAt,
+              "special",
+              { table: displayName(table), column: column.name, category },
+              "Avoid storing it; if you must (explicit consent, Art. 9(2)), encrypt it and tag it '@pii @encrypted'.",
+            );
           }
         }
       },

@@ -8,7 +8,11 @@ export const rule = serverSettingsRule({
   compliance: [{ framework: "HIPAA", control: "45 CFR 164.312(b)" }],
   help: "Set log_connections = on, log_disconnections = on and log_statement = 'ddl'.",
   requirements: [
-    { name: "log_connections", expected: "on", accepts: (value) => value === "on" || value === "all" || value.includes("authorization") },
+    {
+      name: "log_connections",
+      expected: "on",
+      accepts: (value) => value === "on" || value === "all" || value.includes("authorization"),
+    },
     { name: "log_disconnections", expected: "on", accepts: (value) => value === "on" },
     { name: "log_statement", expected: "ddl, mod or all", accepts: (value) => ["ddl", "mod", "all"].includes(value) },
   ],

@@ -7,7 +7,5 @@ export const rule = serverSettingsRule({
   severity: "error",
   compliance: [{ framework: "HIPAA", control: "45 CFR 164.312(d)" }],
   help: "Set password_encryption = scram-sha-256 and reset passwords so they are stored with it.",
-  requirements: [
-    { name: "password_encryption", expected: "scram-sha-256", accepts: (value) => value === "scram-sha-256" },
-  ],
+  requirements: [{ name: "password_encryption", expected: "scram-sha-256", accepts: (value) => value === "scram-sha-256" }],
 });

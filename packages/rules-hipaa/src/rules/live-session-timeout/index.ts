@@ -9,7 +9,12 @@ export const rule = serverSettingsRule({
   help: "Set idle_session_timeout (PostgreSQL 14+) or idle_in_transaction_session_timeout.",
   anyOf: true,
   requirements: [
-    { name: "idle_session_timeout", expected: "a timeout (PostgreSQL 14+)", accepts: (value) => Number(value) > 0, optional: false },
+    {
+      name: "idle_session_timeout",
+      expected: "a timeout (PostgreSQL 14+)",
+      accepts: (value) => Number(value) > 0,
+      optional: false,
+    },
     { name: "idle_in_transaction_session_timeout", expected: "a timeout", accepts: (value) => Number(value) > 0 },
   ],
 });

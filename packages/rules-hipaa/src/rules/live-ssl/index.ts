@@ -7,7 +7,5 @@ export const rule = serverSettingsRule({
   severity: "critical",
   compliance: [{ framework: "HIPAA", control: "45 CFR 164.312(e)(1)" }],
   help: "Set ssl = on with a certificate, and hostssl rules in pg_hba.conf.",
-  requirements: [
-    { name: "ssl", expected: "on", accepts: (value) => value === "on" },
-  ],
+  requirements: [{ name: "ssl", expected: "on", accepts: (value) => value === "on" }],
 });

@@ -3,16 +3,45 @@ import { rule } from "./index.js";
 
 const tester = new RuleTester();
 
-const setup = "CREATE TABLE patients (id bigint PRIMARY KEY);\nCREATE TRIGGER patients_audit AFTER INSERT OR UPDATE OR DELETE ON patients FOR EACH ROW EXECUTE FUNCTION record_change();\nCREATE TRIGGER patients_touch BEFORE UPDATE ON patients FOR EACH ROW EXECUTE FUNCTION touch();";
+const setup =
+  "CREATE TABLE patients (id bigint PRIMARY KEY);\nCREATE TRIGGER patients_audit AFTER INSERT OR UPDATE OR DELETE ON patients FOR EACH ROW EXECUTE FUNCTION record_change();\nCREATE TRIGGER patients_touch BEFORE UPDATE ON patients FOR EACH ROW EXECUTE FUNCTION touch();";
 
 tester.run("no-disabling-audit-triggers", rule, {
   valid: [
-    { files: [{ path: "001.up.sql", sql: setup }, { path: "002.up.sql", sql: "ALTER TABLE patients DISABLE TRIGGER patients_touch;" }] },
-    { files: [{ path: "001.up.sql", sql: "CREATE TABLE projects (id bigint);" }, { path: "002.up.sql", sql: "ALTER TABLE projects DISABLE TRIGGER ALL;" }] },
+    {
+      files: [
+        { path: "001.up.sql", sql: setup },
+        { path: "002.up.sql", sql: "ALTER TABLE patients DISABLE TRIGGER patients_touch;" },
+      ],
+    },
+    {
+      files: [
+        { path: "001.up.sql", sql: "CREATE TABLE projects (id bigint);" },
+        { path: "002.up.sql", sql: "ALTER TABLE projects DISABLE TRIGGER ALL;" },
+      ],
+    },
   ],
   invalid: [
-    { files: [{ path: "001.up.sql", sql: setup }, { path: "002.up.sql", sql: "ALTER TABLE patients DISABLE TRIGGER patients_audit;" }], errors: [{ messageId: "disable", line: 1 }] },
-    { files: [{ path: "001.up.sql", sql: setup }, { path: "002.up.sql", sql: "SELECT 1;\nDROP TRIGGER patients_audit ON patients;" }], errors: [{ messageId: "drop", line: 2 }] },
-    { files: [{ path: "001.up.sql", sql: setup }, { path: "002.up.sql", sql: "ALTER TABLE patients DISABLE TRIGGER ALL;" }], errors: [{ messageId: "disable", line: 1 }] },
+    {
+      files: [
+        { path: "001.up.sql", sql: setup },
+        { path: "002.up.sql", sql: "ALTER TABLE patients DISABLE TRIGGER patients_audit;" },
+      ],
+      errors: [{ messageId: "disable", line: 1 }],
+    },
+    {
+      files: [
+        { path: "001.up.sql", sql: setup },
+        { path: "002.up.sql", sql: "SELECT 1;\nDROP TRIGGER patients_audit ON patients;" },
+      ],
+      errors: [{ messageId: "drop", line: 2 }],
+    },
+    {
+      files: [
+        { path: "001.up.sql", sql: setup },
+        { path: "002.up.sql", sql: "ALTER TABLE patients DISABLE TRIGGER ALL;" },
+      ],
+      errors: [{ messageId: "disable", line: 1 }],
+    },
   ],
 });

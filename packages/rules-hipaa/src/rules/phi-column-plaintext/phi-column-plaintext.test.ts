@@ -12,7 +12,11 @@ tester.run("phi-column-plaintext", rule, {
   ],
   invalid: [
     { sql: "CREATE TABLE patients (id bigint PRIMARY KEY, diagnosis text);", errors: [{ messageId: "plaintext", line: 1 }] },
-    { name: "a PHI column added to a table that predates the migrations", sql: "ALTER TABLE visits ADD COLUMN diagnosis text;", errors: [{ messageId: "plaintext", line: 1 }] },
+    {
+      name: "a PHI column added to a table that predates the migrations",
+      sql: "ALTER TABLE visits ADD COLUMN diagnosis text;",
+      errors: [{ messageId: "plaintext", line: 1 }],
+    },
     {
       name: "a column tagged @phi in a later migration",
       files: [

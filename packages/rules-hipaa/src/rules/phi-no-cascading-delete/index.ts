@@ -18,8 +18,13 @@ export const rule = defineRule({
           for (const constraint of table.constraints) {
             const onDelete = (constraint.references?.onDelete ?? "").toLowerCase();
             if (constraint.type !== "foreign_key" || !onDelete.includes("cascade")) continue;
-            reportAt(context, constraint.createdAt ?? table.createdAt, "cascade", { table: key, constraint: constraint.name ?? "foreign key", parent: constraint.references?.table ?? "?" },
-              "Use ON DELETE RESTRICT (the default) and remove PHI through a reviewed, audited procedure.");
+            reportAt(
+              context,
+              constraint.createdAt ?? table.createdAt,
+              "cascade",
+              { table: key, constraint: constraint.name ?? "foreign key", parent: constraint.references?.table ?? "?" },
+              "Use ON DELETE RESTRICT (the default) and remove PHI through a reviewed, audited procedure.",
+            );
           }
         }
       },

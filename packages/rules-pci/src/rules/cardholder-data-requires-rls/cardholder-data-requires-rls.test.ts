@@ -8,5 +8,7 @@ tester.run("cardholder-data-requires-rls", rule, {
     "CREATE TABLE cards (id bigint PRIMARY KEY, pan bytea);\nALTER TABLE cards ENABLE ROW LEVEL SECURITY;\nCREATE POLICY by_merchant ON cards USING (true);",
     "CREATE TABLE products (id bigint PRIMARY KEY);",
   ],
-  invalid: [{ sql: "CREATE TABLE cards (id bigint PRIMARY KEY, pan bytea);", errors: [{ messageId: "noRowLevelSecurity", line: 1 }] }],
+  invalid: [
+    { sql: "CREATE TABLE cards (id bigint PRIMARY KEY, pan bytea);", errors: [{ messageId: "noRowLevelSecurity", line: 1 }] },
+  ],
 });

@@ -7,7 +7,5 @@ export const rule = serverSettingsRule({
   severity: "error",
   compliance: [{ framework: "PCI-DSS", control: "8.3.2" }],
   help: "Set password_encryption = scram-sha-256 and reset passwords.",
-  requirements: [
-    { name: "password_encryption", expected: "scram-sha-256", accepts: (value) => value === "scram-sha-256" },
-  ],
+  requirements: [{ name: "password_encryption", expected: "scram-sha-256", accepts: (value) => value === "scram-sha-256" }],
 });

@@ -7,7 +7,5 @@ export const rule = serverSettingsRule({
   severity: "critical",
   compliance: [{ framework: "PCI-DSS", control: "4.2.1" }],
   help: "Set ssl = on with a certificate, and hostssl rules in pg_hba.conf.",
-  requirements: [
-    { name: "ssl", expected: "on", accepts: (value) => value === "on" },
-  ],
+  requirements: [{ name: "ssl", expected: "on", accepts: (value) => value === "on" }],
 });

@@ -10,7 +10,13 @@ tester.run("pan-plaintext", rule, {
     "CREATE TABLE companies (id bigint PRIMARY KEY, company text);",
   ],
   invalid: [
-    { sql: "CREATE TABLE cards (id bigint PRIMARY KEY, card_number varchar(19));", errors: [{ messageId: "plaintext", line: 1 }] },
-    { sql: "CREATE TABLE orders (id bigint PRIMARY KEY);\nALTER TABLE orders ADD COLUMN credit_card_number text;", errors: [{ messageId: "plaintext", line: 2 }] },
+    {
+      sql: "CREATE TABLE cards (id bigint PRIMARY KEY, card_number varchar(19));",
+      errors: [{ messageId: "plaintext", line: 1 }],
+    },
+    {
+      sql: "CREATE TABLE orders (id bigint PRIMARY KEY);\nALTER TABLE orders ADD COLUMN credit_card_number text;",
+      errors: [{ messageId: "plaintext", line: 2 }],
+    },
   ],
 });

@@ -10,7 +10,13 @@ tester.run("change-reference-required", rule, {
     "CREATE TABLE projects (id bigint);",
   ],
   invalid: [
-    { sql: "-- add invoices\nCREATE TABLE invoices (id bigint, amount_cents bigint);", errors: [{ messageId: "missing", line: 1 }] },
-    { sql: "CREATE TABLE invoices (id bigint, amount_cents bigint);\nSELECT '-- change: FIN-1';", errors: [{ messageId: "missing", line: 1 }] },
+    {
+      sql: "-- add invoices\nCREATE TABLE invoices (id bigint, amount_cents bigint);",
+      errors: [{ messageId: "missing", line: 1 }],
+    },
+    {
+      sql: "CREATE TABLE invoices (id bigint, amount_cents bigint);\nSELECT '-- change: FIN-1';",
+      errors: [{ messageId: "missing", line: 1 }],
+    },
   ],
 });

@@ -9,9 +9,9 @@ export const rule = defineRule({
     description: "Require a change ticket reference in migrations that touch financial data",
     severity: "error",
     compliance: [
-    { framework: "SOX", control: "SOX 404 ITGC: change management" },
-    { framework: "SOX", control: "SOX 404 ITGC: documentation of changes" },
-  ],
+      { framework: "SOX", control: "SOX 404 ITGC: change management" },
+      { framework: "SOX", control: "SOX 404 ITGC: documentation of changes" },
+    ],
     messages: {
       missing: "Migration {{file}} names no change ticket: add a comment such as -- change: FIN-123.",
     },
@@ -32,7 +32,13 @@ export const rule = defineRule({
           const [key, ...rest] = comment.text.split(":");
           return rest.join(":").trim() !== "" && keys.includes((key ?? "").trim().toLowerCase());
         });
-        if (!referenced) context.report({ messageId: "missing", data: { file: file.split("/").pop() ?? file }, location: { file, line: 1, column: 1 }, help: "Start the file with -- change: <ticket id>, the approved change it implements." });
+        if (!referenced)
+          context.report({
+            messageId: "missing",
+            data: { file: file.split("/").pop() ?? file },
+            location: { file, line: 1, column: 1 },
+            help: "Start the file with -- change: <ticket id>, the approved change it implements.",
+          });
       },
     };
   },

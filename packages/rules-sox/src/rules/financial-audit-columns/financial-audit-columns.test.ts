@@ -9,6 +9,16 @@ tester.run("financial-audit-columns", rule, {
     "CREATE TABLE projects (id bigint PRIMARY KEY, title text);",
   ],
   invalid: [
-    { sql: "CREATE TABLE invoices (id bigint PRIMARY KEY, amount_cents bigint, created_at timestamptz);", errors: [{ messageId: "missing", line: 1, message: "Financial table invoices has no updated_at, created_by, updated_by column(s): who changed a record, and when, cannot be shown." }] },
+    {
+      sql: "CREATE TABLE invoices (id bigint PRIMARY KEY, amount_cents bigint, created_at timestamptz);",
+      errors: [
+        {
+          messageId: "missing",
+          line: 1,
+          message:
+            "Financial table invoices has no updated_at, created_by, updated_by column(s): who changed a record, and when, cannot be shown.",
+        },
+      ],
+    },
   ],
 });

@@ -9,9 +9,9 @@ export const rule = defineRule({
     description: "Require created/updated audit columns on financial tables",
     severity: "error",
     compliance: [
-    { framework: "SOX", control: "SOX 404 ITGC: audit trail of financial data changes" },
-    { framework: "SOX", control: "SOX 404: integrity of financial data" },
-  ],
+      { framework: "SOX", control: "SOX 404 ITGC: audit trail of financial data changes" },
+      { framework: "SOX", control: "SOX 404: integrity of financial data" },
+    ],
     messages: {
       missing: "Financial table {{table}} has no {{columns}} column(s): who changed a record, and when, cannot be shown.",
     },
@@ -27,7 +27,14 @@ export const rule = defineRule({
       schemaEnd(schema) {
         for (const { key, table } of sensitiveTables(schema, classificationOf(context.settings), ["financial"])) {
           const missing = needs.filter(([, names]) => !hasColumn(table, names)).map(([name]) => name);
-          if (missing.length > 0) reportAt(context, table.createdAt, "missing", { table: key, columns: missing.join(", ") }, "Add created_at/updated_at timestamptz and created_by/updated_by text, filled by defaults and a trigger.");
+          if (missing.length > 0)
+            reportAt(
+              context,
+              table.createdAt,
+              "missing",
+              { table: key, columns: missing.join(", ") },
+              "Add created_at/updated_at timestamptz and created_by/updated_by text, filled by defaults and a trigger.",
+            );
         }
       },
     };

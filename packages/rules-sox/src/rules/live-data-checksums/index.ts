@@ -10,7 +10,5 @@ export const rule = serverSettingsRule({
     { framework: "SOX", control: "SOX 404: integrity of financial data" },
   ],
   help: "Enable checksums (initdb --data-checksums, or pg_checksums --enable on a stopped cluster).",
-  requirements: [
-    { name: "data_checksums", expected: "on", accepts: (value) => value === "on" },
-  ],
+  requirements: [{ name: "data_checksums", expected: "on", accepts: (value) => value === "on" }],
 });

@@ -9,11 +9,12 @@ export const rule = defineRule({
     description: "Require exact types for money amounts",
     severity: "error",
     compliance: [
-    { framework: "SOX", control: "SOX 404: integrity of financial data" },
-    { framework: "SOX", control: "SOX 404: reconciliation of financial data" },
-  ],
+      { framework: "SOX", control: "SOX 404: integrity of financial data" },
+      { framework: "SOX", control: "SOX 404: reconciliation of financial data" },
+    ],
     messages: {
-      inexact: "{{table}}.{{column}} stores money as {{type}}: floating point cannot represent cents exactly and the money type depends on lc_monetary.",
+      inexact:
+        "{{table}}.{{column}} stores money as {{type}}: floating point cannot represent cents exactly and the money type depends on lc_monetary.",
     },
   },
   create(context) {
@@ -26,7 +27,13 @@ export const rule = defineRule({
           for (const column of table.columns.values()) {
             if (!inexact.has(column.type)) continue;
             if (!amount.some((pattern) => matchesNamePattern(column.name, pattern))) continue;
-            reportAt(context, column.createdAt ?? table.createdAt, "inexact", { table: displayName(table), column: column.name, type: column.type }, "Use numeric(19,4) or integer minor units (bigint cents) with a currency column.");
+            reportAt(
+              context,
+              column.createdAt ?? table.createdAt,
+              "inexact",
+              { table: displayName(table), column: column.name, type: column.type },
+              "Use numeric(19,4) or integer minor units (bigint cents) with a currency column.",
+            );
           }
         }
       },

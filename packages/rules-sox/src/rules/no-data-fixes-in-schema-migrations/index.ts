@@ -10,11 +10,18 @@ export const rule = defineRule({
     severity: "error",
     compliance: [{ framework: "SOX", control: "SOX 404 ITGC: change management" }],
     messages: {
-      mixed: "{{action}} on financial table {{table}} in a migration that also changes the schema: data corrections need their own reviewed and approved change.",
+      mixed:
+        "{{action}} on financial table {{table}} in a migration that also changes the schema: data corrections need their own reviewed and approved change.",
     },
   },
   create(context) {
-    const ddlKinds = (kind: string) => kind.startsWith("create_") || kind.startsWith("alter_") || kind.startsWith("drop_") || kind.startsWith("add_") || kind.startsWith("set_") || kind.startsWith("rename_");
+    const ddlKinds = (kind: string) =>
+      kind.startsWith("create_") ||
+      kind.startsWith("alter_") ||
+      kind.startsWith("drop_") ||
+      kind.startsWith("add_") ||
+      kind.startsWith("set_") ||
+      kind.startsWith("rename_");
     return {
       fileEnd({ statements }) {
         if (!statements.some((statement) => ddlKinds(statement.kind))) return;
@@ -25,7 +32,12 @@ export const rule = defineRule({
           if (!change || change.action === "drop") continue;
           for (const name of change.tables) {
             if (classifyTable(resolveTable(context.schema, name), config).categories.has("financial")) {
-              context.report({ messageId: "mixed", data: { action: change.action.toUpperCase(), table: name }, statement, help: "Move the data fix to its own migration (or a reviewed script) with its change ticket and approval." });
+              context.report({
+                messageId: "mixed",
+                data: { action: change.action.toUpperCase(), table: name },
+                statement,
+                help: "Move the data fix to its own migration (or a reviewed script) with its change ticket and approval.",
+              });
             }
           }
         }

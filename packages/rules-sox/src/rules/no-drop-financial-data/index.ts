@@ -23,14 +23,24 @@ export const rule = defineRule({
         };
         const change = dataChange(node);
         if (change?.action === "drop") {
-          for (const table of change.tables) if (!createdInFile.has(table) && isFinancial(table)) context.report({ messageId: "dropTable", data: { table }, help: "Archive the table (rename it into an archive schema, revoke writes) instead of dropping it." });
+          for (const table of change.tables)
+            if (!createdInFile.has(table) && isFinancial(table))
+              context.report({
+                messageId: "dropTable",
+                data: { table },
+                help: "Archive the table (rename it into an archive schema, revoke writes) instead of dropping it.",
+              });
         }
         if (!("AlterTableStmt" in node)) return;
         const table = relationName(node.AlterTableStmt.relation);
         if (!table || createdInFile.has(table) || !isFinancial(table)) return;
         for (const command of node.AlterTableStmt.cmds ?? []) {
           if ("AlterTableCmd" in command && command.AlterTableCmd.subtype === "AT_DropColumn") {
-            context.report({ messageId: "dropColumn", data: { table, column: command.AlterTableCmd.name ?? "?" }, help: "Keep the column (stop writing it), or move its history to an archive table first." });
+            context.report({
+              messageId: "dropColumn",
+              data: { table, column: command.AlterTableCmd.name ?? "?" },
+              help: "Keep the column (stop writing it), or move its history to an archive table first.",
+            });
           }
         }
       },

@@ -19,7 +19,12 @@ export const requireLockTimeout = defineRule({
       statement({ analysis, session }) {
         if (session.lockTimeoutSet || context.settings.runnerSetsLockTimeout) return;
         const lock = analysis.locks.find((candidate) => candidate.mode === "AccessExclusiveLock");
-        if (lock) context.report({ messageId: "missing", data: { kind: analysis.kind, relation: lock.relation }, help: "SET lock_timeout = '2s'; before the statement." });
+        if (lock)
+          context.report({
+            messageId: "missing",
+            data: { kind: analysis.kind, relation: lock.relation },
+            help: "SET lock_timeout = '2s'; before the statement.",
+          });
       },
     };
   },

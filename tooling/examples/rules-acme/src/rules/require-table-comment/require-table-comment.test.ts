@@ -14,6 +14,9 @@ new RuleTester().run("require-table-comment", requireTableComment, {
   ],
   invalid: [
     { sql: "SELECT 1;\nCREATE TABLE orders (id bigint PRIMARY KEY);", errors: [{ messageId: "missing", line: 2 }] },
-    { sql: "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCOMMENT ON TABLE a IS 'x';", errors: [{ messageId: "missing", line: 2 }] },
+    {
+      sql: "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCOMMENT ON TABLE a IS 'x';",
+      errors: [{ messageId: "missing", line: 2 }],
+    },
   ],
 });
