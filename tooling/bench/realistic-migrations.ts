@@ -49,7 +49,11 @@ export function writeMigrationCorpus(count = 400, seed = 20_250_314): MigrationC
     if (index < 6) change = seedTables(state, pick, chance, index);
     else {
       let roll = next() * totalWeight;
-      const scenario = SCENARIOS.find((candidate) => (roll -= candidate.weight) < 0) ?? SCENARIOS[0]!;
+      const scenario =
+        SCENARIOS.find((candidate) => {
+          roll -= candidate.weight;
+          return roll < 0;
+        }) ?? SCENARIOS[0]!;
       change = scenario.make(state, pick, chance);
     }
     // Non-transactional work (CONCURRENTLY) is usually shipped in a file of its own, without BEGIN;

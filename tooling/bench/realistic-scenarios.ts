@@ -127,7 +127,11 @@ function addColumn(state: MigrationState, pick: Pick, chance: Chance): Change {
   if (roll === "not-null-default" && constant !== undefined) definition += ` NOT NULL DEFAULT ${constant}`;
   if (roll === "not-null") definition += " NOT NULL";
   if (roll === "volatile")
-    definition = pick([`${column} uuid DEFAULT gen_random_uuid()`, `${column} timestamptz DEFAULT now()`, `${column} double precision DEFAULT random()`]);
+    definition = pick([
+      `${column} uuid DEFAULT gen_random_uuid()`,
+      `${column} timestamptz DEFAULT now()`,
+      `${column} double precision DEFAULT random()`,
+    ]);
   target.columns.push({ name: column, type });
   const ifNotExists = chance(0.25) ? "IF NOT EXISTS " : "";
   const statement = chance(0.3)
@@ -153,7 +157,9 @@ function addIndex(state: MigrationState, pick: Pick, chance: Chance): Change {
   state.indexes.push({ name, table: target.name });
   return {
     title: `index ${target.name} ${column}`,
-    statements: [`CREATE ${unique}INDEX ${concurrently ? "CONCURRENTLY " : ""}${ifNotExists}${name} ON ${target.name} (${column})${where}`],
+    statements: [
+      `CREATE ${unique}INDEX ${concurrently ? "CONCURRENTLY " : ""}${ifNotExists}${name} ON ${target.name} (${column})${where}`,
+    ],
     nonTransactional: concurrently,
   };
 }
@@ -204,7 +210,11 @@ function validatePending(state: MigrationState, pick: Pick, chance: Chance): Cha
 function setNotNull(state: MigrationState, pick: Pick, chance: Chance): Change {
   const target = table(state, pick);
   const column = pick(target.columns).name;
-  if (chance(0.5)) return { title: `require ${target.name} ${column}`, statements: [`ALTER TABLE ${target.name} ALTER COLUMN ${column} SET NOT NULL`] };
+  if (chance(0.5))
+    return {
+      title: `require ${target.name} ${column}`,
+      statements: [`ALTER TABLE ${target.name} ALTER COLUMN ${column} SET NOT NULL`],
+    };
   // The safe recipe: a NOT VALID check, validated, then SET NOT NULL uses it (PostgreSQL 12+).
   const check = `${target.name}_${column}_not_null`;
   return {
@@ -221,7 +231,10 @@ function setNotNull(state: MigrationState, pick: Pick, chance: Chance): Change {
 function dropNotNull(state: MigrationState, pick: Pick): Change {
   const target = table(state, pick);
   const column = pick(target.columns.slice(1)) ?? target.columns[0]!;
-  return { title: `allow null ${target.name} ${column.name}`, statements: [`ALTER TABLE ${target.name} ALTER COLUMN ${column.name} DROP NOT NULL`] };
+  return {
+    title: `allow null ${target.name} ${column.name}`,
+    statements: [`ALTER TABLE ${target.name} ALTER COLUMN ${column.name} DROP NOT NULL`],
+  };
 }
 
 function changeType(state: MigrationState, pick: Pick, chance: Chance): Change {
@@ -253,10 +266,16 @@ function drop(state: MigrationState, pick: Pick, chance: Chance): Change {
   const target = table(state, pick);
   if (chance(0.2) && state.tables.length > 6) {
     state.tables = state.tables.filter((candidate) => candidate !== target);
-    return { title: `drop table ${target.name}`, statements: [`DROP TABLE ${chance(0.5) ? "IF EXISTS " : ""}${target.name}${chance(0.2) ? " CASCADE" : ""}`] };
+    return {
+      title: `drop table ${target.name}`,
+      statements: [`DROP TABLE ${chance(0.5) ? "IF EXISTS " : ""}${target.name}${chance(0.2) ? " CASCADE" : ""}`],
+    };
   }
   const column = target.columns.length > 2 ? target.columns.pop()! : { name: "legacy_flag" };
-  return { title: `drop column ${column.name}`, statements: [`ALTER TABLE ${target.name} DROP COLUMN ${chance(0.5) ? "IF EXISTS " : ""}${column.name}`] };
+  return {
+    title: `drop column ${column.name}`,
+    statements: [`ALTER TABLE ${target.name} DROP COLUMN ${chance(0.5) ? "IF EXISTS " : ""}${column.name}`],
+  };
 }
 
 function enums(state: MigrationState, pick: Pick, chance: Chance): Change {
@@ -267,21 +286,31 @@ function enums(state: MigrationState, pick: Pick, chance: Chance): Change {
     target.columns.push({ name: `${name}_value`, type: name });
     return {
       title: `enum ${name}`,
-      statements: [`CREATE TYPE ${name} AS ENUM ('draft', 'active', 'archived')`, `ALTER TABLE ${target.name} ADD COLUMN ${name}_value ${name}`],
+      statements: [
+        `CREATE TYPE ${name} AS ENUM ('draft', 'active', 'archived')`,
+        `ALTER TABLE ${target.name} ADD COLUMN ${name}_value ${name}`,
+      ],
     };
   }
   const type = pick(state.enums);
   const value = fresh(state, "value");
   const position = pick(["", "", ` BEFORE '${type.values[0]}'`, ` AFTER '${type.values[0]}'`]);
   type.values.push(value);
-  return { title: `enum value ${value}`, statements: [`ALTER TYPE ${type.name} ADD VALUE ${chance(0.5) ? "IF NOT EXISTS " : ""}'${value}'${position}`] };
+  return {
+    title: `enum value ${value}`,
+    statements: [`ALTER TYPE ${type.name} ADD VALUE ${chance(0.5) ? "IF NOT EXISTS " : ""}'${value}'${position}`],
+  };
 }
 
 function backfill(state: MigrationState, pick: Pick, chance: Chance): Change {
   const target = table(state, pick);
   const column = pick(target.columns.slice(1)) ?? target.columns[0]!;
   const value = CONSTANT_DEFAULTS[column.type] ?? "NULL";
-  if (chance(0.3)) return { title: `backfill ${target.name}`, statements: [`UPDATE ${target.name} SET ${column.name} = ${value} WHERE ${column.name} IS NULL`] };
+  if (chance(0.3))
+    return {
+      title: `backfill ${target.name}`,
+      statements: [`UPDATE ${target.name} SET ${column.name} = ${value} WHERE ${column.name} IS NULL`],
+    };
   if (chance(0.2))
     return {
       title: `backfill ${target.name} in a loop`,
@@ -291,7 +320,9 @@ function backfill(state: MigrationState, pick: Pick, chance: Chance): Change {
     };
   const statements: string[] = [];
   for (let start = 0; start < 3; start++)
-    statements.push(`UPDATE ${target.name}\n  SET ${column.name} = ${value}\n  WHERE id BETWEEN ${start * 10000 + 1} AND ${(start + 1) * 10000}`);
+    statements.push(
+      `UPDATE ${target.name}\n  SET ${column.name} = ${value}\n  WHERE id BETWEEN ${start * 10000 + 1} AND ${(start + 1) * 10000}`,
+    );
   return { title: `batched backfill ${target.name}`, statements };
 }
 
@@ -300,10 +331,15 @@ function constraintChanges(state: MigrationState, pick: Pick, chance: Chance): C
   const column = pick(target.columns).name;
   const roll = pick(["unique", "unique-using-index", "primary-key", "primary-key-using-index", "exclusion"]);
   const name = fresh(state, `${target.name}_${column}_key`);
-  if (roll === "unique") return { title: `unique ${name}`, statements: [`ALTER TABLE ${target.name} ADD CONSTRAINT ${name} UNIQUE (${column})`] };
-  if (roll === "primary-key") return { title: `primary key ${name}`, statements: [`ALTER TABLE ${target.name} ADD PRIMARY KEY (${column})`] };
+  if (roll === "unique")
+    return { title: `unique ${name}`, statements: [`ALTER TABLE ${target.name} ADD CONSTRAINT ${name} UNIQUE (${column})`] };
+  if (roll === "primary-key")
+    return { title: `primary key ${name}`, statements: [`ALTER TABLE ${target.name} ADD PRIMARY KEY (${column})`] };
   if (roll === "exclusion")
-    return { title: `exclusion ${name}`, statements: [`ALTER TABLE ${target.name} ADD CONSTRAINT ${name} EXCLUDE USING gist (${column} WITH =)`] };
+    return {
+      title: `exclusion ${name}`,
+      statements: [`ALTER TABLE ${target.name} ADD CONSTRAINT ${name} EXCLUDE USING gist (${column} WITH =)`],
+    };
   const kind = roll === "unique" || roll === "unique-using-index" ? "UNIQUE" : "PRIMARY KEY";
   return {
     title: `${kind.toLowerCase()} using index ${name}`,
@@ -320,34 +356,65 @@ function maintenance(state: MigrationState, pick: Pick, chance: Chance): Change 
   const roll = pick(["reindex", "reindex", "truncate", "view", "refresh", "vacuum"]);
   if (roll === "reindex") {
     const concurrently = chance(0.5);
-    const what = chance(0.5) && state.indexes.length > 0 ? `INDEX ${concurrently ? "CONCURRENTLY " : ""}${pick(state.indexes).name}` : `TABLE ${concurrently ? "CONCURRENTLY " : ""}${target.name}`;
+    const what =
+      chance(0.5) && state.indexes.length > 0
+        ? `INDEX ${concurrently ? "CONCURRENTLY " : ""}${pick(state.indexes).name}`
+        : `TABLE ${concurrently ? "CONCURRENTLY " : ""}${target.name}`;
     return { title: `reindex ${target.name}`, statements: [`REINDEX ${what}`], nonTransactional: concurrently };
   }
-  if (roll === "truncate") return { title: `truncate ${target.name}`, statements: [`TRUNCATE ${target.name}${chance(0.5) ? " CASCADE" : ""}`] };
+  if (roll === "truncate")
+    return { title: `truncate ${target.name}`, statements: [`TRUNCATE ${target.name}${chance(0.5) ? " CASCADE" : ""}`] };
   if (roll === "vacuum") return { title: `analyze ${target.name}`, statements: [`ANALYZE ${target.name}`] };
   if (roll === "view" || state.views.length === 0) {
     const name = fresh(state, `${target.name}_summary`);
     state.views.push(name);
     return {
       title: `materialized view ${name}`,
-      statements: [`CREATE MATERIALIZED VIEW ${name} AS\n  SELECT id, created_at FROM ${target.name}\n  WITH DATA`, `CREATE UNIQUE INDEX ${name}_id_idx ON ${name} (id)`],
+      statements: [
+        `CREATE MATERIALIZED VIEW ${name} AS\n  SELECT id, created_at FROM ${target.name}\n  WITH DATA`,
+        `CREATE UNIQUE INDEX ${name}_id_idx ON ${name} (id)`,
+      ],
     };
   }
   const concurrently = chance(0.6);
-  return { title: `refresh ${target.name}`, statements: [`REFRESH MATERIALIZED VIEW ${concurrently ? "CONCURRENTLY " : ""}${pick(state.views)}`] };
+  return {
+    title: `refresh ${target.name}`,
+    statements: [`REFRESH MATERIALIZED VIEW ${concurrently ? "CONCURRENTLY " : ""}${pick(state.views)}`],
+  };
 }
 
 function rare(state: MigrationState, pick: Pick, chance: Chance): Change {
-  const roll = pick(["drop-database", "long-name", "domain", "alter-domain", "grant", "function", "serial-column", "primary-key-column"]);
+  const roll = pick([
+    "drop-database",
+    "long-name",
+    "domain",
+    "alter-domain",
+    "grant",
+    "function",
+    "serial-column",
+    "primary-key-column",
+  ]);
   const target = table(state, pick);
-  if (roll === "drop-database") return { title: "drop scratch database", statements: ["DROP DATABASE IF EXISTS scratch_reports"] };
+  if (roll === "drop-database")
+    return { title: "drop scratch database", statements: ["DROP DATABASE IF EXISTS scratch_reports"] };
   if (roll === "long-name") {
     const name = `${target.name}_with_a_very_long_descriptive_index_name_that_goes_past_the_limit_${state.counter}`;
-    return { title: `index with long name ${state.counter}`, statements: [`CREATE INDEX CONCURRENTLY ${name} ON ${target.name} (id)`], nonTransactional: true };
+    return {
+      title: `index with long name ${state.counter}`,
+      statements: [`CREATE INDEX CONCURRENTLY ${name} ON ${target.name} (id)`],
+      nonTransactional: true,
+    };
   }
-  if (roll === "domain") return { title: "domain", statements: [`CREATE DOMAIN ${fresh(state, "positive")} AS integer CHECK (VALUE > 0)`] };
+  if (roll === "domain")
+    return { title: "domain", statements: [`CREATE DOMAIN ${fresh(state, "positive")} AS integer CHECK (VALUE > 0)`] };
   if (roll === "alter-domain")
-    return { title: "alter domain", statements: [`CREATE DOMAIN ${fresh(state, "code")} AS text`, `ALTER DOMAIN code_${state.counter} ADD CONSTRAINT code_length CHECK (length(VALUE) < 10)`] };
+    return {
+      title: "alter domain",
+      statements: [
+        `CREATE DOMAIN ${fresh(state, "code")} AS text`,
+        `ALTER DOMAIN code_${state.counter} ADD CONSTRAINT code_length CHECK (length(VALUE) < 10)`,
+      ],
+    };
   if (roll === "grant") return { title: `grant ${target.name}`, statements: [`GRANT SELECT ON ${target.name} TO reporting`] };
   if (roll === "function")
     return {
@@ -357,8 +424,15 @@ function rare(state: MigrationState, pick: Pick, chance: Chance): Change {
         `CREATE TRIGGER touch_${state.counter} BEFORE UPDATE ON ${target.name} FOR EACH ROW EXECUTE FUNCTION touch_${state.counter}()`,
       ],
     };
-  if (roll === "serial-column") return { title: `serial column ${target.name}`, statements: [`ALTER TABLE ${target.name} ADD COLUMN ${fresh(state, "seq")} serial${chance(0.5) ? " PRIMARY KEY" : ""}`] };
-  return { title: `identity column ${target.name}`, statements: [`ALTER TABLE ${target.name} ADD COLUMN ${fresh(state, "number")} bigint GENERATED ALWAYS AS IDENTITY`] };
+  if (roll === "serial-column")
+    return {
+      title: `serial column ${target.name}`,
+      statements: [`ALTER TABLE ${target.name} ADD COLUMN ${fresh(state, "seq")} serial${chance(0.5) ? " PRIMARY KEY" : ""}`],
+    };
+  return {
+    title: `identity column ${target.name}`,
+    statements: [`ALTER TABLE ${target.name} ADD COLUMN ${fresh(state, "number")} bigint GENERATED ALWAYS AS IDENTITY`],
+  };
 }
 
 /** Kinds of change, weighted roughly like a real project's history (columns and indexes most often). */

@@ -71,6 +71,7 @@ export const hookEntrySchema = z.preprocess(
   },
   z.discriminatedUnion("kind", [functionEntrySchema, moduleEntrySchema, sqlEntrySchema, shellEntrySchema, webhookEntrySchema]),
 );
+/** `hookEntrySchema` after validation. */
 export type HookEntry = z.infer<typeof hookEntrySchema>;
 
 const hooksObjectSchema = z.object({
@@ -92,7 +93,9 @@ const hooksObjectSchema = z.object({
 
 /** The `hooks` section of `confiture.config.*`: an object (`{ defaults, phases, circuitBreaker, hooks }`) or just the list of hooks. */
 export const hooksConfigSchema = z.preprocess((value) => (Array.isArray(value) ? { hooks: value } : value), hooksObjectSchema);
+/** `hooksConfigSchema` after validation. */
 export type HooksConfig = z.infer<typeof hooksConfigSchema>;
+/** `hooksObjectSchema` as written (input). */
 export type HooksConfigInput = z.input<typeof hooksObjectSchema> | z.input<typeof hooksObjectSchema>["hooks"];
 
 /** What a config yields: the hooks, and the executor options its settings give. */

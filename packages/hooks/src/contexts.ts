@@ -22,6 +22,7 @@ export const migrationRefSchema = z.looseObject({
   checksum: z.string().optional(),
   path: z.string().optional(),
 });
+/** `migrationRefSchema` after validation. */
 export type MigrationRef = z.infer<typeof migrationRefSchema>;
 
 /** An error as data, so it survives JSON (shell and webhook hooks) and freezing. */
@@ -31,6 +32,7 @@ export const errorInfoSchema = z.looseObject({
   code: z.string().optional(),
   stack: z.string().optional(),
 });
+/** `errorInfoSchema` after validation. */
 export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
 /** What every context carries: where it runs and whether anything will really change. */
@@ -75,6 +77,7 @@ export const riskAssessmentSchema = z.looseObject({
   downtimeEstimateMs: z.number().nonnegative().optional(),
   factors: z.array(z.looseObject({ name: z.string(), value: z.number() })).optional(),
 });
+/** `riskAssessmentSchema` after validation. */
 export type RiskAssessment = z.infer<typeof riskAssessmentSchema>;
 
 /** Context of `before/after_plan_migration`: the pending migrations and their risk assessment. */
@@ -121,12 +124,19 @@ export const validationContextSchema = z.looseObject({
   checks: z.array(z.looseObject({ name: z.string(), passed: z.boolean(), message: z.string().optional() })).optional(),
 });
 
+/** `schemaAnalysisContextSchema` after validation. */
 export type SchemaAnalysisContext = z.infer<typeof schemaAnalysisContextSchema>;
+/** `schemaDiffContextSchema` after validation. */
 export type SchemaDiffContext = z.infer<typeof schemaDiffContextSchema>;
+/** `migrationPlanContextSchema` after validation. */
 export type MigrationPlanContext = z.infer<typeof migrationPlanContextSchema>;
+/** `dryRunContextSchema` after validation. */
 export type DryRunContext = z.infer<typeof dryRunContextSchema>;
+/** `executionContextSchema` after validation. */
 export type ExecutionContext = z.infer<typeof executionContextSchema>;
+/** `rollbackContextSchema` after validation. */
 export type RollbackContext = z.infer<typeof rollbackContextSchema>;
+/** `validationContextSchema` after validation. */
 export type ValidationContext = z.infer<typeof validationContextSchema>;
 
 /** The zod schema of each phase's context. Before and after share one schema; after fills in results. */

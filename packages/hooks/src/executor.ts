@@ -278,4 +278,5 @@ export class HookExecutor {
   }
 }
 
+/** Re-exported for callers that import the executor module alone. */
 export type { HookExecutionResult };

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 /** How a phase orders its hooks. */
 export const executionStrategySchema = z.enum(["sequential", "parallel", "dag"]);
+/** `executionStrategySchema` after validation. */
 export type ExecutionStrategy = z.infer<typeof executionStrategySchema>;
 
 /**
@@ -10,10 +11,12 @@ export type ExecutionStrategy = z.infer<typeof executionStrategySchema>;
  * fail-fast; `alert-only` continues and raises a `hook_failed` alert.
  */
 export const errorStrategySchema = z.enum(["fail-fast", "fail-safe", "retry", "alert-only"]);
+/** `errorStrategySchema` after validation. */
 export type ErrorStrategy = z.infer<typeof errorStrategySchema>;
 
 /** What hooks may do to the context: nothing (frozen), change it for everyone, or change their own copy. */
 export const contextMutationSchema = z.enum(["immutable", "mutable", "copy-on-write"]);
+/** `contextMutationSchema` after validation. */
 export type ContextMutation = z.infer<typeof contextMutationSchema>;
 
 /** Exponential backoff of the `retry` strategy: delay n = min(initialDelayMs * factor^(n-1), maxDelayMs). */
@@ -23,6 +26,7 @@ export const retryPolicySchema = z.object({
   factor: z.number().min(1).default(2),
   maxDelayMs: z.number().nonnegative().default(30_000),
 });
+/** `retryPolicySchema` after validation. */
 export type RetryPolicy = z.infer<typeof retryPolicySchema>;
 
 /** How one phase runs its hooks. Every field has a default (see `defaultPhaseConfig`). */
@@ -38,6 +42,7 @@ export const phaseConfigSchema = z.object({
   retry: retryPolicySchema.default({ maxAttempts: 3, initialDelayMs: 100, factor: 2, maxDelayMs: 30_000 }),
   contextMutation: contextMutationSchema.default("immutable"),
 });
+/** `phaseConfigSchema` after validation. */
 export type PhaseConfig = z.infer<typeof phaseConfigSchema>;
 /** A phase config as written by people: every field optional. */
 export type PhaseConfigInput = z.input<typeof phaseConfigSchema>;
@@ -73,6 +78,7 @@ export const circuitBreakerOptionsSchema = z.object({
   /** How long an open breaker skips the hook before one half-open probe runs. */
   recoveryTimeMs: z.number().nonnegative().default(60_000),
 });
+/** `circuitBreakerOptionsSchema` after validation. */
 export type CircuitBreakerOptions = z.infer<typeof circuitBreakerOptionsSchema>;
 
 /** The delay before attempt `failedAttempts + 1`, after `failedAttempts` failures (1-based). */

@@ -111,7 +111,7 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
         const statistics = statisticsFor(lock.relation, inputs, config, createdBefore);
         if (statistics.source !== "migration") used.set(lock.relation, statistics);
       }
-      const prediction = predictDuration({ kind: analysis.kind, operation, table, pgVersion }, context);
+      const prediction = predictDuration({ kind: analysis.kind, operation, table }, context);
       predictions.push(prediction);
       const visible = new Set(
         analysis.locks

@@ -155,7 +155,7 @@ export const riskConfigSchema = z
       })
       .prefault({}),
     /** `confiture risk` and `confiture preflight` exit 1 when the level exceeds this one. */
-    maxLevel: z.enum(RISK_LEVELS).default("HIGH"),
+    maxLevel: z.enum(RISK_LEVELS).default("MEDIUM"),
   })
   .superRefine((config, context) => {
     const total = Object.values(config.weights).reduce((sum, weight) => sum + weight, 0);

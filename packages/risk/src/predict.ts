@@ -27,7 +27,6 @@ export interface PredictionRequest {
   operation: OperationClass;
   /** The table whose size drives the duration (undefined for statements that lock nothing). */
   table: TableStatistics | undefined;
-  pgVersion?: number;
 }
 
 /** What the predictor may use beyond the configured heuristic. */

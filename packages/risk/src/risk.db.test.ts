@@ -52,6 +52,31 @@ describeEachDatabase("risk inputs from a database", (getDatabase) => {
     ]);
   });
 
+  it("predicts from the migration history once it holds enough runs of the same kind on similar tables", async () => {
+    const db = getDatabase();
+    const [users] = (
+      await gatherRiskContext([{ file: "x.up.sql", source: "ALTER TABLE users ALTER COLUMN name TYPE varchar(100);" }], { db })
+    ).inputs.tables;
+    const values = [100, 110, 95, 105]
+      .map(
+        (duration, index) =>
+          `('h${index}', 0, 'alter_column_type', 'public.users', ${users!.totalBytes}, 20000, ${duration}, 'AccessExclusiveLock', 15)`,
+      )
+      .join(", ");
+    await db.exec(
+      `INSERT INTO confiture.statement_history (version, statement_index, kind, target_table, table_bytes, row_estimate, duration_ms, lock_mode, pg_major) VALUES ${values}`,
+    );
+    const files = [{ file: "3_type.up.sql", source: "ALTER TABLE users ALTER COLUMN name TYPE varchar(100);" }];
+    const report = await assessRisk({ files, ...(await gatherRiskContext(files, { db })) });
+    const prediction = report.statements[0]!.downtime;
+    expect(prediction.method).toBe("historical");
+    // Five runs on the same table (the one inserted earlier included): about 100 ms, with a t interval around it.
+    expect(prediction.lowerMs).toBeLessThan(100);
+    expect(prediction.upperMs).toBeGreaterThan(110);
+    expect(prediction.confidence).toBeGreaterThan(0);
+    expect(prediction.confidence).toBeLessThanOrEqual(0.9);
+  });
+
   it("calibrates on scratch tables, drops them, and stores the result in the database", async () => {
     const db = getDatabase();
     const calibration = await calibrate(db, { rows: 5000 });

@@ -2,7 +2,7 @@ import type { Node } from "@pgsql/types";
 import { classifyStatement } from "./classify/index.js";
 import { isParserLoaded, loadParser, parseTree } from "./parser.js";
 import { ParserNotLoadedError } from "./errors.js";
-import { SourceText } from "./source-text.js";
+import { offsetOfCodePoints, SourceText } from "./source-text.js";
 import { splitStatements, type StatementSpan } from "./split.js";
 import type { ParsedFile, SqlSyntaxError, Statement } from "./types.js";
 
@@ -51,21 +51,19 @@ function parseSpan(
     start: source.positionOf(span.start),
     end: source.positionOf(span.end),
   };
+  let node: Node | undefined;
   try {
-    const node = span.node ?? (parseTree(scanText.slice(span.start, span.end)).stmts?.[0]?.stmt as Node | undefined);
-    if (node === undefined) return { ...base, node: undefined, kind: "other", relations: [] };
-    return { ...base, node, ...classifyStatement(node) };
+    node = span.node ?? (parseTree(scanText.slice(span.start, span.end)).stmts?.[0]?.stmt as Node | undefined);
   } catch (error) {
     return { ...base, node: undefined, kind: "syntax_error", relations: [], error: syntaxError(source, span, error, file) };
   }
-}
-
-function stringOffsetOfCodePoint(text: string, codePoints: number): number {
-  let offset = 0;
-  for (let count = 0; count < codePoints && offset < text.length; count++) {
-    offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+  if (node === undefined) return { ...base, node: undefined, kind: "other", relations: [] };
+  try {
+    return { ...base, node, ...classifyStatement(node) };
+  } catch {
+    // A parse tree shape the classifier does not expect: keep the statement, unclassified.
+    return { ...base, node, kind: "other", relations: [] };
   }
-  return offset;
 }
 
 function syntaxError(source: SourceText, span: StatementSpan, error: unknown, file: string | undefined): SqlSyntaxError {
@@ -76,7 +74,7 @@ function syntaxError(source: SourceText, span: StatementSpan, error: unknown, fi
   const offset =
     cursor === undefined
       ? span.start
-      : Math.min(span.start + stringOffsetOfCodePoint(source.text.slice(span.start, span.end), cursor), span.end);
+      : Math.min(span.start + offsetOfCodePoints(source.text.slice(span.start, span.end), cursor), span.end);
   const position = source.positionOf(offset);
   return { message, ...(file === undefined ? {} : { file }), line: position.line, column: position.column, offset };
 }

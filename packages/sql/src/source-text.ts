@@ -97,3 +97,12 @@ function byteMap(text: string, byteLength: number): Int32Array {
   map[byteLength] = text.length;
   return map;
 }
+
+/** The string offset after the first `codePoints` code points of `text` (PostgreSQL reports error positions in code points). */
+export function offsetOfCodePoints(text: string, codePoints: number): number {
+  let offset = 0;
+  for (let count = 0; count < codePoints && offset < text.length; count++) {
+    offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return offset;
+}

@@ -1,7 +1,7 @@
 import type { Node } from "@pgsql/types";
-import type { ScanToken } from "libpg-query";
 import { parseTree, scanTokens } from "./parser.js";
-import { SourceText } from "./source-text.js";
+import { offsetOfCodePoints, SourceText } from "./source-text.js";
+import { COMMENT_TOKENS, splitTokens, toSpans } from "./split-tokens.js";
 
 /** A statement's extent in the file: from its first token to the end of its last, in bytes and string offsets. */
 export interface StatementSpan {
@@ -25,20 +25,11 @@ const LOCATION_KEYS = new Set([
   "stmt_location",
 ]);
 
-interface TokenSplit {
-  spans: Array<{ startByte: number; endByte: number }>;
-  /** The last span was not closed by a semicolon. */
-  open: boolean;
-}
-
-const COMMENT_TOKENS = new Set(["SQL_COMMENT", "C_COMMENT"]);
-const ROUTINE_HEAD = new Set(["create", "or", "replace", "function", "procedure"]);
-
 /**
- * Split a file into statements with the PostgreSQL scanner: a semicolon ends a statement only at
- * parenthesis depth 0 (so `CREATE RULE ... DO (a; b)` stays whole) and outside the `BEGIN ATOMIC ...
- * END` body of a SQL-standard function, tracked the way psql tracks it. Comments before a statement
- * are not part of it; psql meta-commands (`\set ...`) end the statement before them and are skipped. Never throws: when the scanner fails, the statement it failed in runs to the end.
+ * Split a file into statements. A file the parser accepts whole is split where the grammar splits
+ * it; any other file is split with the PostgreSQL scanner (see `splitTokens`), so a syntax error
+ * does not hide the statements around it. Comments before a statement are not part of it. Never
+ * throws: when the scanner fails, the statement it failed in runs to the end of the file.
  */
 export function splitStatements(source: SourceText, scanText: string): StatementSpan[] {
   return splitWithParser(source, scanText) ?? splitWithScanner(source, scanText);
@@ -125,72 +116,6 @@ function wholeFileSpan(source: SourceText): StatementSpan[] {
   return [{ startByte: Buffer.byteLength(source.text.slice(0, start), "utf8"), start, end, lexicalError: true }];
 }
 
-function splitTokens(tokens: ScanToken[], scanText: string): TokenSplit {
-  const spans: TokenSplit["spans"] = [];
-  let bytes: Buffer | undefined;
-  let skipUntilByte = -1;
-  let startByte = -1;
-  let endByte = -1;
-  let parenDepth = 0;
-  let beginDepth = 0;
-  let words: string[] = [];
-  for (const token of tokens) {
-    if (COMMENT_TOKENS.has(token.tokenName) || token.start < skipUntilByte) continue;
-    if (token.text === "\\" && parenDepth === 0 && beginDepth === 0) {
-      // A psql meta-command (\set, \connect, \g ...) runs to the end of its line and ends the statement before it, as psql does.
-      bytes ??= Buffer.from(scanText, "utf8");
-      const lineEnd = bytes.indexOf(10, token.end);
-      skipUntilByte = lineEnd === -1 ? Number.POSITIVE_INFINITY : lineEnd;
-      if (startByte >= 0) spans.push({ startByte, endByte });
-      startByte = -1;
-      words = [];
-      continue;
-    }
-    if (token.text === ";" && parenDepth === 0 && beginDepth === 0) {
-      if (startByte >= 0) spans.push({ startByte, endByte });
-      startByte = -1;
-      words = [];
-      continue;
-    }
-    if (startByte < 0) startByte = token.start;
-    endByte = token.end;
-    if (token.text === "(") parenDepth++;
-    else if (token.text === ")") parenDepth = Math.max(0, parenDepth - 1);
-    else if (token.tokenName === "IDENT" || token.keywordKind > 0) {
-      const word = token.text.toLowerCase();
-      if (words.length < 4) words.push(ROUTINE_HEAD.has(word) ? word : "");
-      if (parenDepth === 0 && isRoutineHead(words)) beginDepth = nextBeginDepth(word, beginDepth);
-    }
-  }
-  const open = startByte >= 0;
-  if (open) spans.push({ startByte, endByte });
-  return { spans, open };
-}
-
-/** CREATE [OR REPLACE] FUNCTION|PROCEDURE: the only statements whose body may hold semicolons outside quotes. */
-function isRoutineHead(words: string[]): boolean {
-  if (words[0] !== "create") return false;
-  if (words[1] === "function" || words[1] === "procedure") return true;
-  return words[1] === "or" && words[2] === "replace" && (words[3] === "function" || words[3] === "procedure");
-}
-
-function nextBeginDepth(word: string, depth: number): number {
-  if (word === "begin") return depth + 1;
-  // CASE ... END inside the body also ends with END.
-  if (word === "case") return depth >= 1 ? depth + 1 : depth;
-  if (word === "end") return Math.max(0, depth - 1);
-  return depth;
-}
-
-function toSpans(source: SourceText, spans: TokenSplit["spans"], lastHasError: boolean): StatementSpan[] {
-  return spans.map((span, index) => ({
-    startByte: span.startByte,
-    start: source.offsetOfByte(span.startByte),
-    end: source.offsetOfByte(span.endByte),
-    lexicalError: lastHasError && index === spans.length - 1,
-  }));
-}
-
 /**
  * The scanner stops at the first lexical error. Find a prefix that scans (up to the error when the
  * parser can locate it, else the longest line-aligned prefix that scans), split that, and make the
@@ -244,10 +169,7 @@ function lexicalErrorOffset(text: string): number | undefined {
     const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
     if (details?.cursorPosition === undefined || (details.message ?? "").startsWith("syntax error")) return undefined;
     // 0-based and in code points (PostgreSQL's cursor position).
-    let offset = 0;
-    for (let count = 0; count < details.cursorPosition && offset < text.length; count++)
-      offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
-    return offset;
+    return offsetOfCodePoints(text, details.cursorPosition);
   }
 }
 

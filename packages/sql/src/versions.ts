@@ -12,8 +12,9 @@ export function isSupportedPgVersion(value: number): value is PgVersion {
 }
 
 /** The nearest supported version (callers from JavaScript may pass 10 or 19). */
-export function clampPgVersion(value: number | undefined): PgVersion {
-  if (value === undefined || Number.isNaN(value)) return DEFAULT_PG_VERSION;
-  if (isSupportedPgVersion(value)) return value;
-  return value < 11 ? 11 : 18;
+export function clampPgVersion(value: number | string | undefined): PgVersion {
+  const major = typeof value === "string" ? Number.parseInt(value, 10) : value;
+  if (major === undefined || Number.isNaN(major)) return DEFAULT_PG_VERSION;
+  if (isSupportedPgVersion(major)) return major;
+  return major < 11 ? 11 : 18;
 }

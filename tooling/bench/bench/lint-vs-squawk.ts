@@ -1,135 +1,195 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-// The bench package does not depend on @confiture/linting yet (its package.json belongs to sql-core):
-// the library is loaded from source until that dependency is added.
-import { type Finding, lint } from "../../../packages/linting/src/index.js";
-import { general } from "../../../packages/linting/src/library/index.js";
 import { writeCorpus } from "../corpus.js";
-import { writeMigrationCorpus } from "../lint-corpus.js";
+import { type Agreement, agreement, type SquawkFinding } from "../lint-agreement.js";
+import { writeAgreementReport } from "../lint-agreement-report.js";
+import { allGeneralRules, type ChildResult, type LintJob } from "../lint-job.js";
+import { writeMigrationCorpus } from "../realistic-migrations.js";
 import type { Benchmark, BenchRow } from "../types.js";
 
-const squawkBinary = join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".bin", "squawk");
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const squawkBinary = join(root, "node_modules", ".bin", "squawk");
+const tsx = join(root, "node_modules", ".bin", "tsx");
+const cliBin = join(root, "..", "..", "apps", "cli", "src", "bin.ts");
+/** The target PostgreSQL major given to both tools (confiture's default, the newest stable major). */
+const PG_VERSION = 18;
+/** Timed runs per measure; the large corpus gets one (a run there is tens of seconds on 2 cores). */
+const runs = (large: boolean) => Number(process.env.BENCH_RUNS ?? (large ? 1 : 3));
 
-interface SquawkFinding {
-  file: string;
-  /** 0-based in squawk's JSON output. */
-  line: number;
-  rule_name: string;
+/** CPU time (user + system, ms) of this process's finished children, from /proc (clock ticks of 10 ms). */
+function childrenCpuMs(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
-/** squawk's rule -> the general rules that declare it as their equivalent. */
-function equivalents(): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const rule of Object.values(general.rules)) {
-    const squawk = rule.meta.equivalents?.squawk;
-    if (squawk === undefined) continue;
-    map.set(squawk, new Set([...(map.get(squawk) ?? []), rule.id]));
-  }
-  return map;
-}
-
-function runSquawk(files: string[]): { findings: SquawkFinding[]; wallMs: number } {
+function timed(
+  command: string,
+  args: string[],
+  cwd?: string,
+): { ms: number; cpuMs: number; stdout: string; status: number | null } {
+  const cpuBefore = childrenCpuMs();
   const started = performance.now();
-  const result = spawnSync(squawkBinary, ["--reporter", "json", ...files], { maxBuffer: 1 << 30 });
-  const wallMs = performance.now() - started;
-  if (result.error !== undefined) throw result.error;
-  if (result.status !== 0 && result.status !== 1)
-    throw new Error(`squawk failed (${result.status}): ${result.stderr.toString()}`);
-  return { findings: JSON.parse(result.stdout.toString() || "[]") as SquawkFinding[], wallMs };
+  const run = spawnSync(command, args, { maxBuffer: 1 << 30, ...(cwd === undefined ? {} : { cwd }) });
+  const ms = performance.now() - started;
+  const cpuMs = childrenCpuMs() - cpuBefore;
+  if (run.error !== undefined) throw run.error;
+  // Both linters exit 1 when they find problems (they do, on these corpora); anything else is a failure.
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${command} failed (${run.status}): ${run.stderr.toString()}`);
+  return { ms, cpuMs, stdout: run.stdout.toString(), status: run.status };
 }
 
-async function runLint(files: string[]): Promise<{ findings: Finding[]; wallMs: number; statements: number }> {
-  const sources = files.map((path) => ({ path, source: readFileSync(path, "utf8") }));
-  const rules = Object.fromEntries(Object.keys(general.rules).map((id) => [id, "warn" as const]));
-  const started = performance.now();
-  // squawk assumes no transaction around a file unless told otherwise: compare like with like.
-  const result = await lint({
-    files: sources,
-    libraries: [general],
-    config: { rules },
-    settings: { runnerWrapsInTransaction: false },
-  });
-  return { findings: result.findings, wallMs: performance.now() - started, statements: result.summary.statements };
+/** The fastest of `runs` runs: on a shared 2-core machine the minimum is the least disturbed figure. */
+function fastest(count: number, command: string, args: string[], cwd?: string) {
+  let best: ReturnType<typeof timed> | undefined;
+  for (let run = 0; run < count; run++) {
+    const result = timed(command, args, cwd);
+    if (best === undefined || result.ms < best.ms) best = result;
+  }
+  return best!;
 }
 
-/** The share of squawk's findings (for rules with an equivalent) that confiture reports at the same file and line. */
-function agreement(squawk: SquawkFinding[], ours: Finding[], label: string): BenchRow[] {
-  const map = equivalents();
-  const index = new Set(ours.map((finding) => `${finding.file}\u0000${finding.line}\u0000${finding.ruleId}`));
-  const perRule = new Map<string, { total: number; matched: number; missed: SquawkFinding[] }>();
-  for (const finding of squawk) {
-    const ids = map.get(finding.rule_name);
-    if (ids === undefined) continue;
-    const entry = perRule.get(finding.rule_name) ?? { total: 0, matched: 0, missed: [] };
-    entry.total++;
-    if ([...ids].some((id) => index.has(`${finding.file}\u0000${finding.line + 1}\u0000${id}`))) entry.matched++;
-    else entry.missed.push(finding);
-    perRule.set(finding.rule_name, entry);
-  }
-  const total = [...perRule.values()].reduce((sum, entry) => sum + entry.total, 0);
-  const matched = [...perRule.values()].reduce((sum, entry) => sum + entry.matched, 0);
-  if (process.env.BENCH_VERBOSE !== undefined) {
-    for (const [rule, entry] of perRule) {
-      for (const missed of entry.missed.slice(0, 3))
-        process.stderr.write(`[${label}] missed ${rule} at ${missed.file}:${missed.line + 1}\n`);
-    }
-  }
-  return [
-    { label: `${label}: squawk findings with an equivalent`, value: total, unit: "findings" },
-    {
-      label: `${label}: agreement with squawk (same file, line, equivalent rule)`,
-      value: total === 0 ? 100 : (100 * matched) / total,
-      unit: "%",
-    },
-    ...[...perRule]
-      .sort(([left], [right]) => left.localeCompare(right))
-      .map(([rule, entry]) => ({
-        label: `${label}: agreement ${rule} (${entry.matched}/${entry.total})`,
-        value: (100 * entry.matched) / entry.total,
-        unit: "%",
-      })),
+interface CorpusRun {
+  name: string;
+  rows: BenchRow[];
+  agreements: Array<{ mode: string; result: Agreement }>;
+}
+
+function measure(name: string, corpus: { directory: string; files: string[]; statements: number }, large: boolean): CorpusRun {
+  // confiture in a child process of its own, so its peak RSS is the lint's alone.
+  const job: LintJob = {
+    directory: corpus.directory,
+    files: corpus.files,
+    runs: runs(large),
+    pgVersion: PG_VERSION,
+    output: join(corpus.directory, "confiture.json"),
+  };
+  writeFileSync(join(corpus.directory, "job.json"), JSON.stringify(job));
+  const childRun = timed(tsx, [
+    "--conditions=@confiture/source",
+    join(root, "lint-child.ts"),
+    join(corpus.directory, "job.json"),
+  ]);
+  const child = JSON.parse(readFileSync(job.output, "utf8")) as ChildResult;
+  // squawk with its opt-in rules that have a confiture equivalent, so both run the same rule set.
+  const include = `--include=${[...new Set(Object.values(child.equivalents))].sort().join(",")}`;
+  const squawkArgs = ["--reporter", "json", `--pg-version=${PG_VERSION}`, include, ...corpus.files];
+  const squawk = fastest(runs(large), squawkBinary, squawkArgs);
+  const squawkInTransaction = timed(squawkBinary, [...squawkArgs.slice(0, 3), "--assume-in-transaction", ...squawkArgs.slice(3)]);
+  // The whole `confiture lint` command from source: a process start, tsx, config, lint, JSON report.
+  const ruleFlags = Object.entries(allGeneralRules()).flatMap(([id, level]) => ["--rule", `${id}=${level}`]);
+  const cliArgs = [
+    "--conditions=@confiture/source",
+    cliBin,
+    "lint",
+    "--format",
+    "json",
+    `--pg-version=${PG_VERSION}`,
+    ...ruleFlags,
+    "migrations",
   ];
+  const cli = fastest(1, tsx, cliArgs, corpus.directory);
+  const startup = fastest(1, tsx, ["--conditions=@confiture/source", cliBin, "--version"], corpus.directory);
+  const fastestRun = child.lintRunsMs.indexOf(Math.min(...child.lintRunsMs));
+  const lintMs = child.lintRunsMs[fastestRun]!;
+  const lintCpuMs = child.lintRunsCpuMs[fastestRun]!;
+  const perSecond = (ms: number) => corpus.statements / (ms / 1000);
+  const topRules = Object.entries(child.perRuleMs)
+    .sort(([, left], [, right]) => right - left)
+    .slice(0, 5);
+  const rows: BenchRow[] = [
+    { label: "files", value: corpus.files.length, unit: "files" },
+    { label: "statements", value: child.statements, unit: "statements" },
+    { label: "general rules enabled", value: child.rules, unit: "rules" },
+    { label: "confiture findings", value: child.findings, unit: "findings" },
+    { label: "squawk wall time (process, fastest run)", value: squawk.ms, unit: "ms" },
+    { label: "squawk CPU time (user + system, all threads)", value: squawk.cpuMs, unit: "ms" },
+    { label: "squawk throughput (wall)", value: perSecond(squawk.ms), unit: "statements/s" },
+    { label: "confiture lint() in process after a 5-file warm-up (fastest run)", value: lintMs, unit: "ms" },
+    { label: "confiture lint() CPU time (user + system)", value: lintCpuMs, unit: "ms" },
+    { label: "confiture lint() first run in the process", value: child.lintRunsMs[0]!, unit: "ms" },
+    { label: "confiture lint() throughput (wall)", value: perSecond(lintMs), unit: "statements/s" },
+    { label: "  of which parse + lock model (@confiture/sql)", value: child.parseAnalyseMs, unit: "ms" },
+    { label: "  of which engine without rules (parse, analyse, replay, session)", value: child.engineOnlyMs, unit: "ms" },
+    {
+      label: "  rules' own time (timed listeners, one run)",
+      value: Object.values(child.perRuleMs).reduce((sum, ms) => sum + ms, 0),
+      unit: "ms",
+    },
+    ...topRules.map(([rule, ms]) => ({ label: `    rule ${rule}`, value: ms, unit: "ms" })),
+    { label: "`confiture lint` CLI from source (process, tsx, JSON report)", value: cli.ms, unit: "ms" },
+    { label: "`confiture lint` CLI CPU time (user + system)", value: cli.cpuMs, unit: "ms" },
+    { label: "  of which CLI start (`confiture --version` from source)", value: startup.ms, unit: "ms" },
+    { label: "confiture lint() / squawk, wall", value: lintMs / squawk.ms, unit: "ratio" },
+    { label: "confiture lint() / squawk, CPU", value: lintCpuMs / Math.max(1, squawk.cpuMs), unit: "ratio" },
+    { label: "`confiture lint` CLI / squawk, wall", value: cli.ms / squawk.ms, unit: "ratio" },
+    { label: "`confiture lint` CLI / squawk, CPU", value: cli.cpuMs / Math.max(1, squawk.cpuMs), unit: "ratio" },
+    { label: "confiture peak RSS (child process, after the first lint)", value: child.peakRssAfterFirstLintMiB, unit: "MiB" },
+    { label: "confiture peak RSS (child process, after all passes)", value: child.peakRssMiB, unit: "MiB" },
+    { label: "confiture RSS with modules loaded, before linting", value: child.baselineRssMiB, unit: "MiB" },
+    { label: "child process total (all passes)", value: childRun.ms, unit: "ms" },
+  ];
+  const agreements = [
+    { mode: "squawk default / confiture runnerWrapsInTransaction=false", squawkJson: squawk.stdout, confiture: child.unwrapped },
+    {
+      mode: "squawk --assume-in-transaction / confiture default",
+      squawkJson: squawkInTransaction.stdout,
+      confiture: child.wrapped,
+    },
+  ].map(({ mode, squawkJson, confiture }) => {
+    const result = agreement({
+      corpus: name,
+      mode,
+      directory: corpus.directory,
+      squawk: JSON.parse(squawkJson || "[]") as SquawkFinding[],
+      confiture,
+      child,
+    });
+    rows.push(
+      {
+        label: `agreement, ${mode}: same line`,
+        value: (100 * result.sameLine) / Math.max(1, result.squawkFindings),
+        unit: `% of ${result.squawkFindings}`,
+      },
+      {
+        label: `agreement, ${mode}: same statement`,
+        value: (100 * result.sameStatement) / Math.max(1, result.squawkFindings),
+        unit: `% of ${result.squawkFindings}`,
+      },
+    );
+    return { mode, result };
+  });
+  return { name, rows, agreements };
 }
 
 /**
- * `lint` with every general rule enabled next to squawk on the same files, on the 30,000-statement
- * corpus and on a few hundred realistic migration files: wall time, peak memory, and agreement.
+ * `lint()` with every rule of the general library next to squawk on the same files in the same run:
+ * the 30,000-statement corpus of `corpus.ts` and a few hundred realistic migration files. Wall
+ * times, where the time goes, peak RSS, and agreement with squawk (written to LINT-AGREEMENT.md).
  */
 const benchmark: Benchmark = {
   name: "lint-vs-squawk",
-  description: "confiture lint (all general rules) vs squawk: wall time, peak memory, agreement",
+  description: "confiture lint (all general rules) vs squawk: time, peak memory, agreement",
   async run() {
-    const large = writeCorpus();
-    const realistic = writeMigrationCorpus();
-    try {
-      // Warm-up: the WebAssembly parser and the JIT, as in a long CLI run.
-      await runLint(large.files.slice(0, 3));
-      const lintLarge = await runLint(large.files);
-      const peakKiB = process.resourceUsage().maxRSS;
-      const squawkLarge = runSquawk(large.files);
-      const lintRealistic = await runLint(realistic.files);
-      const squawkRealistic = runSquawk(realistic.files);
-      return [
-        { label: "large corpus: statements", value: lintLarge.statements, unit: "statements" },
-        { label: "large corpus: files", value: large.files.length, unit: "files" },
-        { label: "large corpus: confiture lint (all general rules)", value: lintLarge.wallMs, unit: "ms" },
-        { label: "large corpus: squawk", value: squawkLarge.wallMs, unit: "ms" },
-        { label: "large corpus: confiture / squawk", value: lintLarge.wallMs / squawkLarge.wallMs, unit: "ratio" },
-        { label: "large corpus: peak memory of the bench process (RSS)", value: peakKiB / 1024, unit: "MiB" },
-        { label: "realistic corpus: files", value: realistic.files.length, unit: "files" },
-        { label: "realistic corpus: statements", value: lintRealistic.statements, unit: "statements" },
-        { label: "realistic corpus: confiture lint (all general rules)", value: lintRealistic.wallMs, unit: "ms" },
-        { label: "realistic corpus: squawk", value: squawkRealistic.wallMs, unit: "ms" },
-        { label: "realistic corpus: confiture / squawk", value: lintRealistic.wallMs / squawkRealistic.wallMs, unit: "ratio" },
-        ...agreement(squawkLarge.findings, lintLarge.findings, "large corpus"),
-        ...agreement(squawkRealistic.findings, lintRealistic.findings, "realistic corpus"),
-      ];
-    } finally {
-      rmSync(large.directory, { recursive: true, force: true });
-      rmSync(realistic.directory, { recursive: true, force: true });
+    const results: CorpusRun[] = [];
+    const corpora = [
+      { name: "large (30,000 generated statements)", make: () => writeCorpus(), large: true },
+      { name: "realistic (400 migration files)", make: () => writeMigrationCorpus(), large: false },
+    ];
+    for (const { name, make, large } of corpora) {
+      const corpus = make();
+      try {
+        results.push(measure(name, corpus, large));
+      } finally {
+        rmSync(corpus.directory, { recursive: true, force: true });
+      }
     }
+    const report = writeAgreementReport(join(root, "LINT-AGREEMENT.md"), results, { pgVersion: PG_VERSION });
+    return results
+      .flatMap((result) => [{ label: `## ${result.name}`, value: 0, unit: "" }, ...result.rows])
+      .concat([{ label: `differences table written to ${report}`, value: 0, unit: "" }]);
   },
 };
 

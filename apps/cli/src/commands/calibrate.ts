@@ -67,7 +67,11 @@ Examples:
             : throughput.unit !== "rows"
               ? `${(throughput.perSecond / 1024 ** 2).toFixed(1)} MiB/s`
               : `${Math.round(throughput.perSecond).toLocaleString("en-US")} rows/s`;
-        lines.push(`  ${operation.padEnd(24)} ${rate.padStart(16)}  + ${formatDuration(throughput.fixedMs)}`);
+        const indexes =
+          throughput.indexBytesPerSecond === undefined
+            ? ""
+            : `  + indexes at ${(throughput.indexBytesPerSecond / 1024 ** 2).toFixed(1)} MiB/s`;
+        lines.push(`  ${operation.padEnd(24)} ${rate.padStart(16)}  + ${formatDuration(throughput.fixedMs)}${indexes}`);
       }
       runtime.io.stdout.write(`${lines.join("\n")}\n`);
     });

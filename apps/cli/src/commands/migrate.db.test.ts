@@ -24,28 +24,48 @@ async function project(files?: Record<string, string>) {
 const io = (cwd: string) => memoryIo({ cwd, env: { CONFITURE_METRICS: "off" } });
 
 describe("confiture migrate on the embedded database", () => {
-  it("refuses the example migrations at the gates, applies them with --force, and reports status", async () => {
-    const cwd = await project();
+  // Generous timeout: each command starts PGlite and loads the parser and the rule libraries.
+  it(
+    "applies the example migrations on embedded PGlite beside the project and reports status",
+    { timeout: 120_000 },
+    async () => {
+      const cwd = await project();
+      const up = io(cwd);
+      expect(await run(["migrate", "up", "--format", "json"], up)).toBe(ExitCode.ok);
+      const result = JSON.parse(up.out());
+      expect(result.status).toBe("ok");
+      expect(result.completed).toHaveLength(6);
+      expect(result.database).toBe(`pglite:${join(cwd, ".confiture", "db")}`);
+      expect(result.gates).toMatchObject({ refusals: [], lint: { errors: 0 } });
+      expect(result.unrecognized).toEqual([{ file: "README.md", reason: expect.any(String) }]);
+      expect(up.err()).toMatch(/applying 20240101090000_create_accounts/);
+      expect(up.err()).toMatch(/applying 20240402100000_index_projects_title \(outside a transaction\)/);
+
+      const status = io(cwd);
+      expect(await run(["migrate", "status"], status)).toBe(ExitCode.ok);
+      expect(status.out()).toMatch(/applied\s+20240402100000_index_projects_title .*\[outside a transaction\]/);
+      expect(status.out()).toMatch(/unknown\s+README\.md/);
+      expect(status.out()).toMatch(/6 applied, 0 pending, 0 drifted, 0 partial, 0 missing\./);
+    },
+  );
+
+  it("refuses lint errors at the gate (exit 1, nothing applied) and runs with --force", { timeout: 120_000 }, async () => {
+    const cwd = await project({ "1_a.up.sql": "CREATE TABLE a (id int);\n", "2_wipe.up.sql": "TRUNCATE a CASCADE;\n" });
     const refused = io(cwd);
     expect(await run(["migrate", "up"], refused)).toBe(ExitCode.failure);
-    expect(refused.err()).toMatch(/gate refused the run \(--force to run anyway\)/);
-
-    const forced = io(cwd);
-    expect(await run(["migrate", "up", "--force", "--format", "json"], forced)).toBe(ExitCode.ok);
-    const result = JSON.parse(forced.out());
-    expect(result.status).toBe("ok");
-    expect(result.completed).toHaveLength(6);
-    expect(result.database).toBe(`pglite:${join(cwd, ".confiture", "db")}`);
-    expect(forced.err()).toMatch(/applying 20240101090000_create_accounts/);
-
+    expect(refused.err()).toMatch(
+      /the lint gate refused the run \(--force to run anyway\): \d+ lint error\(s\); migrations\/2_wipe\.up\.sql:1 ban-truncate-cascade/,
+    );
     const status = io(cwd);
-    expect(await run(["migrate", "status", "--format", "json"], status)).toBe(ExitCode.ok);
-    const report = JSON.parse(status.out());
-    expect(report.summary).toMatchObject({ applied: 6, pending: 0, drifted: 0 });
-    expect(report.migrations.find((entry: { name: string }) => entry.name === "index_projects_title")?.transactional).toBe(false);
+    await run(["migrate", "status", "--format", "json"], status);
+    expect(JSON.parse(status.out()).summary).toMatchObject({ applied: 0, pending: 2 });
+    const forced = io(cwd);
+    expect(await run(["migrate", "up", "--force"], forced)).toBe(ExitCode.ok);
+    expect(forced.out()).toMatch(/2 of 2 migration\(s\) applied/);
+    expect(forced.out()).toMatch(/warning: lint gate overridden by --force/);
   });
 
-  it("exits 1 on a failing migration, leaves the rest pending, and reverts with down --steps", async () => {
+  it("exits 1 on a failing migration, leaves the rest pending, and reverts with down --steps", { timeout: 120_000 }, async () => {
     const cwd = await project({
       "1_a.up.sql": "CREATE TABLE a (id int);\n",
       "1_a.down.sql": "DROP TABLE a;\n",

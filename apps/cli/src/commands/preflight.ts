@@ -18,6 +18,7 @@ import { loadConfig } from "../config/index.js";
 import { ExitCode } from "../errors.js";
 import { cliVersion } from "../version.js";
 import {
+  configuredPgVersion,
   lintSources,
   type MigrationSource,
   parseLevel,
@@ -99,7 +100,7 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
     if (pending.length > 0) {
       progress("assessing risk");
       const context = await gatherRiskContext(pending, { db, snapshot, directory: loaded.directory });
-      risk = await assessRisk({ files: pending, ...context, findings, config });
+      risk = await assessRisk({ files: pending, ...context, findings, config, ...configuredPgVersion(loaded, context.inputs) });
     }
 
     const summary = countFindings(findings);
@@ -269,7 +270,7 @@ export const preflightCommand: CommandModule = {
         .description("everything about the pending migrations: lint, trace, risk and downtime in one report")
         .argument("[directory]", "migrations directory (default: the config's migrations.directory, else migrations)")
         .option("--snapshot <file>", "statistics snapshot from `confiture stats export` (production sizes without access)")
-        .option("--max-level <level>", "exit 1 above this risk level (default: the config's risk.maxLevel, else HIGH)")
+        .option("--max-level <level>", "exit 1 above this risk level (default: the config's risk.maxLevel, else MEDIUM)")
         .option("--no-trace", "skip tracing the statements")
         .addHelpText(
           "after",

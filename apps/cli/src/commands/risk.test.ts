@@ -110,6 +110,16 @@ describe("confiture risk", () => {
     expect(markdown.out()).toContain("| Factor | Value | Weight | Input | Source |");
   });
 
+  it("reads the risk section of the config and names a bad key (exit 2)", async () => {
+    const strict = await project();
+    await writeFile(join(strict.cwd, "confiture.config.json"), JSON.stringify({ risk: { maxLevel: "LOW" } }));
+    expect(await run(["risk", risky, "--format", "json"], strict)).toBe(1);
+    const broken = await project();
+    await writeFile(join(broken.cwd, "confiture.config.json"), JSON.stringify({ risk: { weights: { lockTime: 0.9 } } }));
+    expect(await run(["risk", risky], broken)).toBe(2);
+    expect(broken.err()).toContain("risk.weights");
+  });
+
   it("rejects an unknown level and a missing file with exit 2", async () => {
     expect(await run(["risk", risky, "--max-level", "SEVERE"], await project())).toBe(2);
     expect(await run(["risk", "does-not-exist.sql"], await project())).toBe(2);

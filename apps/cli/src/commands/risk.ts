@@ -12,6 +12,7 @@ import {
   RISK_LEVELS,
   type RiskConfig,
   type RiskFile,
+  type RiskInputs,
   type RiskLevel,
   readSnapshot,
   riskEvents,
@@ -146,6 +147,16 @@ export async function lintSources(
   }
 }
 
+/**
+ * The lint section's `pgVersion` when the inputs do not say which server they describe: the lock model
+ * must judge the statements for the same PostgreSQL as the linter.
+ */
+export function configuredPgVersion(loaded: LoadedConfig, inputs: RiskInputs): { pgVersion?: PgVersion } {
+  if (inputs.serverMajorVersion !== undefined) return {};
+  const configured = lintSection(loaded, {}).pgVersion;
+  return configured === undefined ? {} : { pgVersion: configured as PgVersion };
+}
+
 interface RiskOptions {
   format: string;
   db?: string;
@@ -163,7 +174,9 @@ export const riskCommand: CommandModule = {
         .description("risk score, factors and predicted downtime of migration files (a file or a directory)")
         .argument("<paths...>", "migration files or directories")
         .option("--snapshot <file>", "statistics snapshot from `confiture stats export` (sizes without database access)")
-        .addOption(new Option("--max-level <level>", "exit 1 above this level (default: the config's risk.maxLevel, else HIGH)"))
+        .addOption(
+          new Option("--max-level <level>", "exit 1 above this level (default: the config's risk.maxLevel, else MEDIUM)"),
+        )
         .addHelpText(
           "after",
           `
@@ -185,7 +198,13 @@ Examples:
       const lintResult = await lintSources(files, loaded, runtime.io);
       const report = await withOptionalDatabase(url, runtime.io, async (db) => {
         const context = await gatherRiskContext(files, { db, snapshot, directory: loaded.directory });
-        return assessRisk({ files, ...context, findings: lintResult.findings, config });
+        return assessRisk({
+          files,
+          ...context,
+          findings: lintResult.findings,
+          config,
+          ...configuredPgVersion(loaded, context.inputs),
+        });
       });
       if (options.format === "json") writeJson(runtime.io, report);
       else if (options.format === "markdown") runtime.io.stdout.write(formatRiskMarkdown(report));

@@ -1,7 +1,7 @@
 import { defineRule, type LiveDatabase } from "@confiture/linting";
 import { loginRoles, loginRolesWithoutPassword, preloadedLibraries, readSettings, weakHbaRules } from "../live.js";
 import { classificationOf } from "../settings.js";
-import { databaseLocation, defaultVersion, type RuleIdentity } from "./types.js";
+import { databaseLocation, type RuleIdentity, ruleBase } from "./types.js";
 
 /** One server setting and the values that satisfy the control. */
 export interface SettingRequirement {
@@ -19,14 +19,7 @@ export function serverSettingsRule(
   identity: RuleIdentity & { requirements: SettingRequirement[]; help: string; anyOf?: boolean },
 ) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: { setting: "Server setting {{name}} is {{value}}; the control needs {{expected}}." },
-    },
+    ...ruleBase(identity, { setting: "Server setting {{name}} is {{value}}; the control needs {{expected}}." }),
     create(context) {
       return {
         async live(database: LiveDatabase) {
@@ -58,17 +51,10 @@ export function serverSettingsRule(
 /** Login roles without a password (they rely on trust authentication). */
 export function loginRolesHavePasswordsRule(identity: RuleIdentity) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: {
-        noPassword: "Login role {{role}} has no password: it can only be protected by trust rules in pg_hba.conf.",
-        unknown: "Could not read pg_authid (needs superuser rights): login roles without passwords were not checked.",
-      },
-    },
+    ...ruleBase(identity, {
+      noPassword: "Login role {{role}} has no password: it can only be protected by trust rules in pg_hba.conf.",
+      unknown: "Could not read pg_authid (needs superuser rights): login roles without passwords were not checked.",
+    }),
     create(context) {
       return {
         async live(database: LiveDatabase) {
@@ -90,14 +76,7 @@ export function loginRolesHavePasswordsRule(identity: RuleIdentity) {
 /** Superusers beyond the configured allow-list (`classification.superuserAllowList`). */
 export function superuserAllowListRule(identity: RuleIdentity) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: { superuser: "Role {{role}} is a superuser and not on the allow-list ({{allowed}})." },
-    },
+    ...ruleBase(identity, { superuser: "Role {{role}} is a superuser and not on the allow-list ({{allowed}})." }),
     create(context) {
       return {
         async live(database: LiveDatabase) {
@@ -121,14 +100,9 @@ export function superuserAllowListRule(identity: RuleIdentity) {
 /** pgaudit must be preloaded for statement-level audit logging. */
 export function pgauditRule(identity: RuleIdentity) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: { missing: "pgaudit is not in shared_preload_libraries: reads and writes of sensitive tables are not audited." },
-    },
+    ...ruleBase(identity, {
+      missing: "pgaudit is not in shared_preload_libraries: reads and writes of sensitive tables are not audited.",
+    }),
     create(context) {
       return {
         async live(database: LiveDatabase) {
@@ -148,17 +122,10 @@ export function pgauditRule(identity: RuleIdentity) {
 /** pg_hba.conf rules that accept network clients without a password or without TLS. */
 export function networkAccessRule(identity: RuleIdentity) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: {
-        weak: "pg_hba.conf line {{line}} ({{type}} {{address}} {{method}}) lets network clients in {{why}}.",
-        unknown: "Could not read pg_hba_file_rules (needs superuser rights): network access rules were not checked.",
-      },
-    },
+    ...ruleBase(identity, {
+      weak: "pg_hba.conf line {{line}} ({{type}} {{address}} {{method}}) lets network clients in {{why}}.",
+      unknown: "Could not read pg_hba_file_rules (needs superuser rights): network access rules were not checked.",
+    }),
     create(context) {
       return {
         async live(database: LiveDatabase) {

@@ -3,7 +3,7 @@ import type { SourceReference } from "@confiture/sql";
 import { classifyColumn } from "../classify.js";
 import { displayName, hasAuditTrail, hasRowLevelSecurity, sensitiveTables } from "../schema-checks.js";
 import { classificationOf } from "../settings.js";
-import { defaultVersion, type SensitiveDataRule } from "./types.js";
+import { ruleBase, type SensitiveDataRule } from "./types.js";
 
 /** Reports at an object's creation; falls back to the first line of the last file. */
 export function reportAt(
@@ -25,17 +25,9 @@ export function reportAt(
 /** Sensitive columns stored readable: neither encrypted (bytea via pgcrypto), tokenised, hashed nor tagged protected. */
 export function sensitiveColumnPlaintextRule(identity: SensitiveDataRule) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      ...(identity.docs ? { docs: identity.docs } : {}),
-      messages: {
-        plaintext: `Column {{table}}.{{column}} holds ${identity.label} ({{reason}}) but is stored readable as {{type}}.`,
-      },
-    },
+    ...ruleBase(identity, {
+      plaintext: `Column {{table}}.{{column}} holds ${identity.label} ({{reason}}) but is stored readable as {{type}}.`,
+    }),
     create(context) {
       return {
         schemaEnd(schema) {
@@ -65,17 +57,10 @@ export function sensitiveColumnPlaintextRule(identity: SensitiveDataRule) {
 /** Sensitive tables need row level security enabled and at least one policy. */
 export function sensitiveTableRowLevelSecurityRule(identity: SensitiveDataRule) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: {
-        noRowLevelSecurity: `Table {{table}} holds ${identity.label} but row level security is not enabled.`,
-        noPolicy: `Table {{table}} holds ${identity.label} and enables row level security but defines no policy (only its owner can read it, so someone will turn RLS off).`,
-      },
-    },
+    ...ruleBase(identity, {
+      noRowLevelSecurity: `Table {{table}} holds ${identity.label} but row level security is not enabled.`,
+      noPolicy: `Table {{table}} holds ${identity.label} and enables row level security but defines no policy (only its owner can read it, so someone will turn RLS off).`,
+    }),
     create(context) {
       return {
         schemaEnd(schema) {
@@ -98,14 +83,7 @@ export function sensitiveTableRowLevelSecurityRule(identity: SensitiveDataRule) 
 /** Sensitive tables need an audit trail: an audit trigger on INSERT, UPDATE and DELETE (or an `@audited` tag). */
 export function sensitiveTableAuditTrailRule(identity: SensitiveDataRule) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: { noAuditTrail: `Table {{table}} holds ${identity.label} but no audit trigger records its changes.` },
-    },
+    ...ruleBase(identity, { noAuditTrail: `Table {{table}} holds ${identity.label} but no audit trigger records its changes.` }),
     create(context) {
       return {
         schemaEnd(schema) {
@@ -138,14 +116,7 @@ const retentionColumns = [
 /** Sensitive tables need a retention marker: a `@retention(...)` tag or a column that says when rows go. */
 export function retentionMarkerRule(identity: SensitiveDataRule) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: { noRetention: `Table {{table}} holds ${identity.label} but says nothing about how long it is kept.` },
-    },
+    ...ruleBase(identity, { noRetention: `Table {{table}} holds ${identity.label} but says nothing about how long it is kept.` }),
     create(context) {
       return {
         schemaEnd(schema) {
@@ -178,16 +149,9 @@ export function retentionMarkerRule(identity: SensitiveDataRule) {
 /** Columns of the given categories that must never be stored at all (card verification codes, PINs). */
 export function forbiddenColumnRule(identity: SensitiveDataRule) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: {
-        forbidden: `Column {{table}}.{{column}} stores ${identity.label} ({{reason}}), which must not be stored, encrypted or not.`,
-      },
-    },
+    ...ruleBase(identity, {
+      forbidden: `Column {{table}}.{{column}} stores ${identity.label} ({{reason}}), which must not be stored, encrypted or not.`,
+    }),
     create(context) {
       return {
         schemaEnd(schema) {

@@ -5,7 +5,7 @@ import { classifyTable } from "../classify.js";
 import type { ClassificationConfig } from "../config.js";
 import { isAuditTrigger, lookupTable, resolveTable } from "../schema-checks.js";
 import { classificationOf } from "../settings.js";
-import { defaultVersion, type RuleIdentity, type SensitiveDataRule } from "./types.js";
+import { type RuleIdentity, ruleBase, type SensitiveDataRule } from "./types.js";
 import type { SchemaModel } from "@confiture/sql";
 
 function holds(
@@ -22,17 +22,10 @@ function holds(
 /** GRANT on sensitive tables to PUBLIC (and, when `allPrivileges`, GRANT ALL to anyone). */
 export function broadGrantRule(identity: SensitiveDataRule & { flagAllPrivileges?: boolean }) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: {
-        toPublic: `GRANT ON {{table}} TO PUBLIC gives every role access to ${identity.label}.`,
-        allPrivileges: `GRANT ALL ON {{table}} to {{grantees}} gives write and DDL-adjacent rights on ${identity.label}; grant only what the role's duty needs.`,
-      },
-    },
+    ...ruleBase(identity, {
+      toPublic: `GRANT ON {{table}} TO PUBLIC gives every role access to ${identity.label}.`,
+      allPrivileges: `GRANT ALL ON {{table}} to {{grantees}} gives write and DDL-adjacent rights on ${identity.label}; grant only what the role's duty needs.`,
+    }),
     create(context) {
       return {
         statement({ node }) {
@@ -59,16 +52,9 @@ export function broadGrantRule(identity: SensitiveDataRule & { flagAllPrivileges
 /** CREATE TABLE AS / SELECT INTO / materialized views copying sensitive tables out of their controls. */
 export function sensitiveCopyRule(identity: SensitiveDataRule) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: {
-        copy: `{{target}} copies ${identity.label} from {{source}}, outside the controls (RLS, grants, audit) that protect the original.`,
-      },
-    },
+    ...ruleBase(identity, {
+      copy: `{{target}} copies ${identity.label} from {{source}}, outside the controls (RLS, grants, audit) that protect the original.`,
+    }),
     create(context) {
       return {
         statement({ node }) {
@@ -91,14 +77,7 @@ export function sensitiveCopyRule(identity: SensitiveDataRule) {
 /** DELETE, UPDATE, TRUNCATE or DROP on audit (or ledger) tables: they may only be appended to. */
 export function appendOnlyRule(identity: SensitiveDataRule) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: { rewrite: `{{action}} on {{table}} changes ${identity.label}, which may only be appended to.` },
-    },
+    ...ruleBase(identity, { rewrite: `{{action}} on {{table}} changes ${identity.label}, which may only be appended to.` }),
     create(context) {
       return {
         statement({ node, createdInFile }) {
@@ -123,17 +102,10 @@ export function appendOnlyRule(identity: SensitiveDataRule) {
 /** Disabling or dropping the audit trigger of a table that has one. */
 export function auditTriggerRemovalRule(identity: RuleIdentity) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: {
-        disable: "Disabling {{trigger}} on {{table}} stops its audit trail: changes made meanwhile leave no record.",
-        drop: "Dropping {{trigger}} on {{table}} removes its audit trail.",
-      },
-    },
+    ...ruleBase(identity, {
+      disable: "Disabling {{trigger}} on {{table}} stops its audit trail: changes made meanwhile leave no record.",
+      drop: "Dropping {{trigger}} on {{table}} removes its audit trail.",
+    }),
     create(context) {
       return {
         statement({ node }) {
@@ -158,18 +130,11 @@ const wellKnownPasswords = new Set(["postgres", "password", "admin", "root", "se
 /** CREATE/ALTER ROLE with a literal password: the secret lives in version control forever. */
 export function literalPasswordRule(identity: RuleIdentity) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: {
-        literal:
-          "Role {{role}} gets a password written in the migration: it stays in version control and in every copy of the file.",
-        wellKnown: "Role {{role}} gets a well-known default password.",
-      },
-    },
+    ...ruleBase(identity, {
+      literal:
+        "Role {{role}} gets a password written in the migration: it stays in version control and in every copy of the file.",
+      wellKnown: "Role {{role}} gets a well-known default password.",
+    }),
     create(context) {
       return {
         statement({ node, statement }) {
@@ -199,14 +164,9 @@ export function literalPasswordRule(identity: RuleIdentity) {
 /** SECURITY DEFINER functions that do not pin search_path can be hijacked by objects in a writable schema. */
 export function securityDefinerSearchPathRule(identity: RuleIdentity) {
   return defineRule({
-    id: identity.id,
-    version: identity.version ?? defaultVersion,
-    meta: {
-      description: identity.description,
-      severity: identity.severity,
-      compliance: identity.compliance,
-      messages: { unpinned: "SECURITY DEFINER function {{function}} runs with its owner's rights but does not pin search_path." },
-    },
+    ...ruleBase(identity, {
+      unpinned: "SECURITY DEFINER function {{function}} runs with its owner's rights but does not pin search_path.",
+    }),
     create(context) {
       return {
         statement({ node }) {

@@ -21,5 +21,20 @@ export interface SensitiveDataRule extends RuleIdentity {
 
 export const defaultVersion = "1.0.0";
 
+/** The id, version and meta every factory-made rule shares, with its own messages. */
+export function ruleBase<const MessageIds extends string>(identity: RuleIdentity, messages: Record<MessageIds, string>) {
+  return {
+    id: identity.id,
+    version: identity.version ?? defaultVersion,
+    meta: {
+      description: identity.description,
+      severity: identity.severity,
+      compliance: identity.compliance,
+      ...(identity.docs ? { docs: identity.docs } : {}),
+      messages,
+    },
+  };
+}
+
 /** Where a live finding is reported: the database, not a file. */
 export const databaseLocation = { file: "<database>", line: 1, column: 1 } as const;

@@ -14,6 +14,7 @@ import { banDropColumn } from "./ban-drop-column/index.js";
 import { banDropDatabase } from "./ban-drop-database/index.js";
 import { banDropNotNull } from "./ban-drop-not-null/index.js";
 import { banDropTable } from "./ban-drop-table/index.js";
+import { banDuplicateColumnAssignments } from "./ban-duplicate-column-assignments/index.js";
 import { banEnumValueInTransaction } from "./ban-enum-value-in-transaction/index.js";
 import { banNonTransactionalStatementInTransaction } from "./ban-non-transactional-statement-in-transaction/index.js";
 import { banTruncateCascade } from "./ban-truncate-cascade/index.js";
@@ -85,6 +86,7 @@ export const rules: Readonly<Record<string, Rule>> = {
   "ban-drop-database": banDropDatabase,
   "ban-drop-not-null": banDropNotNull,
   "ban-drop-table": banDropTable,
+  "ban-duplicate-column-assignments": banDuplicateColumnAssignments,
   "ban-enum-value-in-transaction": banEnumValueInTransaction,
   "ban-non-transactional-statement-in-transaction": banNonTransactionalStatementInTransaction,
   "ban-truncate-cascade": banTruncateCascade,

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Statement } from "@confiture/sql";
 import type { RangeVar } from "@pgsql/types";
 import type { StatementVisit } from "../types.js";
@@ -95,4 +96,22 @@ export function durationMilliseconds(value: string): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)?\s*$/i.exec(value);
   if (match === null) return undefined;
   return Number(match[1]) * (UNIT_MILLISECONDS[(match[2] ?? "ms").toLowerCase()] ?? 1);
+}
+
+/**
+ * Whether `file` is a down migration undoing an object its own up file created (`createdAt` of the
+ * object in the schema model): that is what a down file is for, so destructive rules let it pass.
+ */
+export function undoesOwnUp(file: string, createdIn: string | undefined): boolean {
+  return isDownFile(file) && createdIn !== undefined && createdIn === file.replace(/\.down\.sql$/i, ".up.sql");
+}
+
+/**
+ * The rule's options with the defaults of its schema applied. The engine parses options already;
+ * parsing again (idempotent) keeps a rule working when it is enabled by a bare level such as
+ * `"warn"`, which leaves the options unset.
+ */
+export function readOptions<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : schema.parse(undefined);
 }

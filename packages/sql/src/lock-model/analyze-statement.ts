@@ -28,16 +28,17 @@ export function analyzeStatement(statement: Statement, options: AnalyzeStatement
   };
   const verdict = new Verdict();
   const unwrapped = unwrapNode(statement.node);
-  if (statement.error !== undefined) verdict.note(`Syntax error: ${statement.error.message}`);
-  else if (unwrapped?.tag === "AlterTableStmt") {
-    analyzeAlterTable(unwrapped.value as AlterTableStmt, statement.relations, context, verdict);
-  } else if (unwrapped !== undefined) {
-    STATEMENT_ANALYZERS[unwrapped.tag]?.(unwrapped.value, {
-      kind: statement.kind,
-      relations: statement.relations,
-      context,
-      verdict,
-    });
+  try {
+    if (statement.error !== undefined) verdict.note(`Syntax error: ${statement.error.message}`);
+    else if (unwrapped?.tag === "AlterTableStmt") {
+      analyzeAlterTable(unwrapped.value as AlterTableStmt, statement.relations, context, verdict);
+    } else if (unwrapped !== undefined) {
+      const scope = { kind: statement.kind, relations: statement.relations, context, verdict };
+      STATEMENT_ANALYZERS[unwrapped.tag]?.(unwrapped.value, scope);
+    }
+  } catch (error) {
+    // The analysis is data for reports: a tree shape the model does not expect must not stop a run.
+    verdict.note(`The lock model could not analyse this statement: ${error instanceof Error ? error.message : String(error)}`);
   }
   const locks = verdict.lockList();
   const strongest = strongestLock(locks);

@@ -9,45 +9,12 @@ import type {
   SelectStmt,
   TableLikeClause,
 } from "@pgsql/types";
-import { optionNames } from "../classify/other.js";
 import { nodeOf } from "../schema/ast.js";
 import { referenceFromRangeVar, relationKey } from "../relations.js";
-import type { LockMode, RelationReference } from "../types.js";
-import type { AnalysisContext, Verdict } from "./verdict.js";
-
-type Analyzer = (payload: Record<string, unknown>, scope: StatementScope) => void;
-
-/** A statement being analysed: its classification and the verdict to fill. */
-export interface StatementScope {
-  kind: string;
-  relations: RelationReference[];
-  context: AnalysisContext;
-  verdict: Verdict;
-}
-
-/** `LOCK TABLE ... IN <mode> MODE`: the parser's numeric modes, 1 to 8. */
-const LOCK_STATEMENT_MODES: Record<number, LockMode> = {
-  1: "AccessShareLock",
-  2: "RowShareLock",
-  3: "RowExclusiveLock",
-  4: "ShareUpdateExclusiveLock",
-  5: "ShareLock",
-  6: "ShareRowExclusiveLock",
-  7: "ExclusiveLock",
-  8: "AccessExclusiveLock",
-};
-
-function lockTargets(scope: StatementScope, mode: LockMode): void {
-  for (const relation of scope.relations) if (relation.role === "target") scope.verdict.lock(relation, mode);
-}
-
-function lockReferenced(scope: StatementScope, mode: LockMode): void {
-  for (const relation of scope.relations) if (relation.role === "referenced") scope.verdict.lock(relation, mode);
-}
-
-function readQuery(scope: StatementScope): void {
-  lockReferenced(scope, "AccessShareLock");
-}
+import type { LockMode } from "../types.js";
+import { type Analyzer, lockTargets, readQuery, type StatementScope } from "./statement-scope.js";
+import { MAINTENANCE_ANALYZERS } from "./statements-maintenance.js";
+import type { Verdict } from "./verdict.js";
 
 /** Analysers by node tag, for everything but ALTER TABLE. */
 export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
@@ -173,79 +140,8 @@ export const STATEMENT_ANALYZERS: Record<string, Analyzer> = {
     lockTargets(scope, payload.is_from === true ? "RowExclusiveLock" : "AccessShareLock");
     readQuery(scope);
   },
-  VacuumStmt: (payload, scope) => {
-    const { verdict } = scope;
-    const options = optionNames(payload.options as Node[] | undefined);
-    if (payload.is_vacuumcmd !== true) {
-      lockTargets(scope, "ShareUpdateExclusiveLock");
-      verdict.scan = true;
-      return;
-    }
-    verdict.transactional = false;
-    verdict.scan = true;
-    if (options.has("full")) {
-      lockTargets(scope, "AccessExclusiveLock");
-      verdict.rewrite = true;
-      verdict.note("VACUUM FULL rewrites the table under ACCESS EXCLUSIVE: reads and writes wait.");
-    } else lockTargets(scope, "ShareUpdateExclusiveLock");
-    verdict.note("VACUUM cannot run in a transaction block.");
-  },
-  ClusterStmt: (payload, scope) => {
-    const { verdict } = scope;
-    if (payload.relation === undefined) {
-      verdict.transactional = false;
-      verdict.note("CLUSTER without a table reclusters every clustered table and cannot run in a transaction block.");
-    }
-    for (const relation of scope.relations) verdict.lock(relation, "AccessExclusiveLock");
-    verdict.rewrite = true;
-    verdict.scan = true;
-    verdict.note("CLUSTER rewrites the table in index order under ACCESS EXCLUSIVE.");
-  },
-  ReindexStmt: (payload, scope) => {
-    const { verdict } = scope;
-    verdict.scan = true;
-    const kind = String(payload.kind);
-    const wide = kind === "REINDEX_OBJECT_SCHEMA" || kind === "REINDEX_OBJECT_DATABASE" || kind === "REINDEX_OBJECT_SYSTEM";
-    if (scope.kind === "reindex_concurrently") {
-      lockTargets(scope, "ShareUpdateExclusiveLock");
-      verdict.transactional = false;
-      verdict.note(
-        scope.context.pgVersion >= 12
-          ? "REINDEX CONCURRENTLY cannot run in a transaction block."
-          : "REINDEX CONCURRENTLY needs PostgreSQL 12.",
-      );
-      return;
-    }
-    if (wide) verdict.transactional = false;
-    if (kind === "REINDEX_OBJECT_INDEX") {
-      lockTargets(scope, "AccessExclusiveLock");
-      verdict.rewrite = true;
-      verdict.note(
-        "REINDEX INDEX rebuilds the index under ACCESS EXCLUSIVE (and SHARE on its table): queries that would use it wait.",
-      );
-    } else {
-      lockTargets(scope, "ShareLock");
-      verdict.note(
-        "REINDEX TABLE rebuilds every index of the table (ACCESS EXCLUSIVE on each) with SHARE on the table: writes wait.",
-      );
-    }
-  },
-  LockStmt: (payload, scope) => lockTargets(scope, LOCK_STATEMENT_MODES[Number(payload.mode)] ?? "AccessExclusiveLock"),
-  CreatedbStmt: (_payload, scope) => nonTransactional(scope, "CREATE DATABASE cannot run in a transaction block."),
-  DropdbStmt: (_payload, scope) => nonTransactional(scope, "DROP DATABASE cannot run in a transaction block."),
-  CreateTableSpaceStmt: (_payload, scope) => nonTransactional(scope, "CREATE TABLESPACE cannot run in a transaction block."),
-  DropTableSpaceStmt: (_payload, scope) => nonTransactional(scope, "DROP TABLESPACE cannot run in a transaction block."),
-  AlterSystemStmt: (_payload, scope) => nonTransactional(scope, "ALTER SYSTEM cannot run in a transaction block."),
-  DoStmt: (_payload, scope) =>
-    scope.verdict.note("A DO block is opaque to the lock model: what it locks depends on what it runs."),
-  CallStmt: (_payload, scope) =>
-    scope.verdict.note("A procedure is opaque to the lock model: what it locks depends on what it runs."),
+  ...MAINTENANCE_ANALYZERS,
 };
-
-function nonTransactional(scope: StatementScope, note: string): void {
-  scope.verdict.transactional = false;
-  scope.verdict.note(note);
-}
 
 function dml(scope: StatementScope): void {
   lockTargets(scope, "RowExclusiveLock");

@@ -25,10 +25,10 @@ new RuleTester().run("ban-drop-column", banDropColumn, {
       ],
     },
     {
-      sql: "\nALTER TABLE users DROP COLUMN IF EXISTS a, DROP COLUMN b;",
+      sql: "\nALTER TABLE users DROP COLUMN IF EXISTS a,\n  DROP COLUMN b;",
       errors: [
-        { messageId: "dropColumn", line: 2 },
-        { messageId: "dropColumn", line: 2 },
+        { messageId: "dropColumn", line: 2, column: 19 },
+        { messageId: "dropColumn", line: 3, column: 3 },
       ],
     },
   ],

@@ -1,7 +1,8 @@
+import { findTable } from "@confiture/sql";
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf } from "../ast.js";
 import { subcommandPlaces } from "../subcommands.js";
-import { docsUrl, isCreatedHere, isDownFile } from "../support.js";
+import { docsUrl, isCreatedHere, undoesOwnUp } from "../support.js";
 
 /** Flags ALTER TABLE ... DROP COLUMN on a table that existed before this file. */
 export const banDropColumn = defineRule({
@@ -20,10 +21,15 @@ export const banDropColumn = defineRule({
   create: (context) => ({
     statement(visit) {
       const alter = alterTableOf(visit.node);
-      if (alter === undefined || isDownFile(context.file) || isCreatedHere(visit, alter.relation)) return;
+      if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
+      const table = findTable(context.schema, {
+        ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
+        name: alter.relation?.relname ?? "",
+      });
       const places = subcommandPlaces(visit.statement, alter);
       for (const [position, command] of alterCommands(alter).entries()) {
         if (command.subtype !== "AT_DropColumn") continue;
+        if (undoesOwnUp(context.file, table?.columns.get(command.name ?? "")?.createdAt?.file)) continue;
         context.report({
           messageId: "dropColumn",
           data: { column: command.name ?? "", table: alter.relation?.relname ?? "" },

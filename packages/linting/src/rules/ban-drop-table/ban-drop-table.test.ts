@@ -15,6 +15,15 @@ new RuleTester().run("ban-drop-table", banDropTable, {
     },
   ],
   invalid: [
+    {
+      name: "a down file that drops a table its own up file did not create",
+      files: [
+        { path: "001_users.up.sql", sql: "CREATE TABLE users (id bigint);" },
+        { path: "002_more.up.sql", sql: "CREATE TABLE more (id bigint);" },
+        { path: "002_more.down.sql", sql: "DROP TABLE more;\nDROP TABLE users;" },
+      ],
+      errors: [{ messageId: "dropTable", file: "002_more.down.sql", line: 2 }],
+    },
     { sql: "DROP TABLE users;", errors: [{ messageId: "dropTable", line: 1 }] },
     {
       sql: "SELECT 1;\nDROP TABLE IF EXISTS users, app.accounts;",

@@ -1,7 +1,8 @@
-import type { DropStmt } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
 import { nodeOf } from "../ast.js";
-import { docsUrl, isCreatedHere, isDownFile } from "../support.js";
+import { findTable } from "@confiture/sql";
+import type { DropStmt } from "@pgsql/types";
+import { docsUrl, isCreatedHere, undoesOwnUp } from "../support.js";
 
 /** Flags DROP TABLE of a table that existed before this file. */
 export const banDropTable = defineRule({
@@ -20,9 +21,10 @@ export const banDropTable = defineRule({
   create: (context) => ({
     statement(visit) {
       const drop = nodeOf<DropStmt>(visit.node, "DropStmt");
-      if (drop?.removeType !== "OBJECT_TABLE" || isDownFile(context.file)) return;
+      if (drop?.removeType !== "OBJECT_TABLE") return;
       for (const relation of visit.statement.relations) {
         if (relation.role !== "target" || isCreatedHere(visit, relation)) continue;
+        if (undoesOwnUp(context.file, findTable(context.schema, relation)?.createdAt?.file)) continue;
         context.report({
           messageId: "dropTable",
           data: { table: relation.schema === undefined ? relation.name : `${relation.schema}.${relation.name}` },

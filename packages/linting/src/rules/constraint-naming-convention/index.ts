@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { definedConstraints } from "../constraints.js";
 import { matchesPattern, namePattern } from "../naming.js";
-import { at, docsUrl } from "../support.js";
+import { at, docsUrl, readOptions } from "../support.js";
 
 /** PostgreSQL's own names for unnamed constraints. */
 const DEFAULTS = {
@@ -43,10 +43,11 @@ export const constraintNamingConvention = defineRule({
   },
   create: (context) => ({
     statement({ statement, node }) {
+      const configured = readOptions(options, context.options);
       for (const { constraint, table } of definedConstraints(node)) {
         const type = TYPES[constraint.contype ?? ""];
         if (type === undefined || constraint.conname === undefined) continue;
-        const pattern = context.options[type.key];
+        const pattern = configured[type.key];
         if (matchesPattern(constraint.conname, pattern, table)) continue;
         context.report({
           messageId: "mismatch",

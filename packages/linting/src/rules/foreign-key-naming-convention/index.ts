@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { definedConstraints } from "../constraints.js";
 import { matchesPattern, namePattern } from "../naming.js";
-import { at, docsUrl } from "../support.js";
+import { at, docsUrl, readOptions } from "../support.js";
 
 const DEFAULT_PATTERN = "^{table}_[a-z0-9_]+_fkey$";
 const options = z.object({ pattern: namePattern.default(DEFAULT_PATTERN) }).default({ pattern: DEFAULT_PATTERN });
@@ -20,12 +20,13 @@ export const foreignKeyNamingConvention = defineRule({
   },
   create: (context) => ({
     statement({ statement, node }) {
+      const configured = readOptions(options, context.options);
       for (const { constraint, table } of definedConstraints(node)) {
         if (constraint.contype !== "CONSTR_FOREIGN" || constraint.conname === undefined) continue;
-        if (matchesPattern(constraint.conname, context.options.pattern, table)) continue;
+        if (matchesPattern(constraint.conname, configured.pattern, table)) continue;
         context.report({
           messageId: "mismatch",
-          data: { name: constraint.conname, pattern: context.options.pattern, table },
+          data: { name: constraint.conname, pattern: configured.pattern, table },
           location: at(statement, constraint),
         });
       }

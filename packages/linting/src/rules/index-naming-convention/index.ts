@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { nodeOf } from "../ast.js";
 import { matchesPattern, namePattern } from "../naming.js";
-import { docsUrl } from "../support.js";
+import { docsUrl, readOptions } from "../support.js";
 
 /** PostgreSQL's own choice for unnamed indexes: `<table>_<columns>_idx` (`_key` when unique). */
 const DEFAULT_PATTERN = "^{table}_[a-z0-9_]+_(idx|key)$";
@@ -32,16 +32,17 @@ export const indexNamingConvention = defineRule({
   },
   create: (context) => ({
     statement({ node }) {
+      const configured = readOptions(options, context.options);
       const index = nodeOf<IndexStmt>(node, "IndexStmt");
       if (index === undefined) return;
       const table = index.relation?.relname ?? "";
       if (index.idxname === undefined) {
-        if (context.options.requireName)
+        if (configured.requireName)
           context.report({ messageId: "unnamed", help: `Name it, e.g. CREATE INDEX ${table}_..._idx ON ${table} (...).` });
         return;
       }
-      if (matchesPattern(index.idxname, context.options.pattern, table)) return;
-      context.report({ messageId: "mismatch", data: { name: index.idxname, pattern: context.options.pattern, table } });
+      if (matchesPattern(index.idxname, configured.pattern, table)) return;
+      context.report({ messageId: "mismatch", data: { name: index.idxname, pattern: configured.pattern, table } });
     },
   }),
 });

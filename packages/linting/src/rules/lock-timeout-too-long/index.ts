@@ -2,7 +2,7 @@ import type { VariableSetStmt } from "@pgsql/types";
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { nodeOf } from "../ast.js";
-import { docsUrl, durationMilliseconds } from "../support.js";
+import { docsUrl, durationMilliseconds, readOptions } from "../support.js";
 
 const options = z
   .object({
@@ -41,19 +41,20 @@ export const lockTimeoutTooLong = defineRule({
   },
   create: (context) => ({
     statement({ node }) {
+      const configured = readOptions(options, context.options);
       const set = nodeOf<VariableSetStmt>(node, "VariableSetStmt");
       if (set?.kind !== "VAR_SET_VALUE" || set.name?.toLowerCase() !== "lock_timeout") return;
       const value = settingValue(set);
       const milliseconds = value === undefined ? undefined : durationMilliseconds(value);
-      const maximum = durationMilliseconds(context.options.maximum) ?? 10_000;
+      const maximum = durationMilliseconds(configured.maximum) ?? 10_000;
       if (value === undefined || milliseconds === undefined) return;
       if (milliseconds === 0)
-        context.report({ messageId: "disabled", data: { value }, help: `SET lock_timeout = '${context.options.maximum}';` });
+        context.report({ messageId: "disabled", data: { value }, help: `SET lock_timeout = '${configured.maximum}';` });
       else if (milliseconds > maximum)
         context.report({
           messageId: "tooLong",
-          data: { value, maximum: context.options.maximum },
-          help: `SET lock_timeout = '${context.options.maximum}'; and retry the migration when it times out.`,
+          data: { value, maximum: configured.maximum },
+          help: `SET lock_timeout = '${configured.maximum}'; and retry the migration when it times out.`,
         });
     },
   }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { blockingLocks } from "../locks.js";
-import { docsUrl } from "../support.js";
+import { docsUrl, readOptions } from "../support.js";
 import { CONTROL_KINDS, TransactionScope } from "../transaction-scope.js";
 
 const options = z
@@ -33,9 +33,10 @@ export const noLargeTransactions = defineRule({
     const scope = new TransactionScope(() => ({ statements: 0, rewrites: 0, reportedStatements: false }));
     return {
       statement(visit) {
+        const configured = readOptions(options, context.options);
         const state = scope.current(context.file, visit.session);
         if (state === undefined || CONTROL_KINDS.has(visit.statement.kind)) return;
-        const { maxStatements, maxRewrites } = context.options;
+        const { maxStatements, maxRewrites } = configured;
         state.statements++;
         if (state.statements > maxStatements && !state.reportedStatements) {
           state.reportedStatements = true;

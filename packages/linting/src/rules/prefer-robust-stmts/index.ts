@@ -33,8 +33,14 @@ function alterProblem(alter: AlterTableStmt): { problem: Problem; position: numb
   for (const [position, command] of commands.entries()) {
     const subtype = command.subtype ?? "";
     if (subtype === "AT_AddColumn" && command.missing_ok !== true) return { problem: "missingIfNotExists", position };
-    if ((subtype === "AT_DropColumn" || subtype === "AT_DropConstraint") && command.missing_ok !== true) return { problem: "missingIfExists", position };
-    if (subtype !== "AT_AddColumn" && subtype !== "AT_DropColumn" && subtype !== "AT_DropConstraint" && !IDEMPOTENT_SUBCOMMANDS.has(subtype)) {
+    if ((subtype === "AT_DropColumn" || subtype === "AT_DropConstraint") && command.missing_ok !== true)
+      return { problem: "missingIfExists", position };
+    if (
+      subtype !== "AT_AddColumn" &&
+      subtype !== "AT_DropColumn" &&
+      subtype !== "AT_DropConstraint" &&
+      !IDEMPOTENT_SUBCOMMANDS.has(subtype)
+    ) {
       return { problem: "missingTransaction", position };
     }
   }
@@ -78,7 +84,8 @@ export const preferRobustStmts = defineRule({
       const altered = alter === undefined ? undefined : alterProblem(alter);
       const problem = alter === undefined ? problemOf(node) : altered?.problem;
       if (problem === undefined) return;
-      const location = alter === undefined || altered === undefined ? undefined : subcommandPlaces(statement, alter)[altered.position];
+      const location =
+        alter === undefined || altered === undefined ? undefined : subcommandPlaces(statement, alter)[altered.position];
       context.report({
         messageId: problem,
         ...(location === undefined ? {} : { location }),

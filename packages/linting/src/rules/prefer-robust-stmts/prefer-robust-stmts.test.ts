@@ -21,6 +21,11 @@ new RuleTester({ settings: noWrap }).run("prefer-robust-stmts", preferRobustStmt
     { sql: "ALTER TABLE t ADD COLUMN a text;", errors: [{ messageId: "missingIfNotExists", line: 1 }] },
     { sql: "ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;", errors: [{ messageId: "missingTransaction", line: 1 }] },
     { sql: "ALTER TABLE t RENAME COLUMN a TO b;", errors: [{ messageId: "missingTransaction", line: 1 }] },
+    {
+      name: "reported on the line of the subcommand",
+      sql: "ALTER TABLE t\n  ALTER COLUMN a SET NOT NULL,\n  ADD CONSTRAINT c CHECK (a > 0);",
+      errors: [{ messageId: "missingTransaction", line: 3, column: 3 }],
+    },
     { sql: "CREATE INDEX CONCURRENTLY i ON t (a);", errors: [{ messageId: "missingIfNotExists", line: 1 }] },
   ],
 });

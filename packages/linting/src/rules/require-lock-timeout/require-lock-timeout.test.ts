@@ -25,6 +25,12 @@ new RuleTester().run("require-lock-timeout", requireLockTimeout, {
       ],
     },
     { sql: "SELECT 1;\nCREATE INDEX i ON users (email);", errors: [{ messageId: "missingLockTimeout", line: 2 }] },
+    // It also waits behind VACUUM and other DDL, and for every transaction older than it.
+    {
+      sql: "CREATE INDEX CONCURRENTLY i ON users (email);",
+      settings: { runnerWrapsInTransaction: false },
+      errors: [{ messageId: "missingLockTimeout", line: 1 }],
+    },
     {
       name: "a zero lock_timeout disables the timeout",
       sql: "SET lock_timeout = 0;\nDROP TABLE users;",

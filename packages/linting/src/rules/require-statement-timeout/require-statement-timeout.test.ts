@@ -6,6 +6,8 @@ new RuleTester().run("require-statement-timeout", requireStatementTimeout, {
     "SET statement_timeout = '5min';\nALTER TABLE users ADD COLUMN plan text;",
     "CREATE TABLE users (id bigint);\nALTER TABLE users ADD COLUMN plan text;",
     { sql: "ALTER TABLE users ADD COLUMN plan text;", settings: { runnerSetsStatementTimeout: true } },
+    // A statement_timeout would cancel a long concurrent build and leave an INVALID index behind.
+    { sql: "CREATE INDEX CONCURRENTLY i ON users (email);", settings: { runnerWrapsInTransaction: false } },
   ],
   invalid: [
     {

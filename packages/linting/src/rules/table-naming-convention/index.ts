@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { definedNames } from "../defined-names.js";
 import { matchesPattern, namePattern, SNAKE_CASE } from "../naming.js";
-import { docsUrl, locate } from "../support.js";
+import { docsUrl, locate, readOptions } from "../support.js";
 
 const options = z.object({ pattern: namePattern.default(SNAKE_CASE) }).default({ pattern: SNAKE_CASE });
 
@@ -19,11 +19,12 @@ export const tableNamingConvention = defineRule({
   },
   create: (context) => ({
     statement({ statement, node }) {
+      const configured = readOptions(options, context.options);
       for (const defined of definedNames(node)) {
-        if (defined.kind !== "table" || matchesPattern(defined.name, context.options.pattern)) continue;
+        if (defined.kind !== "table" || matchesPattern(defined.name, configured.pattern)) continue;
         context.report({
           messageId: "mismatch",
-          data: { name: defined.name, pattern: context.options.pattern },
+          data: { name: defined.name, pattern: configured.pattern },
           location: locate(statement, defined.location),
         });
       }

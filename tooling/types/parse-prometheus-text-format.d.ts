@@ -1,4 +1,4 @@
-// Types for the test-only parser (the package ships none).
+// Types for parse-prometheus-text-format, the parser the monitoring and CLI tests read Prometheus output with (it ships none).
 declare module "parse-prometheus-text-format" {
   interface ParsedMetric {
     value?: string;
