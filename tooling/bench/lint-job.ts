@@ -23,11 +23,14 @@ export interface ChildResult {
   statements: number;
   findings: number;
   parseAnalyseMs: number;
+  parseAnalyseCpuMs: number;
   engineOnlyMs: number;
+  engineOnlyCpuMs: number;
   lintRunsMs: number[];
   /** CPU time (user + system) of each run: the machine is shared, wall time includes waiting for a core. */
   lintRunsCpuMs: number[];
   instrumentedMs: number;
+  instrumentedCpuMs: number;
   perRuleMs: Record<string, number>;
   baselineRssMiB: number;
   peakRssAfterFirstLintMiB: number;

@@ -1,12 +1,15 @@
 /**
  * How long opening a database and tracing a statement take: PGlite started fresh (initdb) against
- * PGlite loaded from the test template, and `traceStatement` on PGlite and (when DATABASE_URL points
+ * PGlite loaded from the snapshot the test helpers use (in-process; see open-cold-warm.ts for separate
+ * processes), and `traceStatement` on PGlite and (when DATABASE_URL points
  * at one) on the PostgreSQL server. Run with `pnpm bench` from the root, or `pnpm run bench` here.
  */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { type Database, openDatabase, traceStatement } from "../src/index.js";
 import { PgliteDatabase } from "../src/pglite-database.js";
-import { createPristinePglite } from "../src/testing/pglite-template.js";
+import { openPristinePglite } from "../src/snapshot/open-pristine-pglite.js";
 import { openTestDatabase } from "../src/testing/index.js";
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -50,14 +53,17 @@ async function timeTraces(database: Database): Promise<Record<string, number>> {
   return figures;
 }
 
-await createPristinePglite().then((pglite) => pglite.close()); // make sure the template exists
+// The same snapshot directory as the test helpers.
+const snapshotDirectory = join(tmpdir(), "confiture-test-cache");
+const createPristinePglite = async () => (await openPristinePglite({ directory: snapshotDirectory })).pglite;
+await createPristinePglite().then((pglite) => pglite.close()); // make sure the snapshot exists
 const fresh = await timeOpen(async () => {
   const pglite = new PGlite();
   await pglite.waitReady;
   return pglite;
 });
 const fromTemplate = await timeOpen(createPristinePglite);
-console.log(`PGlite open, median of ${runs}: fresh ${fresh.toFixed(0)} ms, from template ${fromTemplate.toFixed(0)} ms`);
+console.log(`PGlite open, median of ${runs}: fresh ${fresh.toFixed(0)} ms, from snapshot ${fromTemplate.toFixed(0)} ms`);
 
 const embedded = new PgliteDatabase(await createPristinePglite(), "pglite:");
 for (const [sql, ms] of Object.entries(await timeTraces(embedded))) {

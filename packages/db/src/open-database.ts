@@ -4,6 +4,8 @@ import type { OpenDatabaseOptions } from "./logger.js";
 import { toConnectionError } from "./normalize-error.js";
 import { PgDatabase } from "./pg-database.js";
 import { PgliteDatabase } from "./pglite-database.js";
+import { userCacheDirectory } from "./snapshot/cache-directory.js";
+import { openPristinePglite } from "./snapshot/open-pristine-pglite.js";
 import type { Database } from "./types.js";
 import { parseDatabaseUrl, redactUrl } from "./url.js";
 
@@ -31,14 +33,25 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
   const directory = location.directory === undefined ? undefined : resolve(location.directory);
   const displayUrl = directory === undefined ? "pglite:" : `pglite:${directory}`;
   try {
-    if (directory !== undefined) await mkdir(directory, { recursive: true });
+    if (directory === undefined) {
+      const { pglite, startedFrom } = await openPristinePglite({ directory: snapshotDirectory(options), logger });
+      logger?.debug({ url: displayUrl, driver: "pglite", startedFrom }, "database opened");
+      return new PgliteDatabase(pglite, displayUrl);
+    }
+    await mkdir(directory, { recursive: true });
     // Loaded on demand: the WASM module is large and server users never need it.
     const { PGlite } = await import("@electric-sql/pglite");
-    const pglite = directory === undefined ? new PGlite() : new PGlite(directory);
+    const pglite = new PGlite(directory);
     await pglite.waitReady;
     logger?.debug({ url: displayUrl, driver: "pglite" }, "database opened");
     return new PgliteDatabase(pglite, displayUrl);
   } catch (error) {
     throw toConnectionError(error, displayUrl, "pglite");
   }
+}
+
+function snapshotDirectory(options: OpenDatabaseOptions): string | undefined {
+  const setting = options.snapshotCache ?? true;
+  if (setting === false) return undefined;
+  return setting === true ? userCacheDirectory() : setting.directory;
 }

@@ -78,6 +78,8 @@ function agreement(lintResult: linting.LintResult) {
   return Object.fromEntries([...perRule].sort());
 }
 
+const timed = await linting.lint({ files, libraries, timing: true });
+
 // squawk assumes a file runs outside a transaction unless it says BEGIN: compare like with like too.
 const unwrapped = await linting.lint({ files, libraries, settings: { runnerWrapsInTransaction: false } });
 const usage = process.resourceUsage();
@@ -90,6 +92,7 @@ console.log(
     engineOnlyMs,
     lintMs,
     maxRssMiB: usage.maxRSS / 1024,
+    slowestRules: (timed.timings ?? []).slice(0, 8).map((entry) => ({ rule: entry.rule, ms: Math.round(entry.ms) })),
     agreement: agreement(result),
     agreementUnwrapped: agreement(unwrapped),
     squawkRulesWithoutEquivalent: [...new Set(squawk.map((finding) => finding.rule_name))]

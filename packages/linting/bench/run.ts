@@ -61,6 +61,8 @@ for (const corpus of [largeCorpus(), realisticCorpus()]) {
       { measure: "confiture lint() / squawk", value: Number((measures.lintMs / squawked.ms).toFixed(2)), unit: "ratio" },
       { measure: "findings", value: measures.findings, unit: "findings" },
     ]);
+    console.log("slowest rules (time in their visitors, one timed pass):");
+    console.table(measures.slowestRules);
     for (const [key, title] of [
       ["agreement", "default settings (runner wraps each file in a transaction)"],
       ["agreementUnwrapped", "squawk's assumption (no transaction unless the file says BEGIN)"],

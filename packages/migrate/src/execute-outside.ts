@@ -1,15 +1,15 @@
 import { delay } from "./advisory-lock.js";
 import { MigrationCancelledError, MigrationFailedError } from "./errors.js";
+import { describeInvalidIndexes } from "./execute.js";
 import {
-  describeInvalidIndexes,
   type ExecutionContext,
   executePhaseContext,
-  watchDuration,
   type MigrationOutcome,
   migrationRef,
   rollbackPhaseContext,
   throwIfCancelled,
-} from "./execute.js";
+  watchDuration,
+} from "./execution-context.js";
 import { isInvalidIndex, tableSizes } from "./introspect.js";
 import type { PreparedMigration, PreparedStatement } from "./prepare.js";
 import { lockNotAvailable, retryDelayMs, sqlStateOf, timeoutsFor } from "./settings.js";

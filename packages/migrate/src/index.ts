@@ -15,7 +15,7 @@ export {
 export type { MigrateErrorCode } from "./errors.js";
 export { createMigrateEvents } from "./events.js";
 export type { MigrateEventMap, MigrateEvents, ProgressEvent, TimingEvent } from "./events.js";
-export type { MigrationOutcome, MigrationRef } from "./execute.js";
+export type { MigrationOutcome, MigrationRef } from "./execution-context.js";
 export {
   checksumOf,
   createMigrationFiles,

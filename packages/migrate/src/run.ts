@@ -1,5 +1,5 @@
 import { MigrationCancelledError, MigrationFailedError } from "./errors.js";
-import { errorInfo, type ExecutionContext, type MigrationOutcome, type MigrationRef, migrationRef } from "./execute.js";
+import { errorInfo, type ExecutionContext, type MigrationOutcome, type MigrationRef, migrationRef } from "./execution-context.js";
 import { executeOutsideTransaction } from "./execute-outside.js";
 import { executeInTransaction } from "./execute.js";
 import type { MigrationFile, UnrecognizedFile } from "./files.js";

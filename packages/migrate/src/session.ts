@@ -94,23 +94,32 @@ export async function withRunSession<T>(options: RunOptions, work: (session: Run
  * `transaction` uses BEGIN/COMMIT on the session; `close` does nothing (the run owns the session).
  */
 export function sessionDatabase(database: Database, connection: Queryable, pgMajor: number): Database {
+  // Callers may send queries in parallel (Promise.all); one session runs one at a time, so queue them.
+  let tail: Promise<unknown> = Promise.resolve();
+  const queued = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = tail.then(work, work);
+    tail = next.catch(() => undefined);
+    return next;
+  };
   return {
     driver: database.driver,
     displayUrl: database.displayUrl,
-    query: (sql, params) => connection.query(sql, params),
-    exec: (sql) => connection.exec(sql),
-    async transaction(work) {
-      await connection.exec("BEGIN");
-      try {
-        const result = await work(connection);
-        await connection.exec("COMMIT");
-        return result;
-      } catch (error) {
-        await connection.exec("ROLLBACK").catch(() => undefined);
-        throw error;
-      }
-    },
-    withConnection: (work) => work(connection),
+    query: (sql, params) => queued(() => connection.query(sql, params)),
+    exec: (sql) => queued(() => connection.exec(sql)),
+    // Transactions and withConnection hold the queue for their whole work, which uses the session it is given.
+    transaction: (work) =>
+      queued(async () => {
+        await connection.exec("BEGIN");
+        try {
+          const result = await work(connection);
+          await connection.exec("COMMIT");
+          return result;
+        } catch (error) {
+          await connection.exec("ROLLBACK").catch(() => undefined);
+          throw error;
+        }
+      }),
+    withConnection: (work) => queued(() => work(connection)),
     serverMajorVersion: async () => pgMajor,
     close: async () => undefined,
   };

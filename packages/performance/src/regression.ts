@@ -1,16 +1,17 @@
+import { median } from "simple-statistics";
 import { z } from "zod";
-import { type SampleSummary, summarizeSample, welchTest } from "./statistics.js";
+import { mannWhitney, type SampleSummary, summarizeSample } from "./statistics.js";
 
 export type RegressionSeverity = "ok" | "info" | "warning" | "error";
 
 export const regressionOptionsSchema = z.object({
-  /** Relative slowdown that makes a significant change an error (0.2 = 20%). Half of it makes a warning. */
+  /** Relative slowdown of the median that makes a significant change an error (0.2 = 20%). Half of it makes a warning. */
   relativeThreshold: z.number().positive().default(0.2),
-  /** One-sided significance level of Welch's t-test. */
+  /** One-sided significance level of the Mann–Whitney U test. */
   significance: z.number().gt(0).lt(1).default(0.01),
   /**
-   * Below this many milliseconds a baseline mean counts as zero: relative changes of a 0 ms query are
-   * meaningless, so the change is judged in absolute terms against this floor instead.
+   * Below this many milliseconds a baseline median counts as zero: relative changes of a 0 ms query
+   * are meaningless, so the change is judged against this floor instead.
    */
   absoluteFloorMs: z.number().nonnegative().default(0.05),
 });
@@ -24,7 +25,9 @@ export interface RegressionResult {
   improvement: boolean;
   baselineMeanMs: number;
   candidateMeanMs: number;
-  /** (candidate - baseline) / max(baseline, floor). */
+  baselineMedianMs: number;
+  candidateMedianMs: number;
+  /** (candidate median - baseline median) / max(baseline median, floor). */
   relativeChange: number;
   pValue: number;
   candidate: SampleSummary;
@@ -32,44 +35,50 @@ export interface RegressionResult {
 }
 
 /**
- * Compares new samples with a baseline. The method (documented in the README):
- * 1. Welch's one-sided t-test asks whether the candidate is slower at the `significance` level;
- * 2. the relative change (against the baseline mean, or the absolute floor for ~0 ms baselines)
- *    says whether the slowdown matters.
- * A regression needs both: significant AND relative change >= threshold -> error; >= threshold/2 ->
- * warning; significant but smaller -> info; otherwise ok. Requiring significance keeps noise from
- * raising alarms; requiring size keeps tiny but real drifts (caches warming) from raising them.
+ * Compares new samples with a baseline's samples. The method (documented in the README):
+ * 1. the one-sided Mann–Whitney U test asks whether the new runs tend to be slower, at the
+ *    `significance` level — a rank test, because latencies are skewed and one slow run on a busy
+ *    machine must not hide (or fake) a regression;
+ * 2. the relative change of the median (against the baseline median, or the absolute floor for ~0 ms
+ *    baselines) says whether the slowdown matters.
+ * A regression needs both: significant AND change >= threshold -> error; >= threshold/2 -> warning;
+ * significant but smaller -> info; otherwise ok.
  */
 export function detectRegression(
   queryId: string,
-  baseline: Pick<SampleSummary, "count" | "mean" | "standardDeviation">,
+  baselineSamples: readonly number[],
   samples: readonly number[],
   options: RegressionOptions = {},
 ): RegressionResult {
   const settings = regressionOptionsSchema.parse(options);
   const candidate = summarizeSample(samples);
-  const test = welchTest(baseline, candidate);
-  const reference = Math.max(baseline.mean, settings.absoluteFloorMs);
-  const relativeChange = (candidate.mean - baseline.mean) / (reference || 1);
+  const baseline = summarizeSample(baselineSamples);
+  const baselineMedian = median([...baselineSamples]);
+  const candidateMedian = median([...samples]);
+  const test = mannWhitney(baselineSamples, samples);
+  const reference = Math.max(baselineMedian, settings.absoluteFloorMs);
+  const relativeChange = (candidateMedian - baselineMedian) / (reference || 1);
   const slower = test.pSlower < settings.significance;
   const faster = test.pFaster < settings.significance;
   const percent = `${(relativeChange * 100).toFixed(1)}%`;
   let severity: RegressionSeverity = "ok";
-  let reason = `no significant slowdown (p=${test.pSlower.toPrecision(2)}, change ${percent})`;
+  let reason = `no significant slowdown (p=${test.pSlower.toPrecision(2)}, median change ${percent})`;
   if (slower) {
     if (relativeChange >= settings.relativeThreshold) severity = "error";
     else if (relativeChange >= settings.relativeThreshold / 2) severity = "warning";
     else severity = "info";
-    reason = `slower by ${percent} (p=${test.pSlower.toPrecision(2)}; error from ${settings.relativeThreshold * 100}%)`;
+    reason = `median slower by ${percent} (p=${test.pSlower.toPrecision(2)}; error from ${settings.relativeThreshold * 100}%)`;
   }
   const improvement = faster && -relativeChange >= settings.relativeThreshold / 2;
-  if (improvement) reason = `faster by ${(-relativeChange * 100).toFixed(1)}% (p=${test.pFaster.toPrecision(2)})`;
+  if (improvement) reason = `median faster by ${(-relativeChange * 100).toFixed(1)}% (p=${test.pFaster.toPrecision(2)})`;
   return {
     queryId,
     severity,
     improvement,
     baselineMeanMs: baseline.mean,
     candidateMeanMs: candidate.mean,
+    baselineMedianMs: baselineMedian,
+    candidateMedianMs: candidateMedian,
     relativeChange,
     pValue: slower || !faster ? test.pSlower : test.pFaster,
     candidate,

@@ -1,6 +1,5 @@
-import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
-import { mean, sampleStandardDeviation } from "simple-statistics";
+import { cumulativeStdNormalProbability, mean, sampleStandardDeviation } from "simple-statistics";
 
 /** Summary statistics of a sample of durations (milliseconds). */
 export interface SampleSummary {
@@ -47,43 +46,51 @@ export function summarizeSample(values: readonly number[]): SampleSummary {
   };
 }
 
-/** Result of Welch's unequal-variances t-test of "candidate is slower than baseline". */
-export interface WelchTest {
-  t: number;
-  degreesOfFreedom: number;
-  /** One-sided p-value for candidate mean > baseline mean. */
+/** Result of the one-sided Mann–Whitney U test of "candidate tends to be slower than baseline". */
+export interface RankTest {
+  u: number;
+  z: number;
+  /** One-sided p-value for candidate values tending to be larger (slower). */
   pSlower: number;
-  /** One-sided p-value for candidate mean < baseline mean. */
+  /** One-sided p-value for candidate values tending to be smaller (faster). */
   pFaster: number;
 }
 
 /**
- * Welch's t-test from summaries. Chosen over Student's because a regression usually changes the
- * spread as well as the mean (an index scan turning into a sequential scan). Degrees of freedom
- * by Welch–Satterthwaite.
+ * The Mann–Whitney U test (normal approximation with tie and continuity corrections). Query latencies
+ * are skewed and a loaded machine adds outliers that wreck a t-test's variance; a rank test compares
+ * the distributions without being dragged by one slow run.
  */
-export function welchTest(
-  baseline: Pick<SampleSummary, "count" | "mean" | "standardDeviation">,
-  candidate: Pick<SampleSummary, "count" | "mean" | "standardDeviation">,
-): WelchTest {
-  const baselineVariance = baseline.standardDeviation ** 2 / baseline.count;
-  const candidateVariance = candidate.standardDeviation ** 2 / candidate.count;
-  const standardError = Math.sqrt(baselineVariance + candidateVariance);
-  const difference = candidate.mean - baseline.mean;
-  if (standardError === 0) {
-    // No spread on either side: any difference is certain, no difference is certainly none.
-    return {
-      t: difference === 0 ? 0 : Math.sign(difference) * Number.POSITIVE_INFINITY,
-      degreesOfFreedom: Math.max(1, baseline.count + candidate.count - 2),
-      pSlower: difference > 0 ? 0 : 1,
-      pFaster: difference < 0 ? 0 : 1,
-    };
+export function mannWhitney(baseline: readonly number[], candidate: readonly number[]): RankTest {
+  const n1 = baseline.length;
+  const n2 = candidate.length;
+  const all = [
+    ...baseline.map((value) => ({ value, candidate: false })),
+    ...candidate.map((value) => ({ value, candidate: true })),
+  ].sort((a, b) => a.value - b.value);
+  let candidateRankSum = 0;
+  let tieTerm = 0;
+  for (let start = 0; start < all.length; ) {
+    let end = start;
+    while (end + 1 < all.length && all[end + 1]?.value === all[start]?.value) end += 1;
+    const averageRank = (start + end) / 2 + 1;
+    const ties = end - start + 1;
+    tieTerm += ties ** 3 - ties;
+    for (let index = start; index <= end; index += 1) if (all[index]?.candidate) candidateRankSum += averageRank;
+    start = end + 1;
   }
-  const t = difference / standardError;
-  const degreesOfFreedom =
-    (baselineVariance + candidateVariance) ** 2 /
-    ((baseline.count > 1 ? baselineVariance ** 2 / (baseline.count - 1) : 0) +
-      (candidate.count > 1 ? candidateVariance ** 2 / (candidate.count - 1) : 0) || 1);
-  const cumulative = tCdf(t, Math.max(1, degreesOfFreedom));
-  return { t, degreesOfFreedom, pSlower: 1 - cumulative, pFaster: cumulative };
+  const u = candidateRankSum - (n2 * (n2 + 1)) / 2;
+  const mean = (n1 * n2) / 2;
+  const total = n1 + n2;
+  const variance = ((n1 * n2) / 12) * (total + 1 - tieTerm / (total * (total - 1) || 1));
+  if (variance <= 0) return { u, z: 0, pSlower: u > mean ? 0 : 1, pFaster: u < mean ? 0 : 1 };
+  const deviation = Math.sqrt(variance);
+  const zSlower = (u - mean - 0.5) / deviation;
+  const zFaster = (u - mean + 0.5) / deviation;
+  return {
+    u,
+    z: (u - mean) / deviation,
+    pSlower: 1 - cumulativeStdNormalProbability(zSlower),
+    pFaster: cumulativeStdNormalProbability(zFaster),
+  };
 }

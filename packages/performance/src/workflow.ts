@@ -86,12 +86,7 @@ export async function checkForRegressions(
     }
     if (isStale(baseline, now, options.maxBaselineAgeDays)) staleBaselines.push(profile.queryId);
     const started = performance.now();
-    const result = detectRegression(
-      profile.queryId,
-      { count: baseline.samples.length, mean: baseline.mean, standardDeviation: baseline.standardDeviation },
-      profile.samples,
-      options.regression,
-    );
+    const result = detectRegression(profile.queryId, baseline.samples, profile.samples, options.regression);
     performanceEvents.emit("timing", { operation: "regression_check", durationMs: performance.now() - started });
     results.push(result);
     records.push({

@@ -36,21 +36,23 @@ const cache = new WeakMap<readonly RiskFile[], Map<string, Promise<{ before: Ana
 /**
  * Parses and analyses files in order with one column-type tracker across all of them, so a type change
  * in a later file is judged against the type an earlier file declared (int -> bigint rewrites, varchar
- * widening does not). `before` files only teach the tracker. Statements with syntax errors and
+ * widening does not). `before` files only teach the tracker; `timeZone` is the session's (timestamp
+ * <-> timestamptz changes rewrite or not depending on it). Statements with syntax errors and
  * transaction control (the runner owns transactions) are left out.
  */
 export function analyseFiles(
   files: readonly RiskFile[],
-  pgVersion: PgVersion | undefined,
-  before: readonly RiskFile[] = [],
+  options: { pgVersion?: PgVersion; before?: readonly RiskFile[]; timeZone?: string } = {},
 ): Promise<{ before: AnalysedFile[]; files: AnalysedFile[] }> {
-  if (before.length > 0) return analyseUncached(files, pgVersion, before);
+  const before = options.before ?? [];
+  if (before.length > 0 || options.timeZone !== undefined)
+    return analyseUncached(files, options.pgVersion, before, options.timeZone);
   const byVersion = cache.get(files) ?? new Map();
   cache.set(files, byVersion);
-  const key = `${pgVersion}:${files.map((file) => `${file.file}\u0000${file.source}`).join("\u0000")}`;
+  const key = `${options.pgVersion}:${files.map((file) => `${file.file}\u0000${file.source}`).join("\u0000")}`;
   let result = byVersion.get(key);
   if (result === undefined) {
-    result = analyseUncached(files, pgVersion, before);
+    result = analyseUncached(files, options.pgVersion, before, undefined);
     byVersion.set(key, result);
     result.catch(() => byVersion.delete(key));
   }
@@ -61,6 +63,7 @@ async function analyseUncached(
   files: readonly RiskFile[],
   pgVersion: PgVersion | undefined,
   before: readonly RiskFile[],
+  timeZone: string | undefined,
 ): Promise<{ before: AnalysedFile[]; files: AnalysedFile[] }> {
   const tracker = new ColumnTypeTracker();
   const analyse = async (file: RiskFile): Promise<AnalysedFile> => {
@@ -68,7 +71,12 @@ async function analyseUncached(
     const statements: AnalysedStatement[] = [];
     for (const statement of parsed.statements) {
       if (statement.node === undefined || isTransactionControl(statement)) continue;
-      const analysis = analyzeStatement(statement, { pgVersion, file: file.file, columnType: tracker.lookup });
+      const analysis = analyzeStatement(statement, {
+        pgVersion,
+        file: file.file,
+        columnType: tracker.lookup,
+        ...(timeZone === undefined ? {} : { timeZone }),
+      });
       tracker.observe(statement.node);
       statements.push({ statement, analysis });
     }

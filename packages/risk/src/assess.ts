@@ -93,7 +93,7 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
   const predictions: DurationPrediction[] = [];
   const used = new Map<string, TableStatistics>();
 
-  for (const { file, statements: analysed } of (await analyseFiles(options.files, pgVersion)).files) {
+  for (const { file, statements: analysed } of (await analyseFiles(options.files, { pgVersion })).files) {
     const transactional = file.transactional ?? analysed.every(({ analysis }) => analysis.transactional);
     const createdInFile = new Set<string>();
     const timed: TimedStatement[] = [];

@@ -12,7 +12,7 @@ import type { RiskInputs } from "./table-statistics.js";
 /** The relations the lock model says a set of files locks, in first-seen order. */
 export async function lockedRelations(files: readonly RiskFile[], pgVersion?: PgVersion): Promise<string[]> {
   const relations = new Set<string>();
-  for (const file of (await analyseFiles(files, pgVersion)).files) {
+  for (const file of (await analyseFiles(files, { pgVersion })).files) {
     for (const { analysis } of file.statements) for (const lock of analysis.locks) relations.add(lock.relation);
   }
   return [...relations];

@@ -98,7 +98,8 @@ function summarise(statements: readonly TracedStatement[]): TraceReport["summary
 export async function traceMigrations(db: Database, files: readonly RiskFile[], options: TraceOptions): Promise<TraceReport> {
   const started = performance.now();
   const pgVersion = options.pgVersion ?? lockModelVersion(await db.serverMajorVersion());
-  const analysed = await analyseFiles(files, pgVersion, options.before ?? []);
+  const zone = await db.query<{ zone: string }>("SELECT current_setting('TimeZone') AS zone");
+  const analysed = await analyseFiles(files, { pgVersion, before: options.before ?? [], timeZone: String(zone.rows[0]?.zone) });
   const setup: string[] = [];
   for (const { file, statements } of analysed.before) {
     options.onProgress?.(`preparing the schema: ${file.file}`);
@@ -162,7 +163,9 @@ export async function traceMigrations(db: Database, files: readonly RiskFile[], 
       if (item.entry.transactional) record(item, await traceStatement(db, item.entry.sql));
       if (item.entry.error !== undefined) continue;
       try {
-        await db.exec(item.entry.sql);
+        // As the runner does: in a transaction when the statement may run in one (LOCK TABLE must).
+        if (item.entry.transactional) await db.transaction((transaction) => transaction.exec(item.entry.sql));
+        else await db.exec(item.entry.sql);
       } catch (error) {
         item.entry.error = messageOf(error);
       }

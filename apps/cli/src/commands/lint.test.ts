@@ -117,6 +117,14 @@ describe("confiture lint", () => {
     expect(JSON.parse(off.out).findings).toEqual([]);
   });
 
+  it("prints rule timings to stderr with CONFITURE_TIMING", async () => {
+    const directory = await project(base);
+    const io = memoryIo({ cwd: directory, env: { CONFITURE_TIMING: "1" } });
+    await run(["lint", "--format", "json"], io);
+    expect(io.err()).toMatch(/slowest rules \(CONFITURE_TIMING\):\n\s+\d+\.\d ms {2}acme\/no-/);
+    expect(JSON.parse(io.out()).findings).toHaveLength(1);
+  });
+
   it("loads --library packages from the project like ESLint plugins", async () => {
     const directory = await project({ ...base, "confiture.config.json": JSON.stringify({ lint: { useGeneral: false } }) });
     const { code, out } = await lintIn(directory, ["migrations", "--library", "confiture-plugin-acme", "--format", "json"]);

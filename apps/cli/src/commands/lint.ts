@@ -58,6 +58,7 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
       config: section,
       ...(pgVersion === undefined ? {} : { pgVersion }),
       ...(database === undefined ? {} : { database }),
+      ...(io.env.CONFITURE_TIMING ? { timing: true } : {}),
     });
   } catch (error) {
     throw asUsageError(error);
@@ -66,6 +67,11 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
   }
   const format = options.format as ReportFormat;
   io.stdout.write(formatFindings(result, format, { color: io.isTTY && format === "text", cwd: io.cwd, toolVersion: cliVersion }));
+  if (result.timings !== undefined) {
+    io.stderr.write("slowest rules (CONFITURE_TIMING):\n");
+    for (const entry of result.timings.slice(0, 10))
+      io.stderr.write(`  ${entry.ms.toFixed(1).padStart(9)} ms  ${entry.library}/${entry.rule}\n`);
+  }
   if (format !== "text") for (const warning of result.warnings) io.stderr.write(`confiture: warning: ${warning}\n`);
   if (maxWarnings !== undefined && result.summary.errors === 0 && result.summary.warnings > maxWarnings) {
     io.stderr.write(`confiture: ${result.summary.warnings} warnings exceed --max-warnings ${maxWarnings}\n`);

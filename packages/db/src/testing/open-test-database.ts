@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DatabaseUsageError } from "../errors.js";
 import { openDatabase } from "../open-database.js";
 import { PgliteDatabase } from "../pglite-database.js";
 import type { Database, QueryResult, Queryable, Row } from "../types.js";
-import { createPristinePglite } from "./pglite-template.js";
+import { openPristinePglite } from "../snapshot/open-pristine-pglite.js";
 
 /** A database a test suite can run against. */
 export interface DatabaseTarget {
@@ -72,12 +74,16 @@ function withDatabaseName(url: string, databaseName: string): string {
 }
 
 /**
- * A fresh, isolated database for one test suite: a new in-memory PGlite, or on a server a new
+ * A fresh, isolated database for one test suite: a new in-memory PGlite (started from a snapshot of an
+ * empty cluster in the system temporary directory), or on a server a new
  * `confiture_test_<random>` database that is dropped (`WITH (FORCE)`) on close. Suites can run concurrently.
  */
 export async function openTestDatabase(target: DatabaseTarget = { name: "pglite" }): Promise<TestDatabase> {
   if (target.name === "pglite") {
-    const database = new PgliteDatabase(await createPristinePglite(), "pglite:");
+    // The same snapshot mechanism as openDatabase, kept in the system temporary directory so test
+    // runs never write into the user's home.
+    const { pglite } = await openPristinePglite({ directory: join(tmpdir(), "confiture-test-cache") });
+    const database = new PgliteDatabase(pglite, "pglite:");
     return new DisposableDatabase(database, "pglite", async () => undefined);
   }
   if (target.url === undefined) throw new DatabaseUsageError('The "postgres" test target needs a url (set DATABASE_URL).');

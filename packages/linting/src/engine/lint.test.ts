@@ -84,7 +84,10 @@ describe("lint", () => {
     await lint({
       files: [
         { path: "001_a.up.sql", source: "CREATE TABLE t (name varchar(10), amount int);" },
-        { path: "002_b.up.sql", source: "ALTER TABLE t ALTER COLUMN name TYPE text;\nALTER TABLE t ALTER COLUMN amount TYPE bigint;" },
+        {
+          path: "002_b.up.sql",
+          source: "ALTER TABLE t ALTER COLUMN name TYPE text;\nALTER TABLE t ALTER COLUMN amount TYPE bigint;",
+        },
       ],
       libraries: [libraryOf("test", [rule])],
     });
@@ -247,6 +250,15 @@ describe("lint", () => {
       ["001_a.down.sql", ["public.a"]],
       ["002_b.up.sql", ["public.a"]],
     ]);
+  });
+
+  it("measures the time of each rule when asked", async () => {
+    const files = [{ path: "001.sql", source: "DROP TABLE a;" }];
+    const library = libraryOf("test", [kindRule("no-drop", "drop_table"), kindRule("no-truncate", "truncate")]);
+    expect((await lint({ files, libraries: [library] })).timings).toBeUndefined();
+    const { timings } = await lint({ files, libraries: [library], timing: true });
+    expect(timings?.map((entry) => entry.rule).sort()).toEqual(["no-drop", "no-truncate"]);
+    expect(timings?.every((entry) => entry.ms >= 0 && entry.library === "test")).toBe(true);
   });
 
   it("emits a lint timing event", async () => {

@@ -78,7 +78,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
   const runners = composition.rules
     .filter((composed) => !composed.shadowed)
-    .map((composed) => new RuleRunner(composed, cursor, resolver, findings));
+    .map((composed) => new RuleRunner(composed, cursor, resolver, findings, options.timing === true));
   const columnType: ColumnTypeLookup = (relation, column) => {
     const found = findTable(cursor.schema, relation)?.columns.get(column);
     return found === undefined ? undefined : { name: found.type, modifiers: found.typeModifiers, isArray: found.isArray };
@@ -116,5 +116,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const result = finishFindings({ findings, outcomes, composition, config, ordered });
   const durationMs = performance.now() - started;
   lintingEvents.emit("timing", { operation: "lint", durationMs });
-  return { ...result, summary: { ...result.summary, durationMs } };
+  const timings =
+    options.timing === true
+      ? runners
+          .map((runner) => ({ rule: runner.composed.id, library: runner.composed.library, ms: runner.elapsedMs }))
+          .sort((left, right) => right.ms - left.ms)
+      : undefined;
+  return { ...result, summary: { ...result.summary, durationMs }, ...(timings === undefined ? {} : { timings }) };
 }

@@ -32,12 +32,15 @@ export function statementLocation(statement: Statement): Pick<Finding, "line" | 
 export class RuleRunner {
   listener: RuleListener | undefined;
   private crashes = 0;
+  /** Time spent in this rule's visitors, counted when `timing` is on. */
+  elapsedMs = 0;
 
   constructor(
     readonly composed: ComposedRule,
     private readonly cursor: RunCursor,
     private readonly resolver: FileRulesResolver,
     private readonly sink: Finding[],
+    private readonly timing = false,
   ) {
     const runner = this;
     const context: RuleContext = {
@@ -114,20 +117,24 @@ export class RuleRunner {
 
   /** Calls a visitor; a throw becomes a `rule-error` finding, never a crash of the run. */
   invoke(visit: () => void): void {
+    const started = this.timing ? performance.now() : 0;
     try {
       visit();
     } catch (error) {
       this.crash(error);
     }
+    if (this.timing) this.elapsedMs += performance.now() - started;
   }
 
   /** Awaits an async visitor with the same protection. */
   async invokeAsync(visit: () => Promise<void>): Promise<void> {
+    const started = this.timing ? performance.now() : 0;
     try {
       await visit();
     } catch (error) {
       this.crash(error);
     }
+    if (this.timing) this.elapsedMs += performance.now() - started;
   }
 
   private crash(error: unknown): void {

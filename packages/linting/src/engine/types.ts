@@ -20,6 +20,8 @@ export interface LintOptions {
   settings?: Partial<LintSettings>;
   /** Enables rules' `live` visitors. */
   database?: LiveDatabase;
+  /** Measure the time each rule spends in its visitors (`LintResult.timings`), like ESLint's TIMING. */
+  timing?: boolean;
 }
 
 /** Counts of one run. `errors` counts `error` and `critical` findings. */
@@ -73,4 +75,6 @@ export interface LintResult {
   files: LintedFile[];
   /** Every rule of the composition (enabled or not), for reporters. Not part of the JSON contract. */
   rules: RuleCatalogEntry[];
+  /** Time per rule, slowest first, when `timing` was asked for. */
+  timings?: Array<{ rule: string; library: string; ms: number }>;
 }

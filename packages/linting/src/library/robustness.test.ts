@@ -37,6 +37,7 @@ const STATEMENTS = [
   "DELETE FROM users",
   "UPDATE users SET plan = 'x'",
   "SELECT count(*) FROM users",
+  "UPDATE users SET plan = 'a', plan = 'b'",
   "DROP TABLE users",
   "DROP DATABASE app",
   "CREATE DATABASE app",

@@ -1,8 +1,8 @@
 import type { Statement } from "@confiture/sql";
 import type { ColumnDef, Node, TypeName } from "@pgsql/types";
-import { scanSync } from "libpg-query";
 import { builtInTypeName, columnSites, typeModifiers } from "./ast.js";
 import { at, type Place } from "./support.js";
+import { tokensOf } from "./tokens.js";
 
 /** A column type written in a statement, with what the type rules need to judge and locate it. */
 export interface ColumnTypeSite {
@@ -52,12 +52,7 @@ export function replaceTypeWord(
 ): string | undefined {
   const location = typeName.location;
   if (location === undefined || location < 0) return undefined;
-  let tokens: ReturnType<typeof scanSync>["tokens"];
-  try {
-    tokens = scanSync(statement.text).tokens;
-  } catch {
-    return undefined;
-  }
+  const tokens = tokensOf(statement);
   const index = tokens.findIndex((token) => token.start === location);
   const token = tokens[index];
   if (token === undefined || !words.includes(token.text.toLowerCase())) return undefined;
@@ -72,12 +67,7 @@ export function replaceTypeWord(
  * that is one of `keywords`, found with PostgreSQL's own scanner; undefined when there is none.
  */
 export function insertAfterKeyword(statement: Statement, keywords: readonly string[], insertion: string): string | undefined {
-  let tokens: ReturnType<typeof scanSync>["tokens"];
-  try {
-    tokens = scanSync(statement.text).tokens;
-  } catch {
-    return undefined;
-  }
+  const tokens = tokensOf(statement);
   let depth = 0;
   for (const token of tokens) {
     if (token.text === "(") depth++;

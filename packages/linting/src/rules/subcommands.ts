@@ -1,8 +1,8 @@
 import type { Statement } from "@confiture/sql";
 import type { AlterTableStmt } from "@pgsql/types";
-import { scanSync } from "libpg-query";
 import { alterCommands } from "./ast.js";
 import { locate, type Place } from "./support.js";
+import { tokensOf } from "./tokens.js";
 
 /**
  * Where each subcommand of an ALTER TABLE starts, in order, found with PostgreSQL's scanner: the
@@ -14,12 +14,7 @@ export function subcommandPlaces(statement: Statement, alter: AlterTableStmt): P
   const fallback = Array.from({ length: count }, () => ({ line: statement.start.line, column: statement.start.column }));
   const location = alter.relation?.location;
   if (location === undefined || location < 0) return fallback;
-  let tokens: ReturnType<typeof scanSync>["tokens"];
-  try {
-    tokens = scanSync(statement.text).tokens;
-  } catch {
-    return fallback;
-  }
+  const tokens = tokensOf(statement);
   let index = tokens.findIndex((token) => token.start === location);
   if (index === -1) return fallback;
   index++;
@@ -36,4 +31,13 @@ export function subcommandPlaces(statement: Statement, alter: AlterTableStmt): P
   }
   if (starts.length !== count) return fallback;
   return starts.map((start) => locate(statement, start));
+}
+
+/** {@link subcommandPlaces}, computed on first use: most statements a rule visits are not reported. */
+export function lazySubcommandPlaces(statement: Statement, alter: AlterTableStmt): () => Place[] {
+  let places: Place[] | undefined;
+  return () => {
+    places ??= subcommandPlaces(statement, alter);
+    return places;
+  };
 }

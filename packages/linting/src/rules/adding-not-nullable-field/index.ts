@@ -2,7 +2,7 @@ import { findTable, type TableModel } from "@confiture/sql";
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf, rangeVarText } from "../ast.js";
 import { docsUrl, isCreatedHere } from "../support.js";
-import { subcommandPlaces } from "../subcommands.js";
+import { lazySubcommandPlaces } from "../subcommands.js";
 
 /** `(a IS NOT NULL)`, `"a" is not null` -> `a is not null`: compares deparsed CHECK expressions. */
 function normalise(expression: string): string {
@@ -49,14 +49,14 @@ export const addingNotNullableField = defineRule({
         ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
         name: alter.relation?.relname ?? "",
       });
-      const places = subcommandPlaces(visit.statement, alter);
+      const places = lazySubcommandPlaces(visit.statement, alter);
       for (const [position, command] of alterCommands(alter).entries()) {
         if (command.subtype !== "AT_SetNotNull") continue;
         const column = command.name ?? "";
         if (context.pgVersion < 12) {
           context.report({
             messageId: "beforeTwelve",
-            ...(places[position] === undefined ? {} : { location: places[position] }),
+            ...(places()[position] === undefined ? {} : { location: places()[position] }),
             data: { table, column, version: context.pgVersion },
             help: "Run it in a quiet period with a short lock_timeout, or upgrade to PostgreSQL 12+.",
           });
@@ -66,7 +66,7 @@ export const addingNotNullableField = defineRule({
         const check = `${alter.relation?.relname ?? "table"}_${column}_not_null`;
         context.report({
           messageId: "setNotNull",
-          ...(places[position] === undefined ? {} : { location: places[position] }),
+          ...(places()[position] === undefined ? {} : { location: places()[position] }),
           data: { table, column },
           help: `ALTER TABLE ${table} ADD CONSTRAINT ${check} CHECK (${column} IS NOT NULL) NOT VALID; then, in another transaction, ALTER TABLE ${table} VALIDATE CONSTRAINT ${check}; ALTER TABLE ${table} ALTER COLUMN ${column} SET NOT NULL; ALTER TABLE ${table} DROP CONSTRAINT ${check};`,
         });

@@ -1,7 +1,7 @@
 import { findTable } from "@confiture/sql";
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf } from "../ast.js";
-import { subcommandPlaces } from "../subcommands.js";
+import { lazySubcommandPlaces } from "../subcommands.js";
 import { docsUrl, isCreatedHere, undoesOwnUp } from "../support.js";
 
 /** Flags ALTER TABLE ... DROP COLUMN on a table that existed before this file. */
@@ -26,14 +26,14 @@ export const banDropColumn = defineRule({
         ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
         name: alter.relation?.relname ?? "",
       });
-      const places = subcommandPlaces(visit.statement, alter);
+      const places = lazySubcommandPlaces(visit.statement, alter);
       for (const [position, command] of alterCommands(alter).entries()) {
         if (command.subtype !== "AT_DropColumn") continue;
         if (undoesOwnUp(context.file, table?.columns.get(command.name ?? "")?.createdAt?.file)) continue;
         context.report({
           messageId: "dropColumn",
           data: { column: command.name ?? "", table: alter.relation?.relname ?? "" },
-          ...(places[position] === undefined ? {} : { location: places[position] }),
+          ...(places()[position] === undefined ? {} : { location: places()[position] }),
           help: "Stop using the column in the application first; drop it in a later migration.",
         });
       }

@@ -1,7 +1,7 @@
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf } from "../ast.js";
 import { docsUrl, isCreatedHere } from "../support.js";
-import { subcommandPlaces } from "../subcommands.js";
+import { lazySubcommandPlaces } from "../subcommands.js";
 
 /** Flags ALTER COLUMN ... DROP NOT NULL on an existing table. */
 export const banDropNotNull = defineRule({
@@ -18,12 +18,12 @@ export const banDropNotNull = defineRule({
     statement(visit) {
       const alter = alterTableOf(visit.node);
       if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
-      const places = subcommandPlaces(visit.statement, alter);
+      const places = lazySubcommandPlaces(visit.statement, alter);
       for (const [position, command] of alterCommands(alter).entries()) {
         if (command.subtype === "AT_DropNotNull") {
           context.report({
             messageId: "dropNotNull",
-            ...(places[position] === undefined ? {} : { location: places[position] }),
+            ...(places()[position] === undefined ? {} : { location: places()[position] }),
             data: { table: alter.relation?.relname ?? "", column: command.name ?? "" },
           });
         }

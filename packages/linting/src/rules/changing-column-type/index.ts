@@ -3,7 +3,7 @@ import type { ColumnDef } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf, nodeOf, rangeVarText } from "../ast.js";
 import { docsUrl, isCreatedHere } from "../support.js";
-import { subcommandPlaces } from "../subcommands.js";
+import { lazySubcommandPlaces } from "../subcommands.js";
 
 /**
  * Flags ALTER COLUMN ... TYPE on existing tables when the lock model says it rewrites the table.
@@ -31,7 +31,7 @@ export const changingColumnType = defineRule({
         ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
         name: alter.relation?.relname ?? "",
       });
-      const places = subcommandPlaces(visit.statement, alter);
+      const places = lazySubcommandPlaces(visit.statement, alter);
       for (const [position, command] of alterCommands(alter).entries()) {
         if (command.subtype !== "AT_AlterColumnType") continue;
         const definition = nodeOf<ColumnDef>(command.def, "ColumnDef");
@@ -49,7 +49,7 @@ export const changingColumnType = defineRule({
         if (!verdict.rewrite) continue;
         context.report({
           messageId: "rewrite",
-          ...(places[position] === undefined ? {} : { location: places[position] }),
+          ...(places()[position] === undefined ? {} : { location: places()[position] }),
           data: {
             table,
             column: command.name ?? "",

@@ -2,7 +2,7 @@ import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf, rangeVarText } from "../ast.js";
 import { addedConstraints, isNotValid } from "../constraints.js";
 import { at, docsUrl, isCreatedHere } from "../support.js";
-import { subcommandPlaces } from "../subcommands.js";
+import { lazySubcommandPlaces } from "../subcommands.js";
 
 /** Constraint types that accept NOT VALID. */
 const VALIDATABLE: Record<string, string> = { CONSTR_CHECK: "CHECK", CONSTR_FOREIGN: "FOREIGN KEY", CONSTR_NOTNULL: "NOT NULL" };
@@ -39,12 +39,12 @@ export const constraintMissingNotValid = defineRule({
         const alter = alterTableOf(visit.node);
         if (alter === undefined) return;
         const table = rangeVarText(alter.relation);
-        const places = subcommandPlaces(visit.statement, alter);
+        const places = lazySubcommandPlaces(visit.statement, alter);
         for (const [position, command] of alterCommands(alter).entries()) {
           if (command.subtype === "AT_ValidateConstraint" && pending.has(`${table} ${command.name ?? ""}`)) {
             context.report({
               messageId: "validateInSameTransaction",
-              ...(places[position] === undefined ? {} : { location: places[position] }),
+              ...(places()[position] === undefined ? {} : { location: places()[position] }),
               data: { name: command.name ?? "" },
               help: "Commit after adding the constraint NOT VALID and validate it in a later transaction (its own migration).",
             });

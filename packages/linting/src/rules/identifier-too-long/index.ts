@@ -1,6 +1,6 @@
-import { scanSync } from "libpg-query";
 import { defineRule } from "../../define-rule.js";
 import { docsUrl, locate } from "../support.js";
+import { tokensOf } from "../tokens.js";
 
 /** PostgreSQL's NAMEDATALEN - 1. */
 const MAXIMUM_BYTES = 63;
@@ -32,12 +32,7 @@ export const identifierTooLong = defineRule({
   create: (context) => ({
     statement({ statement }) {
       if (Buffer.byteLength(statement.text) <= MAXIMUM_BYTES) return;
-      let tokens: ReturnType<typeof scanSync>["tokens"];
-      try {
-        tokens = scanSync(statement.text).tokens;
-      } catch {
-        return;
-      }
+      const tokens = tokensOf(statement);
       const seen = new Set<string>();
       for (const token of tokens) {
         if (token.tokenName !== "IDENT") continue;

@@ -6,15 +6,22 @@ import { docsUrl, locate } from "../support.js";
 /** Keyword categories of PostgreSQL's scanner that cannot be used as plain identifiers everywhere. */
 const CATEGORIES: Record<number, string> = { 3: "reserved (it can be a function or type name only)", 4: "reserved" };
 
-/** The scanner's keyword category of a name written alone, or 0 when it is not a keyword. */
+const known = new Map<string, number>();
+
+/** The scanner's keyword category of a name written alone, or 0 when it is not a keyword (memoised: names repeat). */
 function keywordKind(name: string): number {
   if (!/^[a-z_][a-z0-9_$]*$/.test(name)) return 0;
-  try {
-    const tokens = scanSync(name).tokens;
-    return tokens.length === 1 ? (tokens[0]?.keywordKind ?? 0) : 0;
-  } catch {
-    return 0;
+  let kind = known.get(name);
+  if (kind === undefined) {
+    try {
+      const tokens = scanSync(name).tokens;
+      kind = tokens.length === 1 ? (tokens[0]?.keywordKind ?? 0) : 0;
+    } catch {
+      kind = 0;
+    }
+    if (known.size < 10_000) known.set(name, kind);
   }
+  return kind;
 }
 
 /** Flags objects named with reserved SQL keywords (which must then be quoted in every query). */

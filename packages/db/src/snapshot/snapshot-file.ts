@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+
+// One file holds a header line and the tar of the data directory. The header carries a SHA-256 of
+// the tar, so a truncated or damaged file is rejected here: PGlite itself can crash the process
+// (an uncaught zlib stream error) when handed bytes that are not a tar.
+const magic = "confiture-pglite-snapshot/1";
+
+/** Wrap a data-directory tar with a header that lets `decodeSnapshot` verify it. */
+export function encodeSnapshot(tar: Uint8Array): Uint8Array {
+  const header = new TextEncoder().encode(`${magic} ${tar.byteLength} ${sha256(tar)}\n`);
+  const file = new Uint8Array(header.byteLength + tar.byteLength);
+  file.set(header, 0);
+  file.set(tar, header.byteLength);
+  return file;
+}
+
+/** The tar inside a snapshot file, or `undefined` when the file is not one or does not match its checksum. */
+export function decodeSnapshot(file: Uint8Array): Uint8Array | undefined {
+  const newline = file.indexOf(0x0a);
+  if (newline < 0 || newline > 200) return undefined;
+  const [name, length, checksum] = new TextDecoder().decode(file.subarray(0, newline)).split(" ");
+  if (name !== magic || length === undefined || checksum === undefined) return undefined;
+  const tar = file.subarray(newline + 1);
+  if (tar.byteLength !== Number(length) || sha256(tar) !== checksum) return undefined;
+  return tar;
+}
+
+/** Read and verify a snapshot; `undefined` when it is missing, unreadable or damaged. */
+export async function readSnapshot(path: string): Promise<{ tar?: Uint8Array; found: boolean }> {
+  const file = await readFile(path).catch(() => undefined);
+  if (file === undefined) return { found: false };
+  const tar = decodeSnapshot(file);
+  return tar === undefined ? { found: true } : { found: true, tar };
+}
+
+/**
+ * Write a snapshot atomically: to a unique temporary name in the same directory, then renamed over
+ * the final name, so a concurrent reader sees the old file, the new one, or none, never half of one.
+ */
+export async function writeSnapshot(path: string, tar: Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const partial = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.partial`;
+  try {
+    await writeFile(partial, encodeSnapshot(tar));
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
