@@ -32,7 +32,7 @@ export const DIFFERENCE_NOTES: Record<string, DifferenceNote> = {
   // changing-column-type
   "squawk only|changing-column-type|alter_column_type": {
     verdict: "squawk wrong",
-    text: "confiture is right: the change rewrites nothing. Either the column already has the target type (the model replayed from earlier files knows it: a text column set to text, a bigint set to bigint), or the change is binary-coercible (varchar(255) to text: pg_cast method `b`), so PostgreSQL neither rewrites the table nor rebuilds its indexes (checked on PostgreSQL 15: pg_relation_filenode unchanged for text to text, bigint to bigint and varchar widening). squawk flags every ALTER COLUMN TYPE without knowing the current type. The statement still takes a brief ACCESS EXCLUSIVE lock, which require-lock-timeout covers.",
+    text: "confiture is right: the change rewrites nothing. Either the column already has the target type (the model replayed from earlier files knows it: a text column set to text, a bigint set to bigint), or the change is binary-coercible (varchar(255) to text: pg_cast method `b`), so PostgreSQL neither rewrites the table nor rebuilds its indexes (checked on PostgreSQL 15: pg_relation_filenode unchanged for text to text, bigint to bigint, varchar widening and varchar(255) to text). squawk flags every ALTER COLUMN TYPE without knowing the current type. The statement still takes a brief ACCESS EXCLUSIVE lock, which require-lock-timeout covers.",
   },
 
   // constraint-missing-not-valid

@@ -145,7 +145,7 @@ export const profileCommand: CommandModule = {
         "after",
         `
 Record how fast your important queries are, migrate, then check them again. A regression needs a
-significant slowdown (Welch's t-test, p < 0.01) AND a relative change over the threshold (20%).
+significant slowdown (Mann-Whitney U test, p < 0.01) AND a median slower by the threshold (20%).
 Reads run in a READ ONLY transaction; writes are refused unless --allow-writes, and then rolled back.
 
 Examples:

@@ -18,9 +18,14 @@ export interface ColumnTypeSite {
   place: Place;
 }
 
-/** Every column type a statement writes (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE). */
+const siteCache = new WeakMap<Statement, ColumnTypeSite[]>();
+
+/** Every column type a statement writes (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE); computed once per statement for all type rules. */
 export function columnTypeSites(statement: Statement, node: Node): ColumnTypeSite[] {
+  const cached = siteCache.get(statement);
+  if (cached !== undefined) return cached;
   const sites: ColumnTypeSite[] = [];
+  siteCache.set(statement, sites);
   for (const site of columnSites(node)) {
     const typeName = site.column.typeName;
     if (typeName === undefined) continue;

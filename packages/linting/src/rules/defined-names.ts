@@ -35,6 +35,16 @@ const RENAMED_KINDS: Record<string, DefinedName["kind"]> = {
  * named constraints, indexes, types, functions, schemas, triggers, policies and `RENAME ... TO` targets.
  */
 export function definedNames(node: Node): DefinedName[] {
+  const cached = cache.get(node);
+  if (cached !== undefined) return cached;
+  const found = collectDefinedNames(node);
+  cache.set(node, found);
+  return found;
+}
+
+const cache = new WeakMap<Node, DefinedName[]>();
+
+function collectDefinedNames(node: Node): DefinedName[] {
   const tag = tagOf(node) ?? "";
   const payload = nodeOf<Record<string, unknown>>(node, tag) ?? {};
   const found: DefinedName[] = [];
