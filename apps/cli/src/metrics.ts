@@ -1,5 +1,8 @@
 import { join } from "node:path";
+import { lintingEvents } from "@confiture/linting";
 import { FileMetricsStore, type MetricsStore, SloMonitor, type TimingSource } from "@confiture/monitoring";
+import { performanceEvents } from "@confiture/performance";
+import { riskEvents } from "@confiture/risk";
 import type { CliIo } from "./io.js";
 
 /** Where the CLI keeps its timings between invocations when no database store is configured. */
@@ -16,9 +19,14 @@ export class CommandMetrics {
   readonly monitor = new SloMonitor();
   readonly #unsubscribers: Array<() => void> = [];
 
-  /** Feeds a package's timing events (`timing` by default) to the monitor for this command. */
-  observe(source: TimingSource, eventName = "timing"): void {
-    this.#unsubscribers.push(this.monitor.observe(source, eventName));
+  /** Every command feeds the packages' process-wide timing events; per-run emitters (hooks, migrate) are added by their commands. */
+  constructor() {
+    for (const source of [lintingEvents, riskEvents, performanceEvents]) this.observe(source);
+  }
+
+  /** Feeds a package's `timing` events to the monitor for this command. */
+  observe(source: TimingSource): void {
+    this.#unsubscribers.push(this.monitor.observe(source));
   }
 
   /** Records a figure that is not a duration event (profiling overhead, accuracy). */

@@ -18,10 +18,10 @@ export interface SloReport {
   met: boolean;
 }
 
-/** The slice of an event emitter the monitor listens on (eventemitter3 and node's both fit). */
+/** The slice of an event emitter the monitor listens on: its `timing` events (eventemitter3 and node's both fit). */
 export interface TimingSource {
-  on(event: string, listener: (event: TimingEvent) => void): unknown;
-  off(event: string, listener: (event: TimingEvent) => void): unknown;
+  on(event: "timing", listener: (event: TimingEvent) => void): unknown;
+  off(event: "timing", listener: (event: TimingEvent) => void): unknown;
 }
 
 const severityRank = { critical: 0, error: 1, warning: 2 } as const;
@@ -48,11 +48,11 @@ export class SloMonitor {
     for (const sample of samples) this.#samples.push(sample);
   }
 
-  /** Subscribes to a package's timing events; returns the unsubscribe function. */
-  observe(source: TimingSource, eventName = "timing"): () => void {
+  /** Subscribes to a package's `timing` events; returns the unsubscribe function. */
+  observe(source: TimingSource): () => void {
     const listener = (event: TimingEvent) => this.record(event.operation, event.durationMs);
-    source.on(eventName, listener);
-    return () => source.off(eventName, listener);
+    source.on("timing", listener);
+    return () => source.off("timing", listener);
   }
 
   /** Samples recorded in this process or loaded, oldest first. */

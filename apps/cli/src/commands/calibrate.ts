@@ -1,4 +1,4 @@
-import { calibrate, formatDuration, riskEvents, saveCalibration } from "@confiture/risk";
+import { calibrate, formatDuration, saveCalibration } from "@confiture/risk";
 import { Option } from "commander";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
 import { loadConfig } from "../config/index.js";
@@ -36,7 +36,6 @@ Examples:
   $ confiture calibrate --rows 500000 --format json`,
         ),
     ).action(async (options: CalibrateOptions) => {
-      runtime.metrics.observe(riskEvents);
       const rows = options.rows === undefined ? undefined : Number(options.rows);
       if (rows !== undefined && (!Number.isInteger(rows) || rows < 1000)) {
         throw new UsageError(`--rows must be a whole number of at least 1000 (got "${options.rows}")`);

@@ -1,6 +1,5 @@
 import { hostname, userInfo } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Database, openDatabase } from "@confiture/db";
 import { HookConfigError, HookExecutor, HookGraphError, loadHooksFromConfig } from "@confiture/hooks";
 import {
@@ -29,12 +28,11 @@ import {
 } from "@confiture/migrate";
 import { assessRisk, gatherRiskContext, type RiskConfig } from "@confiture/risk";
 import type { Command } from "commander";
-import { createJiti } from "jiti";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
 import { describeIssues, type LoadedConfig, loadConfig } from "../config/index.js";
 import { ExitCode, UsageError } from "../errors.js";
-import { CommandMetrics, fileStore } from "../metrics.js";
 import { displayPath, lintSources, type MigrationSource, parseLevel, riskConfigOf } from "./risk.js";
+import { importModule } from "../import-module.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 interface MigrateOptions {
@@ -115,24 +113,17 @@ async function withDatabase<T>(url: string, work: (database: Database) => Promis
   }
 }
 
-/** Loads hook modules written in TypeScript through jiti, the way the config itself is loaded. */
-function importModule(specifier: string): Promise<unknown> {
-  if (/\.(c|m)?ts$/.test(specifier)) {
-    const path = specifier.startsWith("file:") ? fileURLToPath(specifier) : specifier;
-    return createJiti(import.meta.url, { moduleCache: false }).import(path);
-  }
-  return import(specifier);
-}
-
 /** The hooks of the config's `hooks` section, as the runner's lifecycle. */
-async function lifecycleOf(context: MigrateSetup): Promise<Lifecycle> {
+async function lifecycleOf(context: MigrateSetup, runtime: CliRuntime): Promise<Lifecycle> {
   try {
     const { hooks, options } = await loadHooksFromConfig(context.loaded.config.hooks ?? {}, {
       baseDir: context.loaded.directory,
       environment: context.environment,
       importModule,
     });
-    return hooksLifecycle(new HookExecutor(options).registerAll(hooks));
+    const executor = new HookExecutor(options).registerAll(hooks);
+    runtime.metrics.observe(executor.events);
+    return hooksLifecycle(executor);
   } catch (error) {
     if (HookConfigError.isInstance(error) || HookGraphError.isInstance(error)) {
       throw new UsageError(`${error.message}${context.loaded.path === undefined ? "" : ` (in ${context.loaded.path})`}`, {
@@ -197,7 +188,7 @@ async function runOptions(
     database,
     directory: context.directory,
     settings,
-    lifecycle: await lifecycleOf(context),
+    lifecycle: await lifecycleOf(context, runtime),
     gates: gatesOf(context, riskConfig, runtime),
     environment: context.environment,
     appliedBy: appliedBy(runtime),
@@ -284,12 +275,7 @@ function printStatus(report: StatusReport, runtime: CliRuntime, format: string):
 
 async function run(direction: "up" | "down", options: MigrateOptions, runtime: CliRuntime): Promise<void> {
   const events = createMigrateEvents();
-  const metrics = new CommandMetrics();
-  // The SLO monitor reads `timing` events; the typed emitter is narrowed to that one event name.
-  metrics.observe({
-    on: (_name, listener) => events.on("timing", listener),
-    off: (_name, listener) => events.off("timing", listener),
-  });
+  runtime.metrics.observe(events);
   events.on("progress", (progress) => runtime.io.stderr.write(`${progress.message}\n`));
   const cancel = cancelOnSignals();
   try {
@@ -311,7 +297,6 @@ async function run(direction: "up" | "down", options: MigrateOptions, runtime: C
     handleRunError(error, runtime);
   } finally {
     cancel.dispose();
-    await metrics.flush(fileStore(runtime.io), runtime.io);
   }
 }
 

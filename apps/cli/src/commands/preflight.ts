@@ -10,7 +10,6 @@ import {
   type RiskLevel,
   type RiskReport,
   readSnapshot,
-  riskEvents,
   type TraceReport,
 } from "@confiture/risk";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
@@ -289,7 +288,6 @@ Examples:
         ),
       ["text", "json", "markdown", "sarif"],
     ).action(async (directory: string | undefined, options: PreflightOptions) => {
-      runtime.metrics.observe(riskEvents);
       const { report, lintResult } = await runPreflight(directory, options, runtime);
       if (options.format === "json") writeJson(runtime.io, report);
       else if (options.format === "markdown") runtime.io.stdout.write(formatMarkdown(report));

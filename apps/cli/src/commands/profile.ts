@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { openDatabase } from "@confiture/db";
 import {
   type BaselineStore,
@@ -7,7 +8,6 @@ import {
   FileBaselineStore,
   type NamedQuery,
   type ProfileRun,
-  performanceEvents,
   queryTrends,
   readQueriesFile,
   recordBaselines,
@@ -66,8 +66,7 @@ async function withProfiling<T>(
   }) => Promise<T>,
 ): Promise<T> {
   const url = resolveDatabaseUrl(options, runtime.io);
-  const database = await openDatabase(url ?? "pglite:.confiture/db");
-  runtime.metrics.observe(performanceEvents);
+  const database = await openDatabase(url ?? `pglite:${join(runtime.io.cwd, ".confiture", "db")}`);
   try {
     const store: BaselineStore =
       options.store === "database" ? new DatabaseBaselineStore(database) : FileBaselineStore.inDirectory(runtime.io.cwd);
@@ -187,7 +186,10 @@ Examples:
       .option("--store <where>", "file or database", "file")
       .action(async (options: ProfileOptions) => {
         const url = options.store === "database" ? resolveDatabaseUrl(options, runtime.io) : undefined;
-        const database = options.store === "database" ? await openDatabase(url ?? "pglite:.confiture/db") : undefined;
+        const database =
+          options.store === "database"
+            ? await openDatabase(url ?? `pglite:${join(runtime.io.cwd, ".confiture", "db")}`)
+            : undefined;
         try {
           const store: BaselineStore = database
             ? new DatabaseBaselineStore(database)

@@ -15,7 +15,6 @@ import {
   type RiskInputs,
   type RiskLevel,
   readSnapshot,
-  riskEvents,
 } from "@confiture/risk";
 import { Option } from "commander";
 import { general, type LintResult, lint } from "@confiture/linting";
@@ -188,7 +187,6 @@ Examples:
         ),
       ["text", "json", "markdown"],
     ).action(async (paths: string[], options: RiskOptions) => {
-      runtime.metrics.observe(riskEvents);
       const loaded = await loadConfig({ cwd: runtime.io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
       const config = riskConfigOf(loaded.config.risk);
       const maxLevel = parseLevel(options.maxLevel, config.maxLevel);

@@ -46,7 +46,12 @@ describe("confiture slo", () => {
     const directory = await mkdtemp(join(tmpdir(), "confiture-slo-"));
     await writeFile(join(directory, "q.sql"), "-- name: one\nSELECT 1\n");
     const env = { CONFITURE_METRICS: "on" };
-    expect(await run(["profile", "baseline", "--queries", join(directory, "q.sql"), "--db", "pglite:", "--runs", "3"], memoryIo({ cwd: directory, env }))).toBe(0);
+    expect(
+      await run(
+        ["profile", "baseline", "--queries", join(directory, "q.sql"), "--db", "pglite:", "--runs", "3"],
+        memoryIo({ cwd: directory, env }),
+      ),
+    ).toBe(0);
     const io = memoryIo({ cwd: directory, env });
     await run(["slo", "report", "--format", "json"], io);
     const operations = JSON.parse(io.out()).operations.map((operation: { operation: string }) => operation.operation);

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { formatBytes, riskEvents, takeSnapshot, writeSnapshot } from "@confiture/risk";
+import { formatBytes, takeSnapshot, writeSnapshot } from "@confiture/risk";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
 import { loadConfig } from "../config/index.js";
 import { UsageError } from "../errors.js";
@@ -34,7 +34,6 @@ Examples:
   $ confiture risk migrations/ --snapshot prod-stats.json`,
         ),
     ).action(async (options: StatsExportOptions) => {
-      runtime.metrics.observe(riskEvents);
       const loaded = await loadConfig({ cwd: runtime.io.cwd, path: options.config });
       const url = resolveDatabaseUrl(options, runtime.io, loaded.config.database?.url);
       if (url === undefined) throw new UsageError("confiture stats export needs a database: --db <url> or DATABASE_URL");

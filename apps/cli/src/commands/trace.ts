@@ -1,5 +1,5 @@
 import { type Database, openDatabase } from "@confiture/db";
-import { readAppliedVersions, riskEvents, type TraceReport, traceMigrations } from "@confiture/risk";
+import { readAppliedVersions, type TraceReport, traceMigrations } from "@confiture/risk";
 import { addCommonOptions, writeJson } from "../common-options.js";
 import { ExitCode, UsageError } from "../errors.js";
 import type { CliIo } from "../io.js";
@@ -111,7 +111,6 @@ Examples:
   $ confiture trace migrations/ --db postgres://localhost/staging`,
         ),
     ).action(async (paths: string[], options: TraceCommandOptions) => {
-      runtime.metrics.observe(riskEvents);
       const sources = await readMigrationSources(paths, runtime.io);
       const report = await traceSources(
         sources,

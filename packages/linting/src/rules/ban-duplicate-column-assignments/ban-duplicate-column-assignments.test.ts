@@ -5,6 +5,17 @@ new RuleTester().run("ban-duplicate-column-assignments", banDuplicateColumnAssig
   valid: ["UPDATE t SET a = 1, b = 2;", "INSERT INTO t (a, b) VALUES (1, 2);", "UPDATE t SET tags[1] = 'x', tags[2] = 'y';"],
   invalid: [
     {
+      sql: "CREATE TABLE t (\n  a bigint,\n  a text\n);",
+      errors: [
+        { messageId: "duplicateDefinition", line: 2 },
+        { messageId: "duplicateDefinition", line: 3 },
+      ],
+    },
+    {
+      sql: "ALTER TABLE t ADD COLUMN a text, ADD COLUMN a bigint;",
+      errors: [{ messageId: "duplicateDefinition" }, { messageId: "duplicateDefinition" }],
+    },
+    {
       sql: "UPDATE t SET a = 1,\n  a = 2;",
       errors: [
         { messageId: "duplicate", line: 1, column: 14 },

@@ -27,24 +27,15 @@ const IDEMPOTENT_SUBCOMMANDS = new Set([
 
 type Problem = "missingIfNotExists" | "missingIfExists" | "missingTransaction";
 
-/** The first subcommand that makes an ALTER TABLE fail or differ when run again, and its position. */
-function alterProblem(alter: AlterTableStmt): { problem: Problem; position: number } | undefined {
-  const commands = alterCommands(alter);
-  for (const [position, command] of commands.entries()) {
+/** Each subcommand that makes an ALTER TABLE fail or differ when run again, with its position. */
+function alterProblems(alter: AlterTableStmt): Array<{ problem: Problem; position: number }> {
+  return alterCommands(alter).flatMap((command, position): Array<{ problem: Problem; position: number }> => {
     const subtype = command.subtype ?? "";
-    if (subtype === "AT_AddColumn" && command.missing_ok !== true) return { problem: "missingIfNotExists", position };
-    if ((subtype === "AT_DropColumn" || subtype === "AT_DropConstraint") && command.missing_ok !== true)
-      return { problem: "missingIfExists", position };
-    if (
-      subtype !== "AT_AddColumn" &&
-      subtype !== "AT_DropColumn" &&
-      subtype !== "AT_DropConstraint" &&
-      !IDEMPOTENT_SUBCOMMANDS.has(subtype)
-    ) {
-      return { problem: "missingTransaction", position };
-    }
-  }
-  return undefined;
+    if (subtype === "AT_AddColumn") return command.missing_ok === true ? [] : [{ problem: "missingIfNotExists", position }];
+    if (subtype === "AT_DropColumn" || subtype === "AT_DropConstraint")
+      return command.missing_ok === true ? [] : [{ problem: "missingIfExists", position }];
+    return IDEMPOTENT_SUBCOMMANDS.has(subtype) ? [] : [{ problem: "missingTransaction", position }];
+  });
 }
 
 /** What makes a statement fail when the migration is run again after failing part way. */
@@ -81,19 +72,22 @@ export const preferRobustStmts = defineRule({
     statement({ node, session, statement }) {
       if (session.inTransaction) return;
       const alter = nodeOf<AlterTableStmt>(node, "AlterTableStmt");
-      const altered = alter === undefined ? undefined : alterProblem(alter);
-      const problem = alter === undefined ? problemOf(node) : altered?.problem;
-      if (problem === undefined) return;
-      const location =
-        alter === undefined || altered === undefined ? undefined : subcommandPlaces(statement, alter)[altered.position];
-      context.report({
-        messageId: problem,
-        ...(location === undefined ? {} : { location }),
-        help:
-          problem === "missingTransaction"
-            ? "Run it inside a transaction, or in a migration file of its own."
-            : `Add ${problem === "missingIfExists" ? "IF EXISTS" : "IF NOT EXISTS"}.`,
-      });
+      const problems =
+        alter === undefined
+          ? [problemOf(node)].flatMap((problem) => (problem === undefined ? [] : [{ problem, position: -1 }]))
+          : alterProblems(alter);
+      const places = alter === undefined || problems.length === 0 ? [] : subcommandPlaces(statement, alter);
+      for (const { problem, position } of problems) {
+        const location = places[position];
+        context.report({
+          messageId: problem,
+          ...(location === undefined ? {} : { location }),
+          help:
+            problem === "missingTransaction"
+              ? "Run it inside a transaction, or in a migration file of its own."
+              : `Add ${problem === "missingIfExists" ? "IF EXISTS" : "IF NOT EXISTS"}.`,
+        });
+      }
     },
   }),
 });

@@ -19,6 +19,14 @@ new RuleTester({ settings: noWrap }).run("prefer-robust-stmts", preferRobustStmt
     { sql: "CREATE TABLE t (id bigint);", errors: [{ messageId: "missingIfNotExists", line: 1 }] },
     { sql: "SELECT 1;\nDROP TABLE t;", errors: [{ messageId: "missingIfExists", line: 2 }] },
     { sql: "ALTER TABLE t ADD COLUMN a text;", errors: [{ messageId: "missingIfNotExists", line: 1 }] },
+    {
+      name: "each subcommand is reported on its line",
+      sql: "ALTER TABLE t ADD COLUMN a text,\n  ADD COLUMN IF NOT EXISTS b text,\n  DROP COLUMN c;",
+      errors: [
+        { messageId: "missingIfNotExists", line: 1 },
+        { messageId: "missingIfExists", line: 3 },
+      ],
+    },
     { sql: "ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;", errors: [{ messageId: "missingTransaction", line: 1 }] },
     { sql: "ALTER TABLE t RENAME COLUMN a TO b;", errors: [{ messageId: "missingTransaction", line: 1 }] },
     {

@@ -1,4 +1,4 @@
-import type { AlterTableStmt, CreateStmt, DropStmt, RangeVar } from "@pgsql/types";
+import type { AlterTableStmt, CreateStmt, DropStmt, RangeVar, RenameStmt } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
 import { nodeOf } from "../ast.js";
 import { at, docsUrl } from "../support.js";
@@ -8,7 +8,7 @@ export const requireTableSchema = defineRule({
   id: "require-table-schema",
   version: "1.0.0",
   meta: {
-    description: "Require schema-qualified table names in CREATE, ALTER and DROP TABLE.",
+    description: "Require schema-qualified table names in CREATE, ALTER (including RENAME) and DROP TABLE.",
     severity: "warning",
     messages: {
       unqualified: "Table {{table}} is not schema-qualified: it resolves through the search_path of whoever runs the migration.",
@@ -25,6 +25,12 @@ export const requireTableSchema = defineRule({
       if (create?.relation !== undefined && create.relation.relpersistence !== "t") relations.push(create.relation);
       const alter = nodeOf<AlterTableStmt>(node, "AlterTableStmt");
       if (alter?.relation !== undefined && alter.objtype === "OBJECT_TABLE") relations.push(alter.relation);
+      const rename = nodeOf<RenameStmt>(node, "RenameStmt");
+      const renamesTable =
+        rename?.renameType === "OBJECT_TABLE" ||
+        rename?.renameType === "OBJECT_TABCONSTRAINT" ||
+        (rename?.renameType === "OBJECT_COLUMN" && rename.relationType === "OBJECT_TABLE");
+      if (rename?.relation !== undefined && renamesTable) relations.push(rename.relation);
       const drop = nodeOf<DropStmt>(node, "DropStmt");
       if (drop?.removeType === "OBJECT_TABLE") {
         for (const relation of statement.relations) {
