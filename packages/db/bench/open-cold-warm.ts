@@ -3,8 +3,8 @@
  * - without the snapshot cache (`snapshotCache: false`: initdb every time, the behaviour before the cache),
  * - cold (an empty cache directory: initdb, then the snapshot is written),
  * - warm (the snapshot is there and loaded).
- * Then `confiture preflight examples/migrations` cold and warm, from apps/cli/dist when it is built,
- * else through `pnpm confiture:dev` (tsx, slower to start). Each cold run gets a new empty
+ * Then `confiture preflight examples/migrations` cold and warm, from apps/cli/dist when it is built
+ * and runs, else through `pnpm confiture:dev` (tsx, slower to start). Each cold run gets a new empty
  * CONFITURE_CACHE_DIR; warm runs share one prepared directory.
  * Runs: BENCH_OPEN_RUNS (default 5), BENCH_CLI_RUNS (default 3).
  */
@@ -70,42 +70,59 @@ function report(label: string, samples: { openMs?: number; wallMs: number }[]): 
   );
 }
 
+/** Runs the CLI's preflight; `undefined` when it did not produce its JSON report (a broken build, say). */
+function preflight(command: string, args: string[], cacheDirectory: string): { wallMs: number } | undefined {
+  const result = run(command, [...args, "preflight", "examples/migrations", "--format", "json"], cacheDirectory, repositoryRoot);
+  try {
+    JSON.parse(result.stdout);
+    return result;
+  } catch {
+    return undefined;
+  }
+}
+
 try {
   const uncached: { openMs: number; wallMs: number }[] = [];
   const cold: { openMs: number; wallMs: number }[] = [];
   const warm: { openMs: number; wallMs: number }[] = [];
-  for (let index = 0; index < openRuns; index++) uncached.push(openOnce(await emptyCacheDirectory(), true));
-  for (let index = 0; index < openRuns; index++) cold.push(openOnce(await emptyCacheDirectory()));
   const warmDirectory = await emptyCacheDirectory();
   openOnce(warmDirectory); // writes the snapshot the warm runs load
-  for (let index = 0; index < openRuns; index++) warm.push(openOnce(warmDirectory));
+  // Interleaved, so a change in machine load affects every variant alike.
+  for (let index = 0; index < openRuns; index++) {
+    uncached.push(openOnce(await emptyCacheDirectory(), true));
+    cold.push(openOnce(await emptyCacheDirectory()));
+    warm.push(openOnce(warmDirectory));
+  }
   report("embedded open, no snapshot cache", uncached);
   report("embedded open, cold (empty cache: initdb + snapshot written)", cold);
   report("embedded open, warm (snapshot loaded)", warm);
 
   const builtCli = join(repositoryRoot, "apps", "cli", "dist", "bin.js");
-  const [command, prefix, how] = existsSync(builtCli)
-    ? [process.execPath, [builtCli], "node apps/cli/dist/bin.js"]
-    : ["pnpm", ["confiture:dev"], "pnpm confiture:dev (CLI not built)"];
-  const cliArgs = [...prefix, "preflight", "examples/migrations"];
-  const cliCold: { wallMs: number }[] = [];
-  const cliWarm: { wallMs: number }[] = [];
-  const statuses = new Set<number | null>();
-  for (let index = 0; index < cliRuns; index++) {
-    const result = run(command, cliArgs, await emptyCacheDirectory(), repositoryRoot);
-    statuses.add(result.status);
-    cliCold.push(result);
-  }
+  const candidates: [string, string[], string][] = [
+    [process.execPath, [builtCli], "node apps/cli/dist/bin.js"],
+    ["pnpm", ["--silent", "confiture:dev"], "pnpm confiture:dev (the built CLI did not run)"],
+  ];
   const cliWarmDirectory = await emptyCacheDirectory();
-  run(command, cliArgs, cliWarmDirectory, repositoryRoot);
-  for (let index = 0; index < cliRuns; index++) {
-    const result = run(command, cliArgs, cliWarmDirectory, repositoryRoot);
-    statuses.add(result.status);
-    cliWarm.push(result);
+  const usable = candidates.find(
+    ([command, args]) =>
+      (command !== process.execPath || existsSync(builtCli)) && preflight(command, args, cliWarmDirectory) !== undefined,
+  );
+  if (usable === undefined) {
+    console.log("preflight figures skipped: neither the built CLI nor pnpm confiture:dev produced a report");
+  } else {
+    const [command, args, how] = usable;
+    const cliCold: { wallMs: number }[] = [];
+    const cliWarm: { wallMs: number }[] = [];
+    for (let index = 0; index < cliRuns; index++) {
+      const coldRun = preflight(command, args, await emptyCacheDirectory());
+      const warmRun = preflight(command, args, cliWarmDirectory);
+      if (coldRun === undefined || warmRun === undefined) throw new Error(`${how} preflight stopped producing a report`);
+      cliCold.push(coldRun);
+      cliWarm.push(warmRun);
+    }
+    report(`${how} preflight examples/migrations --format json, cold`, cliCold);
+    report(`${how} preflight examples/migrations --format json, warm`, cliWarm);
   }
-  report(`${how} preflight examples/migrations, cold`, cliCold);
-  report(`${how} preflight examples/migrations, warm`, cliWarm);
-  console.log(`preflight exit codes seen: ${[...statuses].join(", ")}`);
 } finally {
   await Promise.all(temporaryDirectories.map((directory) => rm(directory, { recursive: true, force: true })));
 }

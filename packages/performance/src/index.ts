@@ -22,3 +22,5 @@ export { checkForRegressions, recordBaselines } from "./workflow.js";
 export type { CheckOutcome, WorkflowOptions } from "./workflow.js";
 export { createPerformanceHooks } from "./migration-hooks.js";
 export type { AlertSink, PerformanceHooksOptions } from "./migration-hooks.js";
+export { profileConfigSchema } from "./config.js";
+export type { ProfileConfig, ProfileConfigInput } from "./config.js";

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { openDatabase } from "@confiture/db";
 import {
   type BaselineStore,
@@ -8,6 +8,7 @@ import {
   FileBaselineStore,
   type NamedQuery,
   type ProfileRun,
+  profileConfigSchema,
   queryTrends,
   readQueriesFile,
   recordBaselines,
@@ -15,22 +16,27 @@ import {
 } from "@confiture/performance";
 import type { Command } from "commander";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
+import { describeIssues, loadConfig } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import { cliVersion } from "../version.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 interface ProfileOptions {
   format: string;
+  config?: string;
   db?: string;
   queries?: string;
   top?: string;
-  runs: string;
-  warmup: string;
-  env: string;
+  runs?: string;
+  warmup?: string;
+  env?: string;
   allowWrites?: boolean;
-  threshold: string;
+  threshold?: string;
   store?: string;
 }
+
+/** The options once the config and defaults have filled them in. */
+type ResolvedProfileOptions = ProfileOptions & { runs: string; warmup: string; env: string; threshold: string; store: string };
 
 function positiveInteger(value: string, option: string): number {
   const number = Number(value);
@@ -77,7 +83,29 @@ async function withProfiling<T>(
   }
 }
 
-function workflowOptions(options: ProfileOptions) {
+/**
+ * The options in force: the command line first, then the config's `profile` section, then defaults.
+ * A queries file named in the config is relative to the config's directory.
+ */
+async function withConfig(options: ProfileOptions, runtime: CliRuntime): Promise<ResolvedProfileOptions> {
+  const loaded = await loadConfig({ cwd: runtime.io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+  const parsed = profileConfigSchema.safeParse(loaded.config.profile ?? {});
+  if (!parsed.success) throw new UsageError(describeIssues(parsed.error, loaded.path ?? "the configuration"));
+  const config = parsed.data;
+  const queries = options.queries ?? (config.queries === undefined ? undefined : resolve(loaded.directory, config.queries));
+  return {
+    ...options,
+    ...(queries === undefined ? {} : { queries }),
+    env: options.env ?? config.environment,
+    store: options.store ?? config.store,
+    runs: options.runs ?? String(config.profile.timedRuns ?? 30),
+    warmup: options.warmup ?? String(config.profile.warmupRuns ?? 3),
+    threshold: options.threshold ?? String((config.regression.relativeThreshold ?? 0.2) * 100),
+    allowWrites: options.allowWrites ?? config.profile.allowWrites ?? false,
+  };
+}
+
+function workflowOptions(options: ResolvedProfileOptions) {
   return {
     environment: options.env,
     recordedBy: `confiture ${cliVersion}`,
@@ -126,12 +154,12 @@ function addProfileOptions(command: Command): Command {
   return addCommonOptions(command)
     .option("-q, --queries <file>", "queries to profile: a .sql file where `-- name: <id>` starts each query")
     .option("--top <n>", "without --queries: the top N statements of pg_stat_statements", "10")
-    .option("--runs <n>", "timed runs per query", "30")
-    .option("--warmup <n>", "untimed warm-up runs per query", "3")
-    .option("--env <name>", "environment the baselines belong to", "local")
+    .option("--runs <n>", "timed runs per query (default: profile.profile.timedRuns, else 30)")
+    .option("--warmup <n>", "untimed warm-up runs per query (default 3)")
+    .option("--env <name>", "environment the baselines belong to (default: profile.environment, else local)")
     .option("--allow-writes", "profile data-changing queries (each run is rolled back)")
-    .option("--threshold <percent>", "relative slowdown that is an error", "20")
-    .option("--store <where>", "where baselines live: file (.confiture/performance.json) or database", "file");
+    .option("--threshold <percent>", "median slowdown that is an error (default 20)")
+    .option("--store <where>", "where baselines live: file (.confiture/performance.json) or database (default: profile.store)");
 }
 
 export const profileCommand: CommandModule = {
@@ -155,7 +183,8 @@ Examples:
       );
 
     addProfileOptions(profile.command("baseline").description("profile the queries and store a baseline for each")).action(
-      async (options: ProfileOptions) => {
+      async (given: ProfileOptions) => {
+        const options = await withConfig(given, runtime);
         await withProfiling(options, runtime, async ({ database, store, queries }) => {
           const { run, baselines } = await recordBaselines(database, queries, store, workflowOptions(options));
           if (options.format === "json") return writeJson(runtime.io, { baselines, run });
@@ -172,7 +201,8 @@ Examples:
 
     addProfileOptions(
       profile.command("check").description("profile again and compare with the baselines (exit 1 on an error-level regression)"),
-    ).action(async (options: ProfileOptions) => {
+    ).action(async (given: ProfileOptions) => {
+      const options = await withConfig(given, runtime);
       await withProfiling(options, runtime, async ({ database, store, queries }) => {
         const outcome = await checkForRegressions(database, queries, store, workflowOptions(options));
         if (options.format === "json") writeJson(runtime.io, outcome);
@@ -182,9 +212,10 @@ Examples:
     });
 
     addCommonOptions(profile.command("history").description("the trend of every query's checks: slope and sparkline"))
-      .option("--env <name>", "environment", "local")
-      .option("--store <where>", "file or database", "file")
-      .action(async (options: ProfileOptions) => {
+      .option("--env <name>", "environment (default: profile.environment, else local)")
+      .option("--store <where>", "file or database (default: profile.store, else file)")
+      .action(async (given: ProfileOptions) => {
+        const options = await withConfig(given, runtime);
         const url = options.store === "database" ? resolveDatabaseUrl(options, runtime.io) : undefined;
         const database =
           options.store === "database"

@@ -37,6 +37,28 @@ describe("confiture slo", () => {
     expect(names).toContain("confiture_slo_compliance_ratio");
   });
 
+  it("takes the environment and objectives from the config's slo section", async () => {
+    const directory = await projectWithSamples([{ operation: "lint", value: 900 }]);
+    await writeFile(
+      join(directory, "confiture.config.yaml"),
+      "slo:\n  environment: production\n  objectives:\n    production:\n      - operation: lint\n        objectives: [{ type: latency, percentile: 50, thresholdMs: 500 }]\n",
+    );
+    const io = memoryIo({ cwd: directory });
+    // The sample was recorded as local; production sees none of it, so nothing is violated.
+    expect(await run(["slo", "check", "--format", "json"], io)).toBe(0);
+    const local = memoryIo({ cwd: directory });
+    await writeFile(
+      join(directory, "confiture.config.yaml"),
+      "slo:\n  objectives:\n    local:\n      - operation: lint\n        objectives: [{ type: latency, percentile: 50, thresholdMs: 500 }]\n",
+    );
+    expect(await run(["slo", "check", "--format", "json"], local)).toBe(1);
+    expect(JSON.parse(local.out()).violations[0]).toMatchObject({ operation: "lint", severity: "error" }); // 900 ms is 1.8x the 500 ms target
+    await writeFile(join(directory, "confiture.config.yaml"), "slo:\n  environment: mars\n");
+    const bad = memoryIo({ cwd: directory });
+    expect(await run(["slo", "report"], bad)).toBe(2);
+    expect(bad.err()).toContain("slo.environment");
+  });
+
   it("rejects an unknown environment as a usage error", async () => {
     const io = memoryIo({ cwd: await mkdtemp(join(tmpdir(), "confiture-slo-")) });
     expect(await run(["slo", "report", "--env", "mars"], io)).toBe(2);

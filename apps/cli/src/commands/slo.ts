@@ -5,6 +5,7 @@ import {
   type MetricsStore,
   SloMonitor,
   environmentSchema,
+  sloConfigSchema,
   formatSloReportText,
   objectivesFor,
   servePrometheus,
@@ -13,13 +14,15 @@ import {
 import { openDatabase } from "@confiture/db";
 import { type Command, Option } from "commander";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
+import { describeIssues, loadConfig } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import { defaultMetricsPath } from "../metrics.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 interface SloOptions {
   format: string;
-  env: string;
+  env?: string;
+  config?: string;
   db?: string;
   metrics?: string;
   serve?: string;
@@ -32,17 +35,21 @@ function parseEnvironment(value: string): Environment {
 }
 
 async function buildReport(options: SloOptions, runtime: CliRuntime) {
-  const environment = parseEnvironment(options.env);
+  const loaded = await loadConfig({ cwd: runtime.io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+  const parsed = sloConfigSchema.safeParse(loaded.config.slo ?? {});
+  if (!parsed.success) throw new UsageError(describeIssues(parsed.error, loaded.path ?? "the configuration"));
+  const config = parsed.data;
+  const environment = options.env === undefined ? config.environment : parseEnvironment(options.env);
   const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, runtime.io);
   const database = url === undefined ? undefined : await openDatabase(url);
   try {
     const store: MetricsStore = database
-      ? new DatabaseMetricsStore(database)
-      : new FileMetricsStore(options.metrics ?? defaultMetricsPath(runtime.io));
+      ? new DatabaseMetricsStore(database, config.maxStoredSamples)
+      : new FileMetricsStore(options.metrics ?? defaultMetricsPath(runtime.io), config.maxStoredSamples);
     const monitor = new SloMonitor({ environment });
-    // Samples written before an environment was chosen count for the local environment.
+    // Samples recorded without an environment come from a developer's machine: local.
     monitor.load((await store.readAll()).map((sample) => ({ ...sample, environment: sample.environment ?? "local" })));
-    return monitor.report(objectivesFor(environment));
+    return monitor.report(objectivesFor(environment, config));
   } finally {
     await database?.close();
   }

@@ -1,18 +1,32 @@
+import { hooksConfigSchema } from "@confiture/hooks";
 import { lintConfigSchema } from "@confiture/linting";
+import { migrationsConfigSchema } from "@confiture/migrate";
+import { sloConfigSchema } from "@confiture/monitoring";
+import { profileConfigSchema } from "@confiture/performance";
+import { riskConfigSchema } from "@confiture/risk";
 import { z } from "zod";
 
 /**
- * The configuration file. Sections other than `lint` are open objects for now: their owners
- * (migrate, hooks, risk, performance, monitoring) tighten them.
+ * A section validated by its package's schema when the file loads (errors name the key path), but
+ * kept as written: each command parses its own section, so defaults are filled exactly once.
  */
+function section<Schema extends z.ZodType>(schema: Schema): z.ZodType<z.input<Schema>> {
+  return z.unknown().superRefine((value, context) => {
+    const result = schema.safeParse(value);
+    if (!result.success)
+      for (const issue of result.error.issues) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  }) as unknown as z.ZodType<z.input<Schema>>;
+}
+
+/** The configuration file: one section per package, each typed and checked by that package's schema. */
 export const confitureConfigSchema = z.strictObject({
   lint: lintConfigSchema.optional(),
-  migrations: z.looseObject({ directory: z.string().min(1).optional() }).optional(),
-  hooks: z.looseObject({}).optional(),
-  risk: z.looseObject({}).optional(),
-  profile: z.looseObject({}).optional(),
-  slo: z.looseObject({}).optional(),
-  database: z.looseObject({ url: z.string().min(1).optional() }).optional(),
+  migrations: section(migrationsConfigSchema).optional(),
+  hooks: section(hooksConfigSchema).optional(),
+  risk: section(riskConfigSchema).optional(),
+  profile: section(profileConfigSchema).optional(),
+  slo: section(sloConfigSchema).optional(),
+  database: z.strictObject({ url: z.string().min(1).optional() }).optional(),
 });
 
 /** The configuration as a user writes it (what `defineConfig` accepts). */

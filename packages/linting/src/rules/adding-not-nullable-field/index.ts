@@ -44,6 +44,8 @@ export const addingNotNullableField = defineRule({
     statement(visit) {
       const alter = alterTableOf(visit.node);
       if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
+      // Most ALTER TABLEs do something else: skip the table lookup for them.
+      if (!alterCommands(alter).some((command) => command.subtype === "AT_SetNotNull")) return;
       const table = rangeVarText(alter.relation);
       const model = findTable(context.schema, {
         ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),

@@ -22,6 +22,8 @@ export const banDropColumn = defineRule({
     statement(visit) {
       const alter = alterTableOf(visit.node);
       if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
+      // Most ALTER TABLEs do something else: skip the table lookup for them.
+      if (!alterCommands(alter).some((command) => command.subtype === "AT_DropColumn")) return;
       const table = findTable(context.schema, {
         ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
         name: alter.relation?.relname ?? "",

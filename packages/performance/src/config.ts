@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { profileOptionsSchema } from "./profiler.js";
+import { regressionOptionsSchema } from "./regression.js";
+
+/** The `profile` section of `confiture.config.*`. Command-line options win over it. */
+export const profileConfigSchema = z.strictObject({
+  /** The queries file (`-- name: <id>` starts each query), relative to the config's directory. */
+  queries: z.string().min(1).optional(),
+  /** Environment the baselines belong to. */
+  environment: z.string().min(1).default("local"),
+  /** Where baselines live: `.confiture/performance.json`, or tables in the target database. */
+  store: z.enum(["file", "database"]).default("file"),
+  /** Days after which a baseline is stale. */
+  maxBaselineAgeDays: z.number().positive().default(30),
+  profile: profileOptionsSchema.partial().default({}),
+  regression: regressionOptionsSchema.partial().default({}),
+  /** Record baselines before `migrate up` executes and check them after it validates. */
+  aroundMigrations: z.boolean().default(false),
+  /** With aroundMigrations: fail the run (and roll back) on an error-level regression instead of alerting. */
+  failOnRegression: z.boolean().default(false),
+});
+export type ProfileConfig = z.output<typeof profileConfigSchema>;
+export type ProfileConfigInput = z.input<typeof profileConfigSchema>;
