@@ -26,6 +26,13 @@ import {
   type RunResult,
   type StatusReport,
 } from "@confiture/migrate";
+import {
+  createPerformanceHooks,
+  DatabaseBaselineStore,
+  FileBaselineStore,
+  profileConfigSchema,
+  readQueriesFile,
+} from "@confiture/performance";
 import { assessRisk, gatherRiskContext, type RiskConfig } from "@confiture/risk";
 import type { Command } from "commander";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
@@ -33,6 +40,7 @@ import { describeIssues, type LoadedConfig, loadConfig } from "../config/index.j
 import { ExitCode, UsageError } from "../errors.js";
 import { displayPath, lintSources, type MigrationSource, parseLevel, riskConfigOf } from "./risk.js";
 import { importModule } from "../import-module.js";
+import { cliVersion } from "../version.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 interface MigrateOptions {
@@ -113,8 +121,41 @@ async function withDatabase<T>(url: string, work: (database: Database) => Promis
   }
 }
 
-/** The hooks of the config's `hooks` section, as the runner's lifecycle. */
-async function lifecycleOf(context: MigrateSetup, runtime: CliRuntime): Promise<Lifecycle> {
+/**
+ * The performance hooks, when the config's `profile` section asks for them around migrations: a
+ * baseline before execute, a check after validate (PERFORMANCE_DEGRADED on a regression). They
+ * profile on their own connection, so they need a server: PGlite has only one.
+ */
+async function performanceHooksOf(context: MigrateSetup, database: Database, executor: HookExecutor) {
+  const parsed = profileConfigSchema.safeParse(context.loaded.config.profile ?? {});
+  if (!parsed.success) throw new UsageError(describeIssues(parsed.error, context.loaded.path ?? "the configuration"));
+  const profile = parsed.data;
+  if (!profile.aroundMigrations) return [];
+  if (profile.queries === undefined)
+    throw new UsageError("profile.aroundMigrations needs profile.queries: the queries file to baseline and check.");
+  if (database.driver === "pglite")
+    throw new UsageError(
+      "profile.aroundMigrations needs a PostgreSQL server (--db postgres://...): the embedded database has one connection, which the migration holds.",
+    );
+  return createPerformanceHooks({
+    database,
+    queries: await readQueriesFile(resolve(context.loaded.directory, profile.queries)),
+    store:
+      profile.store === "database"
+        ? new DatabaseBaselineStore(database)
+        : FileBaselineStore.inDirectory(context.loaded.directory),
+    alerts: executor,
+    environment: profile.environment,
+    recordedBy: `confiture ${cliVersion}`,
+    profile: profile.profile,
+    regression: profile.regression,
+    maxBaselineAgeDays: profile.maxBaselineAgeDays,
+    failOnRegression: profile.failOnRegression,
+  });
+}
+
+/** The hooks of the config's `hooks` section (and the performance hooks), as the runner's lifecycle. */
+async function lifecycleOf(context: MigrateSetup, runtime: CliRuntime, database: Database): Promise<Lifecycle> {
   try {
     const { hooks, options } = await loadHooksFromConfig(context.loaded.config.hooks ?? {}, {
       baseDir: context.loaded.directory,
@@ -122,7 +163,10 @@ async function lifecycleOf(context: MigrateSetup, runtime: CliRuntime): Promise<
       importModule,
     });
     const executor = new HookExecutor(options).registerAll(hooks);
+    executor.registerAll(await performanceHooksOf(context, database, executor));
     runtime.metrics.observe(executor.events);
+    // Alerts reach the person running the migration, whatever hooks listen to them.
+    executor.on("alert", (message) => runtime.io.stderr.write(`alert: ${message.alert} ${JSON.stringify(message.payload)}\n`));
     return hooksLifecycle(executor);
   } catch (error) {
     if (HookConfigError.isInstance(error) || HookGraphError.isInstance(error)) {
@@ -188,7 +232,7 @@ async function runOptions(
     database,
     directory: context.directory,
     settings,
-    lifecycle: await lifecycleOf(context, runtime),
+    lifecycle: await lifecycleOf(context, runtime, database),
     gates: gatesOf(context, riskConfig, runtime),
     environment: context.environment,
     appliedBy: appliedBy(runtime),
