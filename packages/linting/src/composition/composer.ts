@@ -4,7 +4,7 @@ import { ENGINE_VERSION } from "../engine-version.js";
 import { LibraryDefinitionError } from "../errors.js";
 import { timed } from "../events.js";
 import { findDuplicates, findIncompatible, findOverlaps, resolveConflict } from "./conflicts.js";
-import { applyRuleSetting, matchRules, parseRuleOptions } from "./rule-settings.js";
+import { applyRuleSetting, defaultRuleOptions, matchRules, parseRuleOptions } from "./rule-settings.js";
 import type { ComposedRule, Composition, CompositionAudit, ConflictRecord, ConflictResolutions } from "./types.js";
 
 /**
@@ -69,7 +69,7 @@ function compose(options: ComposeOptions): Composition {
         rule,
         enabled,
         severity: rule.meta.severity,
-        options: undefined,
+        options: defaultRuleOptions({ rule }),
         order: rules.length,
         shadowed: false,
       });

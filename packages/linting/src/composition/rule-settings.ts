@@ -26,6 +26,19 @@ export function parseRuleOptions(composed: Pick<ComposedRule, "id" | "rule">, va
   throw new RuleOptionsError(composed.id, detail);
 }
 
+/**
+ * A rule's options when the config gives none (the rule is on by default, or set with a bare level):
+ * its schema's defaults, so `context.options` is never undefined when the schema can fill it.
+ */
+export function defaultRuleOptions(composed: Pick<ComposedRule, "rule">): unknown {
+  const schema = composed.rule.meta.options;
+  if (schema === undefined) return undefined;
+  const absent = schema.safeParse(undefined);
+  if (absent.success) return absent.data;
+  const empty = schema.safeParse({});
+  return empty.success ? empty.data : undefined;
+}
+
 /** The effective state of a rule after one setting. */
 export interface RuleState {
   enabled: boolean;
