@@ -172,13 +172,23 @@ function dml(kind: string, payload: Payload): Classified {
 }
 
 /** Lower-case names of a list of DefElem options (`VACUUM (FULL)`, `REINDEX (CONCURRENTLY)`). */
+function isFalseArgument(argument: Node | undefined): boolean {
+  if (argument === undefined) return false;
+  const boolean = nodeOf<{ boolval?: boolean }>(argument, "Boolean");
+  if (boolean !== undefined) return boolean.boolval !== true;
+  const text = nodeOf<{ sval?: string }>(argument, "String");
+  if (text !== undefined) return ["false", "off", "no", "0"].includes((text.sval ?? "").toLowerCase());
+  const integer = nodeOf<{ ival?: number }>(argument, "Integer");
+  return integer !== undefined && (integer.ival ?? 0) === 0;
+}
+
 export function optionNames(options: Node[] | undefined): Set<string> {
   const names = new Set<string>();
   for (const option of options ?? []) {
     const element = nodeOf<DefElem>(option, "DefElem");
-    // `VACUUM (FULL false)` turns the option off.
-    const argument = nodeOf<{ boolval?: boolean }>(element?.arg as Node | undefined, "Boolean");
-    const off = argument !== undefined && argument.boolval !== true;
+    // `VACUUM (FULL false)`, `(FULL off)` and `(FULL 0)` turn the option off: PostgreSQL's defGetBoolean
+    // reads the argument as a Boolean, a String ("false", "off", "no") or an Integer (0).
+    const off = isFalseArgument(element?.arg as Node | undefined);
     if (element?.defname !== undefined && !off) names.add(element.defname.toLowerCase());
   }
   return names;
