@@ -17,8 +17,9 @@ export function defineConfigPreset(overrides = {}) {
     ...overrides,
     test: {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
+      // Generous: database tests start PGlite (WASM) and CI machines have two cores.
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
       ...(overrides.test ?? {}),
     },
   });
