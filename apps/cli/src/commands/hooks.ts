@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import {
   type AnyHookDefinition,
   HookConfigError,
@@ -14,11 +13,11 @@ import {
   toMermaid,
 } from "@confiture/hooks";
 import { Option } from "commander";
-import { createJiti } from "jiti";
 import { addCommonOptions, writeJson } from "../common-options.js";
 import { loadConfig } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import type { CliIo } from "../io.js";
+import { importModule } from "../import-module.js";
 import type { CommandModule } from "./types.js";
 
 interface HooksOptions {
@@ -26,15 +25,6 @@ interface HooksOptions {
   config?: string;
   phase?: string;
   env?: string;
-}
-
-/** Loads hook modules written in TypeScript through jiti, the way the config itself is loaded. */
-function importModule(specifier: string): Promise<unknown> {
-  if (/\.(c|m)?ts$/.test(specifier)) {
-    const path = specifier.startsWith("file:") ? fileURLToPath(specifier) : specifier;
-    return createJiti(import.meta.url, { moduleCache: false }).import(path);
-  }
-  return import(specifier);
 }
 
 /** The plans of every phase that has hooks (or of `--phase`), from the config's hooks section. */
