@@ -3,7 +3,7 @@ import { commands } from "./commands/index.js";
 import type { CliRuntime } from "./commands/types.js";
 import { ExitCode, UsageError } from "./errors.js";
 import { type CliIo, processIo } from "./io.js";
-import { CommandMetrics, fileStore } from "./metrics.js";
+import { CommandMetrics } from "./metrics.js";
 import { cliVersion } from "./version.js";
 
 /** Builds the program with every command registered. */
@@ -39,7 +39,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   const program = createProgram(runtime);
   try {
     await program.parseAsync(argv, { from: "user" });
-    await runtime.metrics.flush(fileStore(io), io);
+    await runtime.metrics.flush(io);
     return runtime.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

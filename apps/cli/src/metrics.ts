@@ -1,8 +1,19 @@
 import { join } from "node:path";
 import { lintingEvents } from "@confiture/linting";
-import { FileMetricsStore, type MetricsStore, SloMonitor, type TimingSource } from "@confiture/monitoring";
+import { openDatabase, redactUrl } from "@confiture/db";
+import {
+  DatabaseMetricsStore,
+  FileMetricsStore,
+  type MetricsStore,
+  type SloConfig,
+  SloMonitor,
+  sloConfigSchema,
+  type TimingSource,
+} from "@confiture/monitoring";
 import { performanceEvents } from "@confiture/performance";
 import { riskEvents } from "@confiture/risk";
+import { describeIssues, loadConfig } from "./config/index.js";
+import { UsageError } from "./errors.js";
 import type { CliIo } from "./io.js";
 
 /** Where the CLI keeps its timings between invocations when no database store is configured. */
@@ -34,18 +45,45 @@ export class CommandMetrics {
     this.monitor.record(operation, value);
   }
 
-  async flush(store: MetricsStore, io: CliIo): Promise<void> {
+  /** Appends this command's samples to the configured store. */
+  async flush(io: CliIo): Promise<void> {
     for (const unsubscribe of this.#unsubscribers.splice(0)) unsubscribe();
     const samples = this.monitor.samples();
     if (samples.length === 0 || io.env.CONFITURE_METRICS === "off") return;
     try {
-      await store.append(samples);
+      const config = await sloConfigOf(io).catch(() => sloConfigSchema.parse({}));
+      await withMetricsStore(io, config, undefined, (store) => store.append(samples));
     } catch (error) {
-      io.stderr.write(`confiture: could not store metrics (${(error as Error).message})\n`);
+      io.stderr.write(`confiture: could not store metrics (${redactUrl((error as Error).message)})\n`);
     }
   }
 }
 
-export function fileStore(io: CliIo, maxSamples?: number): MetricsStore {
-  return new FileMetricsStore(defaultMetricsPath(io), maxSamples);
+/** The config's `slo` section, parsed (defaults when there is no config). */
+export async function sloConfigOf(io: CliIo, path?: string): Promise<SloConfig> {
+  const loaded = await loadConfig({ cwd: io.cwd, ...(path === undefined ? {} : { path }) });
+  const parsed = sloConfigSchema.safeParse(loaded.config.slo ?? {});
+  if (!parsed.success) throw new UsageError(describeIssues(parsed.error, loaded.path ?? "the configuration"));
+  return parsed.data;
+}
+
+/**
+ * Runs `work` with the metrics store in force: a database (`--db`, `CONFITURE_METRICS_URL`, or
+ * `slo.databaseUrl`) so every machine and CI job shares one history, else `.confiture/metrics.jsonl`.
+ */
+export async function withMetricsStore<T>(
+  io: CliIo,
+  config: SloConfig,
+  url: string | undefined,
+  work: (store: MetricsStore) => Promise<T>,
+  file?: string,
+): Promise<T> {
+  const databaseUrl = url ?? io.env.CONFITURE_METRICS_URL ?? config.databaseUrl;
+  if (databaseUrl === undefined) return work(new FileMetricsStore(file ?? defaultMetricsPath(io), config.maxStoredSamples));
+  const database = await openDatabase(databaseUrl);
+  try {
+    return await work(new DatabaseMetricsStore(database, config.maxStoredSamples));
+  } finally {
+    await database.close();
+  }
 }

@@ -32,8 +32,13 @@ export const sloConfigSchema = z.object({
   environment: environmentSchema.default("local"),
   /** Objectives by environment; an operation named here replaces the default objectives of that operation. */
   objectives: z.partialRecord(environmentSchema, z.array(sloDefinitionSchema)).default({}),
-  /** Most samples kept in `.confiture/metrics.jsonl` (oldest dropped first). */
+  /** Most samples kept (oldest dropped first). */
   maxStoredSamples: z.number().int().positive().default(50_000),
+  /**
+   * A database to keep the samples in (table `confiture.metrics`), so a team's runs from every machine
+   * and CI job share one history. Without it they go to `.confiture/metrics.jsonl`.
+   */
+  databaseUrl: z.string().min(1).optional(),
 });
 export type SloConfig = z.infer<typeof sloConfigSchema>;
 

@@ -59,6 +59,21 @@ describe("confiture slo", () => {
     expect(bad.err()).toContain("slo.environment");
   });
 
+  it("keeps the samples in a database when one is configured for metrics", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "confiture-slo-"));
+    const metricsUrl = `pglite:${join(directory, "metrics-db")}`;
+    await writeFile(join(directory, "q.sql"), "-- name: one\nSELECT 1\n");
+    const env = { CONFITURE_METRICS: "on", CONFITURE_METRICS_URL: metricsUrl };
+    expect(await run(["profile", "baseline", "--queries", join(directory, "q.sql"), "--db", "pglite:", "--runs", "3"], memoryIo({ cwd: directory, env }))).toBe(0);
+    const io = memoryIo({ cwd: directory });
+    expect(await run(["slo", "report", "--format", "json", "--db", metricsUrl], io)).toBe(0);
+    const operations = JSON.parse(io.out()).operations.map((operation: { operation: string }) => operation.operation);
+    expect(operations).toEqual(expect.arrayContaining(["profiling_overhead"]));
+    const file = memoryIo({ cwd: directory });
+    await run(["slo", "report", "--format", "json"], file);
+    expect(JSON.parse(file.out()).operations).toEqual([]);
+  });
+
   it("rejects an unknown environment as a usage error", async () => {
     const io = memoryIo({ cwd: await mkdtemp(join(tmpdir(), "confiture-slo-")) });
     expect(await run(["slo", "report", "--env", "mars"], io)).toBe(2);

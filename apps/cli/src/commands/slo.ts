@@ -1,22 +1,16 @@
 import {
-  DatabaseMetricsStore,
   type Environment,
-  FileMetricsStore,
-  type MetricsStore,
-  SloMonitor,
   environmentSchema,
-  sloConfigSchema,
   formatSloReportText,
   objectivesFor,
+  SloMonitor,
   servePrometheus,
   toPrometheus,
 } from "@confiture/monitoring";
-import { openDatabase } from "@confiture/db";
 import { type Command, Option } from "commander";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
-import { describeIssues, loadConfig } from "../config/index.js";
 import { UsageError } from "../errors.js";
-import { defaultMetricsPath } from "../metrics.js";
+import { sloConfigOf, withMetricsStore } from "../metrics.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 interface SloOptions {
@@ -35,24 +29,14 @@ function parseEnvironment(value: string): Environment {
 }
 
 async function buildReport(options: SloOptions, runtime: CliRuntime) {
-  const loaded = await loadConfig({ cwd: runtime.io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
-  const parsed = sloConfigSchema.safeParse(loaded.config.slo ?? {});
-  if (!parsed.success) throw new UsageError(describeIssues(parsed.error, loaded.path ?? "the configuration"));
-  const config = parsed.data;
+  const config = await sloConfigOf(runtime.io, options.config);
   const environment = options.env === undefined ? config.environment : parseEnvironment(options.env);
   const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, runtime.io);
-  const database = url === undefined ? undefined : await openDatabase(url);
-  try {
-    const store: MetricsStore = database
-      ? new DatabaseMetricsStore(database, config.maxStoredSamples)
-      : new FileMetricsStore(options.metrics ?? defaultMetricsPath(runtime.io), config.maxStoredSamples);
-    const monitor = new SloMonitor({ environment });
-    // Samples recorded without an environment come from a developer's machine: local.
-    monitor.load((await store.readAll()).map((sample) => ({ ...sample, environment: sample.environment ?? "local" })));
-    return monitor.report(objectivesFor(environment, config));
-  } finally {
-    await database?.close();
-  }
+  const samples = await withMetricsStore(runtime.io, config, url, (store) => store.readAll(), options.metrics);
+  const monitor = new SloMonitor({ environment });
+  // Samples recorded without an environment come from a developer's machine: local.
+  monitor.load(samples.map((sample) => ({ ...sample, environment: sample.environment ?? "local" })));
+  return monitor.report(objectivesFor(environment, config));
 }
 
 function addSloOptions(command: Command, formats: string[]): Command {
@@ -64,7 +48,7 @@ function addSloOptions(command: Command, formats: string[]): Command {
     )
     .option(
       "--metrics <file>",
-      "metrics file (default: .confiture/metrics.jsonl); with --db, the confiture.metrics table instead",
+      "metrics file (default: .confiture/metrics.jsonl); with --db (or CONFITURE_METRICS_URL, or slo.databaseUrl), the confiture.metrics table instead",
     );
 }
 
