@@ -1,4 +1,6 @@
 // @ts-check
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -17,6 +19,8 @@ export function defineConfigPreset(overrides = {}) {
     ...overrides,
     test: {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      // The embedded database's snapshot cache goes to a temporary directory, not the user's home.
+      env: { CONFITURE_CACHE_DIR: join(tmpdir(), "confiture-test-cache"), ...(overrides.test?.env ?? {}) },
       // Generous: database tests start PGlite (WASM) and CI machines have two cores.
       testTimeout: 60_000,
       hookTimeout: 120_000,
