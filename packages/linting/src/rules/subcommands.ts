@@ -1,7 +1,8 @@
-import type { Statement } from "@confiture/sql";
-import type { AlterTableStmt } from "@pgsql/types";
-import { alterCommands } from "./ast.js";
-import { locate, type Place } from "./support.js";
+import { findTable, type SchemaModel, type Statement, type TableModel } from "@confiture/sql";
+import type { AlterTableCmd, AlterTableStmt } from "@pgsql/types";
+import type { StatementVisit } from "../types.js";
+import { alterCommands, alterTableOf, rangeVarText } from "./ast.js";
+import { isCreatedHere, locate, type Place } from "./support.js";
 import { tokensOf } from "./tokens.js";
 
 /**
@@ -39,5 +40,46 @@ export function lazySubcommandPlaces(statement: Statement, alter: AlterTableStmt
   return () => {
     places ??= subcommandPlaces(statement, alter);
     return places;
+  };
+}
+
+/** The subcommands of one kind in an ALTER TABLE on a table that existed before this file. */
+export interface ExistingTableSubcommands {
+  /** The table as the statement writes it. */
+  table: string;
+  /** The table's name without its schema. */
+  relation: string;
+  /** The table in the schema model before the statement, when the migrations know it. */
+  model: TableModel | undefined;
+  /** Each matching subcommand with where to report it (undefined: the whole statement). */
+  matches: Array<{ command: AlterTableCmd; location: Place | undefined }>;
+}
+
+/**
+ * Finds the ALTER TABLE subcommands of `subtype` on a table not created earlier in this file or
+ * transaction (those are exempt from lock rules), or undefined when there are none. Most ALTER
+ * TABLEs do something else, so the table lookup and the subcommand positions are only computed
+ * once a match exists.
+ */
+export function subcommandsOnExistingTable(
+  visit: StatementVisit,
+  schema: SchemaModel,
+  subtype: AlterTableCmd["subtype"],
+): ExistingTableSubcommands | undefined {
+  const alter = alterTableOf(visit.node);
+  if (alter === undefined || isCreatedHere(visit, alter.relation)) return undefined;
+  const commands = alterCommands(alter);
+  if (!commands.some((command) => command.subtype === subtype)) return undefined;
+  const places = subcommandPlaces(visit.statement, alter);
+  return {
+    table: rangeVarText(alter.relation),
+    relation: alter.relation?.relname ?? "table",
+    model: findTable(schema, {
+      ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
+      name: alter.relation?.relname ?? "",
+    }),
+    matches: commands.flatMap((command, position) =>
+      command.subtype === subtype ? [{ command, location: places[position] }] : [],
+    ),
   };
 }

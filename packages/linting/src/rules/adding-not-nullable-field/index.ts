@@ -1,8 +1,7 @@
-import { findTable, type TableModel } from "@confiture/sql";
+import type { TableModel } from "@confiture/sql";
 import { defineRule } from "../../define-rule.js";
-import { alterCommands, alterTableOf, rangeVarText } from "../ast.js";
-import { docsUrl, isCreatedHere } from "../support.js";
-import { lazySubcommandPlaces } from "../subcommands.js";
+import { subcommandsOnExistingTable } from "../subcommands.js";
+import { docsUrl } from "../support.js";
 
 /** `(a IS NOT NULL)`, `"a" is not null` -> `a is not null`: compares deparsed CHECK expressions. */
 function normalise(expression: string): string {
@@ -42,33 +41,25 @@ export const addingNotNullableField = defineRule({
   },
   create: (context) => ({
     statement(visit) {
-      const alter = alterTableOf(visit.node);
-      if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
-      // Most ALTER TABLEs do something else: skip the table lookup for them.
-      if (!alterCommands(alter).some((command) => command.subtype === "AT_SetNotNull")) return;
-      const table = rangeVarText(alter.relation);
-      const model = findTable(context.schema, {
-        ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
-        name: alter.relation?.relname ?? "",
-      });
-      const places = lazySubcommandPlaces(visit.statement, alter);
-      for (const [position, command] of alterCommands(alter).entries()) {
-        if (command.subtype !== "AT_SetNotNull") continue;
+      const found = subcommandsOnExistingTable(visit, context.schema, "AT_SetNotNull");
+      if (found === undefined) return;
+      const { table, model } = found;
+      for (const { command, location } of found.matches) {
         const column = command.name ?? "";
         if (context.pgVersion < 12) {
           context.report({
             messageId: "beforeTwelve",
-            ...(places()[position] === undefined ? {} : { location: places()[position] }),
+            ...(location === undefined ? {} : { location }),
             data: { table, column, version: context.pgVersion },
             help: "Run it in a quiet period with a short lock_timeout, or upgrade to PostgreSQL 12+.",
           });
           continue;
         }
         if (provenNotNull(model, column)) continue;
-        const check = `${alter.relation?.relname ?? "table"}_${column}_not_null`;
+        const check = `${found.relation}_${column}_not_null`;
         context.report({
           messageId: "setNotNull",
-          ...(places()[position] === undefined ? {} : { location: places()[position] }),
+          ...(location === undefined ? {} : { location }),
           data: { table, column },
           help: `ALTER TABLE ${table} ADD CONSTRAINT ${check} CHECK (${column} IS NOT NULL) NOT VALID; then, in another transaction, ALTER TABLE ${table} VALIDATE CONSTRAINT ${check}; ALTER TABLE ${table} ALTER COLUMN ${column} SET NOT NULL; ALTER TABLE ${table} DROP CONSTRAINT ${check};`,
         });

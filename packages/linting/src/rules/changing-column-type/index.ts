@@ -1,9 +1,9 @@
-import { columnTypeOf, findTable, typeChangeVerdict } from "@confiture/sql";
+import { columnTypeOf, typeChangeVerdict } from "@confiture/sql";
 import type { ColumnDef } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
-import { alterCommands, alterTableOf, nodeOf, rangeVarText } from "../ast.js";
-import { docsUrl, isCreatedHere } from "../support.js";
-import { lazySubcommandPlaces } from "../subcommands.js";
+import { nodeOf } from "../ast.js";
+import { subcommandsOnExistingTable } from "../subcommands.js";
+import { docsUrl } from "../support.js";
 
 /**
  * Flags ALTER COLUMN ... TYPE on existing tables when the lock model says it rewrites the table.
@@ -24,18 +24,10 @@ export const changingColumnType = defineRule({
   },
   create: (context) => ({
     statement(visit) {
-      const alter = alterTableOf(visit.node);
-      if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
-      // Most ALTER TABLEs do something else: skip the table lookup for them.
-      if (!alterCommands(alter).some((command) => command.subtype === "AT_AlterColumnType")) return;
-      const table = rangeVarText(alter.relation);
-      const model = findTable(context.schema, {
-        ...(alter.relation?.schemaname === undefined ? {} : { schema: alter.relation.schemaname }),
-        name: alter.relation?.relname ?? "",
-      });
-      const places = lazySubcommandPlaces(visit.statement, alter);
-      for (const [position, command] of alterCommands(alter).entries()) {
-        if (command.subtype !== "AT_AlterColumnType") continue;
+      const found = subcommandsOnExistingTable(visit, context.schema, "AT_AlterColumnType");
+      if (found === undefined) return;
+      const { table, model } = found;
+      for (const { command, location } of found.matches) {
         const definition = nodeOf<ColumnDef>(command.def, "ColumnDef");
         const target = columnTypeOf(definition?.typeName);
         if (target === undefined) continue;
@@ -51,7 +43,7 @@ export const changingColumnType = defineRule({
         if (!verdict.rewrite) continue;
         context.report({
           messageId: "rewrite",
-          ...(places()[position] === undefined ? {} : { location: places()[position] }),
+          ...(location === undefined ? {} : { location }),
           data: {
             table,
             column: command.name ?? "",
