@@ -64,7 +64,12 @@ describe("confiture slo", () => {
     const metricsUrl = `pglite:${join(directory, "metrics-db")}`;
     await writeFile(join(directory, "q.sql"), "-- name: one\nSELECT 1\n");
     const env = { CONFITURE_METRICS: "on", CONFITURE_METRICS_URL: metricsUrl };
-    expect(await run(["profile", "baseline", "--queries", join(directory, "q.sql"), "--db", "pglite:", "--runs", "3"], memoryIo({ cwd: directory, env }))).toBe(0);
+    expect(
+      await run(
+        ["profile", "baseline", "--queries", join(directory, "q.sql"), "--db", "pglite:", "--runs", "3"],
+        memoryIo({ cwd: directory, env }),
+      ),
+    ).toBe(0);
     const io = memoryIo({ cwd: directory });
     expect(await run(["slo", "report", "--format", "json", "--db", metricsUrl], io)).toBe(0);
     const operations = JSON.parse(io.out()).operations.map((operation: { operation: string }) => operation.operation);
