@@ -8,6 +8,7 @@ import {
   FileBaselineStore,
   type NamedQuery,
   type ProfileRun,
+  type ProfileConfig,
   profileConfigSchema,
   queryTrends,
   readQueriesFile,
@@ -36,7 +37,15 @@ interface ProfileOptions {
 }
 
 /** The options once the config and defaults have filled them in. */
-type ResolvedProfileOptions = ProfileOptions & { runs: string; warmup: string; env: string; threshold: string; store: string };
+type ResolvedProfileOptions = ProfileOptions & {
+  runs: string;
+  warmup: string;
+  env: string;
+  threshold: string;
+  store: string;
+  /** From the config only: the rest of its `profile` section. */
+  settings: Pick<ProfileConfig, "maxBaselineAgeDays" | "regression" | "profile">;
+};
 
 function positiveInteger(value: string, option: string): number {
   const number = Number(value);
@@ -102,6 +111,7 @@ async function withConfig(options: ProfileOptions, runtime: CliRuntime): Promise
     warmup: options.warmup ?? String(config.profile.warmupRuns ?? 3),
     threshold: options.threshold ?? String((config.regression.relativeThreshold ?? 0.2) * 100),
     allowWrites: options.allowWrites ?? config.profile.allowWrites ?? false,
+    settings: { maxBaselineAgeDays: config.maxBaselineAgeDays, regression: config.regression, profile: config.profile },
   };
 }
 
@@ -109,12 +119,14 @@ function workflowOptions(options: ResolvedProfileOptions) {
   return {
     environment: options.env,
     recordedBy: `confiture ${cliVersion}`,
+    maxBaselineAgeDays: options.settings.maxBaselineAgeDays,
     profile: {
+      ...options.settings.profile,
       timedRuns: positiveInteger(options.runs, "--runs"),
       warmupRuns: Number(options.warmup),
       allowWrites: Boolean(options.allowWrites),
     },
-    regression: { relativeThreshold: Number(options.threshold) / 100 },
+    regression: { ...options.settings.regression, relativeThreshold: Number(options.threshold) / 100 },
   };
 }
 
