@@ -86,6 +86,22 @@ export const lintCommand: CommandModule = {
     const command = program
       .command("lint")
       .description("lint migration files: locks, rewrites, safety and compliance rules")
+      .addHelpText(
+        "after",
+        `
+Each statement is parsed by PostgreSQL's own parser and checked with the lock it takes on your
+PostgreSQL version. Files are replayed in migration order, so rules know the schema they build.
+
+Examples:
+  $ confiture lint                                    the migrations directory of the config
+  $ confiture lint migrations/ --format sarif > confiture.sarif   for GitHub code scanning
+  $ confiture lint migrations/ --format github       annotations in a GitHub Actions log
+  $ confiture lint --library @confiture/rules-gdpr --rule prefer-robust-stmts=off
+  $ git diff --name-only main -- '*.sql' | xargs confiture lint --max-warnings 0
+  $ cat 0042_add_index.up.sql | confiture lint -
+
+Suppress a finding with a reason:  -- confiture-ignore-next-line ban-drop-column -- column unused since v3`,
+      )
       .argument(
         "[paths...]",
         "files, directories (every *.sql below), globs, or - for stdin (default: the migrations directory)",

@@ -83,7 +83,19 @@ export const rulesCommand: CommandModule = {
   register(program: Command, runtime: CliRuntime) {
     const command = program
       .command("rules")
-      .description("list the composed rules (id, library, version, severity, enabled) and the audit trail");
+      .description("list the composed rules (id, library, version, severity, enabled) and the audit trail")
+      .addHelpText(
+        "after",
+        `
+Shows what \`confiture lint\` would run with this config: every library in composition order, each
+rule's state, and how conflicts between libraries (duplicate ids, incompatible or overlapping
+rules) were resolved.
+
+Examples:
+  $ confiture rules
+  $ confiture rules --format json | jq '.rules[] | select(.library == "hipaa")'
+  $ confiture rules --library @confiture/rules-pci`,
+      );
     addCommonOptions(command)
       .option("--library <package>", "add a rule library by npm package name or path (repeatable)", collect)
       .option("--rule <id=level>", "set a rule: off, info, warn, error or critical (repeatable)", collect)
