@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { classifyColumn, classifyTable } from "./classify.js";
 import { resolveClassificationConfig } from "./config.js";
 import { matchesNamePattern } from "./names.js";
+import { tableNamed } from "./schema-checks.js";
 import { parseTags, tagsOf } from "./tags.js";
 
 function column(name: string, type = "text", extra: Partial<ColumnModel> = {}): ColumnModel {
@@ -10,22 +11,7 @@ function column(name: string, type = "text", extra: Partial<ColumnModel> = {}): 
 }
 
 function table(name: string, columns: ColumnModel[], extra: Partial<TableModel> = {}): TableModel {
-  return {
-    schema: "public",
-    name,
-    kind: "table",
-    columns: new Map(columns.map((item) => [item.name, item])),
-    constraints: [],
-    indexes: [],
-    securityLabels: {},
-    rowLevelSecurity: false,
-    forceRowLevelSecurity: false,
-    policies: [],
-    triggers: [],
-    grants: [],
-    createdInMigrations: true,
-    ...extra,
-  };
+  return { ...tableNamed(name), columns: new Map(columns.map((item) => [item.name, item])), createdInMigrations: true, ...extra };
 }
 
 const config = resolveClassificationConfig(undefined);

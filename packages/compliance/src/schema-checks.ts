@@ -18,7 +18,7 @@ export interface SensitiveTable {
 
 /**
  * Tables (not views) of the schema model holding any of the categories, in name order. Tables the
- * migrations did not create are placeholders whose RLS, triggers and columns are unknown, so they
+ * migrations did not create are stand-ins whose RLS, triggers and columns are unknown, so they
  * are left out unless `includePreexisting` (a column rule can still judge the columns it saw added).
  */
 export function sensitiveTables(

@@ -3,6 +3,7 @@ import { DatabaseUsageError } from "./errors.js";
 import type { DatabaseLogger } from "./logger.js";
 import { isConnectionFailure, toConnectionError, toQueryError } from "./normalize-error.js";
 import type { Database, QueryResult, Queryable, Row } from "./types.js";
+import { readServerMajorVersion } from "./server-version.js";
 
 const int8Oid = 20;
 
@@ -133,9 +134,7 @@ export class PgDatabase implements Database {
   }
 
   serverMajorVersion(): Promise<number> {
-    this.#majorVersion ??= this.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version").then(
-      (result) => Math.floor(Number(result.rows[0]?.version) / 10_000),
-    );
+    this.#majorVersion ??= readServerMajorVersion(this);
     return this.#majorVersion;
   }
 

@@ -4,6 +4,7 @@ import { DatabaseUsageError } from "./errors.js";
 import { Mutex } from "./mutex.js";
 import { toQueryError } from "./normalize-error.js";
 import type { Database, QueryResult, Queryable, Row } from "./types.js";
+import { readServerMajorVersion } from "./server-version.js";
 
 /** A `Database` over one PGlite instance. Use `openDatabase`, which starts it. */
 export class PgliteDatabase implements Database {
@@ -75,9 +76,7 @@ export class PgliteDatabase implements Database {
   }
 
   serverMajorVersion(): Promise<number> {
-    this.#majorVersion ??= this.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version").then(
-      (result) => Math.floor(Number(result.rows[0]?.version) / 10_000),
-    );
+    this.#majorVersion ??= readServerMajorVersion(this);
     return this.#majorVersion;
   }
 

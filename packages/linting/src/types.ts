@@ -36,7 +36,7 @@ export interface RuleMeta<Options extends z.ZodType = z.ZodType, MessageIds exte
   /** Starts with Require / Disallow / Prefer / Enforce. */
   description: string;
   severity: Severity;
-  /** Message templates by id; `{{name}}` placeholders are filled from report data. */
+  /** Message templates by id; `{{name}}` slots are filled from report data. */
   messages: Record<MessageIds, string>;
   docs?: string;
   compliance?: ComplianceControl[];

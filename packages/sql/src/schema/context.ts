@@ -53,7 +53,7 @@ export function rangeVarKey(context: ApplyContext, relation: RangeVar | undefine
 
 /**
  * The table a statement alters. A table the replay has not seen existed before the migration set:
- * it is added as a placeholder (`createdInMigrations: false`, `columnsKnown: false`) so facts about
+ * it is added as a stand-in (`createdInMigrations: false`, `columnsKnown: false`) so facts about
  * it (a column added, a comment, RLS) are still recorded.
  */
 export function tableForAlter(
@@ -73,7 +73,7 @@ export function tableForAlter(
   return table;
 }
 
-/** A column a statement alters; for a placeholder table, an unknown pre-existing column is added. */
+/** A column a statement alters; for a stand-in table, an unknown pre-existing column is added. */
 export function columnForAlter(table: TableModel, name: string): ColumnModel | undefined {
   const existing = table.columns.get(name);
   if (existing !== undefined || table.columnsKnown !== false) return existing;
