@@ -20,8 +20,8 @@ export interface RiskFile {
   transactional?: boolean;
 }
 
-/** One statement of the report: the lock model's verdict and its predicted duration. */
-export interface RiskStatement {
+/** Where a statement is and what it locks: the shape every per-statement report (risk, trace) shares. */
+export interface StatementFacts {
   file: string;
   line: number;
   column: number;
@@ -31,6 +31,10 @@ export interface RiskStatement {
   rewrite: boolean;
   scan: boolean;
   transactional: boolean;
+}
+
+/** One statement of the report: the lock model's verdict and its predicted duration. */
+export interface RiskStatement extends StatementFacts {
   notes: string[];
   downtime: DurationPrediction & { relation: string | null; sizeSource: InputSource | null };
 }

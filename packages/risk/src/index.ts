@@ -1,4 +1,4 @@
-export type { AssessRiskOptions, MigrationRisk, RiskFile, RiskReport, RiskStatement } from "./assess.js";
+export type { AssessRiskOptions, MigrationRisk, RiskFile, RiskReport, RiskStatement, StatementFacts } from "./assess.js";
 export { assessRisk } from "./assess.js";
 export { calibrate } from "./calibrate.js";
 export type { CalibrateOptions } from "./calibrate.js";

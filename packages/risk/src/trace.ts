@@ -1,25 +1,19 @@
 import { type Database, type TraceResult, traceScript, traceStatement } from "@confiture/db";
 import type { LockAcquisition, PgVersion, Statement, StatementAnalysis } from "@confiture/sql";
 import { analyseFiles, lockModelVersion } from "./analysis.js";
-import type { RiskFile } from "./assess.js";
+import type { RiskFile, StatementFacts } from "./assess.js";
 import { compareTrace } from "./compare-trace.js";
 import { TraceError } from "./errors.js";
 import { emitTiming } from "./events.js";
 
 /** One statement of `confiture trace`: what was measured next to what the model says, and where they disagree. */
-export interface TracedStatement {
-  file: string;
-  line: number;
-  column: number;
-  sql: string;
-  kind: string;
+export interface TracedStatement extends StatementFacts {
   /** Measured locks when traced, else the model's. */
   locks: LockAcquisition[];
   /** Measured (a relfilenode changed) when traced, else the model's. */
   rewrite: boolean;
   /** The model's (the tracer cannot see a scan). */
   scan: boolean;
-  transactional: boolean;
   /** False when the statement cannot run in a transaction and was not run (the model's lock is shown). */
   traced: boolean;
   model: { locks: LockAcquisition[]; rewrite: boolean; scan: boolean };
