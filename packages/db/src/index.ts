@@ -14,6 +14,9 @@ export type { DependentViewInfo, ForeignKeyInfo, TableDependencies, TriggerInfo 
 export { formatRelationName } from "./introspection/relation-names.js";
 export { getServerInfo, getSettings, settingsOfInterest } from "./introspection/server.js";
 export type { ServerInfo, Setting } from "./introspection/server.js";
+export { estimateStatementRows } from "./introspection/explain.js";
+export { getTableShapes } from "./introspection/shapes.js";
+export type { ColumnShape, IndexShape, TableShape } from "./introspection/shapes.js";
 export { getIndexes, getTableSizes, listTables } from "./introspection/tables.js";
 export type { IndexInfo, TableInfo, TableSize } from "./introspection/tables.js";
 export { lockModes, lockModeStrength, strongestLockPerRelation } from "./tracer/lock-modes.js";

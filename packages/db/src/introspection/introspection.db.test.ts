@@ -3,7 +3,9 @@ import { RelationNotFoundError } from "../errors.js";
 import { describeEachDatabase } from "../testing/describe-each-database.js";
 import { getActivity } from "./activity.js";
 import { getTableDependencies } from "./dependencies.js";
+import { estimateStatementRows } from "./explain.js";
 import { getServerInfo, getSettings } from "./server.js";
+import { getTableShapes } from "./shapes.js";
 import { getIndexes, getTableSizes, listTables } from "./tables.js";
 
 const schema = `
@@ -151,6 +153,56 @@ describeEachDatabase("introspection", (getDatabase, target) => {
   it("rejects unknown tables with a typed error", async () => {
     const error = await getTableDependencies(getDatabase(), "nowhere").catch((failure: unknown) => failure);
     expect(RelationNotFoundError.isInstance(error)).toBe(true);
+  });
+
+  it("reports toast bytes apart from the heap: rows stored out of line", async () => {
+    await getDatabase().exec(`CREATE TABLE documents (id int PRIMARY KEY, body text);
+      ALTER TABLE documents ALTER COLUMN body SET STORAGE EXTERNAL;
+      INSERT INTO documents SELECT g, repeat(md5(g::text), 200) FROM generate_series(1, 200) AS g;`);
+    const [documents] = await getTableSizes(getDatabase(), ["documents"]);
+    // 200 rows of 6.4 kB stored uncompressed out of line: over a megabyte of TOAST, a small heap.
+    expect(documents!.toastBytes).toBeGreaterThan(1_000_000);
+    expect(documents!.tableBytes).toBeLessThan(documents!.toastBytes / 10);
+  });
+
+  it("describes columns and indexes: types, widths, collations, index methods and keys", async () => {
+    await getDatabase().exec(`CREATE TABLE shaped (id int PRIMARY KEY, name text, code text COLLATE "C", tags jsonb)
+      WITH (fillfactor = 70);
+      CREATE INDEX shaped_name_idx ON shaped (name);
+      CREATE INDEX shaped_lower_idx ON shaped (lower(name)) WHERE id > 10;
+      CREATE INDEX shaped_tags_idx ON shaped USING gin (tags);
+      INSERT INTO shaped SELECT g, 'name ' || g, 'c' || g, jsonb_build_object('k', g) FROM generate_series(1, 300) AS g;
+      ANALYZE shaped;`);
+    const [shape] = await getTableShapes(getDatabase(), ["shaped", "missing"]);
+    expect(shape?.relation).toBe("shaped");
+    expect(shape?.fillFactor).toBe(70);
+    const columns = new Map(shape!.columns.map((column) => [column.name, column]));
+    expect(columns.get("id")).toMatchObject({ type: "integer", averageWidth: 4, collated: false });
+    expect(columns.get("code")?.collated).toBe(false);
+    expect(columns.get("name")?.averageWidth).toBeGreaterThan(4);
+    expect(columns.get("id")?.correlation).toBeCloseTo(1, 5);
+    expect(shape!.indexes.map((index) => [index.name, index.method, index.columns, index.partial])).toEqual([
+      ["shaped_lower_idx", "btree", [null], true],
+      ["shaped_name_idx", "btree", ["name"], false],
+      ["shaped_pkey", "btree", ["id"], false],
+      ["shaped_tags_idx", "gin", ["tags"], false],
+    ]);
+  });
+
+  it("estimates the rows a statement would touch without running it", async () => {
+    await getDatabase().exec(`CREATE TABLE counted (id int, flag boolean);
+      INSERT INTO counted SELECT g, g % 4 = 0 FROM generate_series(1, 4000) AS g; ANALYZE counted;`);
+    const all = await estimateStatementRows(getDatabase(), "UPDATE counted SET flag = true");
+    const some = await estimateStatementRows(getDatabase(), "DELETE FROM counted WHERE id <= 400");
+    expect(all).toBe(4000);
+    expect(some).toBeGreaterThan(200);
+    expect(some).toBeLessThan(800);
+    // Nothing ran: the rows are all still there, unchanged.
+    const { rows } = await getDatabase().query<{ count: string; flagged: string }>(
+      "SELECT count(*)::int AS count, (count(*) FILTER (WHERE flag))::int AS flagged FROM counted",
+    );
+    expect(rows[0]).toEqual({ count: 4000, flagged: 1000 });
+    expect(await estimateStatementRows(getDatabase(), "UPDATE no_such_table SET x = 1")).toBeUndefined();
   });
 
   it("reports activity against max_connections", async () => {
