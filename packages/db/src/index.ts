@@ -16,7 +16,7 @@ export { getServerInfo, getSettings, settingsOfInterest } from "./introspection/
 export type { ServerInfo, Setting } from "./introspection/server.js";
 export { estimateStatementRows } from "./introspection/explain.js";
 export { getTableShapes } from "./introspection/shapes.js";
-export type { ColumnShape, IndexShape, TableShape } from "./introspection/shapes.js";
+export type { ColumnShape, ForeignKeyShape, IndexShape, TableShape } from "./introspection/shapes.js";
 export { getIndexes, getTableSizes, listTables } from "./introspection/tables.js";
 export type { IndexInfo, TableInfo, TableSize } from "./introspection/tables.js";
 export { lockModes, lockModeStrength, strongestLockPerRelation } from "./tracer/lock-modes.js";

@@ -1,5 +1,7 @@
 import { openTestDatabase } from "@confiture/db/testing";
-import { type AccuracyRow, evaluateAccuracy, summariseAccuracy } from "./accuracy.js";
+import { loadavg } from "node:os";
+import { evaluateOutOfSample } from "./out-of-sample.js";
+import { printOutOfSample } from "./print-out-of-sample.js";
 import { evaluateAgreement } from "./agreement.js";
 import { evaluateSpeed } from "./speed.js";
 
@@ -34,32 +36,28 @@ if (runs("agreement")) {
 if (!runs("accuracy")) {
   // skipped by the command line
 } else if (url === undefined) {
-  console.log("\n## (b) Prediction accuracy\n\nSkipped: set DATABASE_URL to measure on the real server.");
+  console.log("\n## (b) Out-of-sample prediction accuracy\n\nSkipped: set DATABASE_URL to measure on the real server.");
 } else {
-  log("(b) prediction accuracy on the server");
+  log("(b) out-of-sample prediction accuracy on the server");
   const db = await openTestDatabase({ name: "postgres", url });
-  let rows: AccuracyRow[] = [];
+  const loadBefore = loadavg();
+  const accuracyStarted = performance.now();
   try {
-    const result = await evaluateAccuracy(db, [100_000, 300_000, 1_000_000], log);
-    rows = result.rows;
+    const seed = Number(process.env.EVAL_SEED ?? 1001);
+    const result = await evaluateOutOfSample(db, {
+      seed,
+      repeats: Number(process.env.EVAL_REPEATS ?? 3),
+      log,
+      scale: Number(process.env.EVAL_SCALE ?? 1),
+    });
+    printOutOfSample(result, {
+      seed,
+      minutes: (performance.now() - accuracyStarted) / 60_000,
+      loadBefore,
+      loadAfter: loadavg(),
+    });
   } finally {
     await db.close();
-  }
-  console.log("\n## (b) Prediction accuracy (PostgreSQL server)\n");
-  console.log("| Rows | Operation | Measured ms | Calibrated (bounds) | Heuristic (bounds) |");
-  console.log("| ---: | --- | ---: | --- | --- |");
-  const cell = (p: AccuracyRow["calibrated"], measured: number) =>
-    `${p.estimateMs.toFixed(1)} (${p.lowerMs.toFixed(1)}-${p.upperMs.toFixed(1)})${measured >= p.lowerMs && measured <= p.upperMs ? "" : " OUT"}`;
-  for (const row of rows) {
-    console.log(
-      `| ${row.rows} | ${row.group}: \`${row.sql}\` | ${row.measuredMs.toFixed(1)} | ${cell(row.calibrated, row.measuredMs)} | ${cell(row.heuristic, row.measuredMs)} |`,
-    );
-  }
-  for (const method of ["calibrated", "heuristic"] as const) {
-    const summary = summariseAccuracy(rows, method);
-    console.log(
-      `\n${method}: ${summary.cases} cases, ${(summary.insideBounds * 100).toFixed(1)}% inside the predicted bounds, median |ln(predicted/measured)| = ${summary.medianAbsoluteLogRatio.toFixed(3)} (a factor of ${Math.exp(summary.medianAbsoluteLogRatio).toFixed(2)})`,
-    );
   }
 }
 

@@ -1,13 +1,17 @@
 import {
   analyzeStatement,
+  type ColumnType,
   ColumnTypeTracker,
   type PgVersion,
   parseSql,
   SUPPORTED_PG_VERSIONS,
+  type SqlSyntaxError,
   type Statement,
   type StatementAnalysis,
 } from "@confiture/sql";
 import type { RiskFile } from "./assess.js";
+import type { TypedColumns } from "./key-shapes.js";
+import { keyColumnsOf } from "./statement-work.js";
 
 /** The lock model's version for a server major: the nearest one it knows. */
 export function lockModelVersion(major: number): PgVersion {
@@ -19,12 +23,16 @@ export function lockModelVersion(major: number): PgVersion {
 export interface AnalysedStatement {
   statement: Statement;
   analysis: StatementAnalysis;
+  /** Types the migrations declared, before this statement, for the key columns it names. */
+  declaredTypes: TypedColumns;
 }
 
-/** A file split into analysed statements. */
+/** A file split into analysed statements, with the syntax errors that kept others out. */
 export interface AnalysedFile {
   file: RiskFile;
   statements: AnalysedStatement[];
+  /** Statements that do not parse: the file cannot be judged. */
+  errors: SqlSyntaxError[];
 }
 
 const isTransactionControl = (statement: Statement) =>
@@ -77,10 +85,15 @@ async function analyseUncached(
         columnType: tracker.lookup,
         ...(timeZone === undefined ? {} : { timeZone }),
       });
+      const declaredTypes = new Map<string, ColumnType>();
+      for (const { relation, column } of keyColumnsOf(statement.node)) {
+        const type = tracker.lookup(relation, column);
+        if (type !== undefined) declaredTypes.set(`${relation}\u0000${column}`, type);
+      }
       tracker.observe(statement.node);
-      statements.push({ statement, analysis });
+      statements.push({ statement, analysis, declaredTypes });
     }
-    return { file, statements };
+    return { file, statements, errors: parsed.errors };
   };
   const analysedBefore: AnalysedFile[] = [];
   for (const file of before) analysedBefore.push(await analyse(file));

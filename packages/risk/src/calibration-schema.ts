@@ -1,44 +1,63 @@
 import { z } from "zod";
-import { OPERATION_CLASSES, type OperationClass } from "./config.js";
+import { OPERATION_CLASSES, type OperationClass } from "./cost-model.js";
 
-const throughputSchema = z.object({
-  unit: z.enum(["table_bytes", "total_bytes", "rows"]),
-  perSecond: z.number().positive(),
-  fixedMs: z.number().min(0),
-  indexBytesPerSecond: z.number().positive().optional(),
+/** One kind of operation's fitted cost model and the fit's own uncertainty. */
+const modelSchema = z.object({
+  /** Milliseconds per unit of each feature (cost-model.ts). */
+  coefficients: z.record(z.string(), z.number().min(0)),
+  /** Features the calibration never exercised: their coefficients are the heuristic's. */
+  unmeasured: z.array(z.string()),
+  /**
+   * Quantiles of ln(measured / predicted) for shapes the fit did not see (leave one table shape out):
+   * bounds are estimate * exp(lowerLog) to estimate * exp(upperLog), holding `level` of the runs.
+   */
+  lowerLog: z.number(),
+  upperLog: z.number(),
+  level: z.number().min(0).max(1),
+  /** Measurements the fit used. */
+  samples: z.number().int().min(0),
+  /** The largest table the calibration measured (rows and heap bytes): beyond it, predictions extrapolate. */
+  maximumRows: z.number().min(0),
+  maximumHeapBytes: z.number().min(0),
 });
 
 /** One timed statement of a calibration run. */
 const measurementSchema = z.object({
   operation: z.enum(OPERATION_CLASSES),
-  rows: z.number().min(0),
-  /** Heap bytes before the statement. */
-  bytes: z.number().min(0),
-  /** Heap, TOAST and index bytes before the statement. */
-  totalBytes: z.number().min(0),
+  /** The generated table shape it ran on. */
+  shape: z.string(),
+  sql: z.string(),
+  features: z.record(z.string(), z.number()),
+  /** Median of the repeated runs. */
   durationMs: z.number().min(0),
 });
 
-/** What `calibrate(db)` measured on a server: throughput per kind of operation. Stored as JSON. */
+/** Which server a calibration measured. */
+const serverSchema = z.object({
+  /** `pg` (a PostgreSQL server) or `pglite` (PostgreSQL compiled to WebAssembly, in this process). */
+  driver: z.string(),
+  majorVersion: z.number().int(),
+  version: z.string().optional(),
+  /** The cluster's system identifier, or address and port when that is not readable. */
+  fingerprint: z.string().optional(),
+});
+
+/** What `calibrate(db)` measured on a server: a cost model per kind of operation. Stored as JSON. */
 export const calibrationSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   takenAt: z.string(),
-  server: z.object({ driver: z.string(), majorVersion: z.number().int() }),
-  /** Rows of the largest scratch table; predictions far beyond it are extrapolations. */
-  scratchRows: z.number().int().positive(),
-  throughput: z.object(
-    Object.fromEntries(OPERATION_CLASSES.map((name) => [name, throughputSchema])) as {
-      [K in OperationClass]: typeof throughputSchema;
-    },
-  ),
-  /** Standard deviation of ln(measured / fitted) per kind of operation: how noisy the server was. */
-  spread: z.object(
-    Object.fromEntries(OPERATION_CLASSES.map((name) => [name, z.number().min(0)])) as { [K in OperationClass]: z.ZodNumber },
+  server: serverSchema,
+  /** Seed of the generated table shapes. */
+  seed: z.number().int(),
+  models: z.object(
+    Object.fromEntries(OPERATION_CLASSES.map((name) => [name, modelSchema])) as { [K in OperationClass]: typeof modelSchema },
   ),
   measurements: z.array(measurementSchema),
 });
 
-/** A calibration: this server's throughput per kind of operation. */
+/** A calibration: this server's cost model per kind of operation. */
 export type Calibration = z.output<typeof calibrationSchema>;
+/** One kind of operation's calibrated model. */
+export type CalibratedModel = z.output<typeof modelSchema>;
 /** One timed statement of a calibration run. */
 export type CalibrationMeasurement = z.output<typeof measurementSchema>;

@@ -24,7 +24,9 @@ CREATE TABLE IF NOT EXISTS confiture.calibration (
   calibration jsonb NOT NULL
 )`;
 
-function parse(value: unknown, where: string): Calibration {
+function parse(value: unknown, where: string): Calibration | undefined {
+  // Calibrations of format 1 priced every operation by one throughput; they cannot feed the cost model.
+  if (value !== null && typeof value === "object" && (value as { version?: unknown }).version === 1) return undefined;
   const result = calibrationSchema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -48,7 +50,7 @@ export async function saveCalibration(calibration: Calibration, location: Calibr
   return path;
 }
 
-/** The latest stored calibration, or undefined when there is none. */
+/** The latest stored calibration, or undefined when there is none (or only one of the old format 1: calibrate again). */
 export async function loadCalibration(location: CalibrationLocation): Promise<Calibration | undefined> {
   if (location.db !== undefined) {
     const exists = await location.db.query<{ found: string | null }>(

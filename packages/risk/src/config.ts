@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { FEATURES, OPERATION_CLASSES, type OperationClass } from "./cost-model.js";
 import { RiskConfigError } from "./errors.js";
+
+export { OPERATION_CLASSES, type OperationClass };
 
 const MEBIBYTE = 1024 ** 2;
 const TEBIBYTE = 1024 ** 4;
@@ -9,52 +12,33 @@ export const RISK_LEVELS = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 /** A risk level. */
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-/** Kinds of operation the downtime predictor tells apart; each has its own throughput. */
-export const OPERATION_CLASSES = [
-  "catalog",
-  "rewrite",
-  "validate",
-  "validate_foreign_key",
-  "index_build",
-  "concurrent_index_build",
-] as const;
-/** A kind of operation, as the downtime predictor sees it. */
-export type OperationClass = (typeof OPERATION_CLASSES)[number];
-
 const probability = z.number().min(0).max(1);
 const positive = z.number().positive();
 
-const throughputSchema = z.object({
-  /**
-   * What the duration grows with: the heap's bytes (scans), the bytes of heap, TOAST and indexes
-   * (rewrites, which rebuild every index), or estimated rows (index builds, foreign key checks).
-   * Catalog changes ignore it.
-   */
-  unit: z.enum(["table_bytes", "total_bytes", "rows"]),
-  /** Units processed per second. */
-  perSecond: positive,
-  /** Fixed cost of the statement whatever the size (catalog work, planning, commit). */
-  fixedMs: z.number().min(0),
-  /**
-   * Rewrites only: index bytes rebuilt per second. When set, a rewrite costs its heap bytes at
-   * `perSecond` plus its index bytes at this rate (calibration measures both), since rebuilding an
-   * index (a sort) costs more per byte than copying rows.
-   */
-  indexBytesPerSecond: positive.optional(),
-});
-
 /**
- * Default throughputs of the heuristic method: a modest server (a few vCPUs, network storage, the
- * table mostly in cache). Deliberately not tuned on any one machine; `confiture calibrate` replaces them.
+ * Default coefficients of the heuristic method (milliseconds per unit of each feature of the cost
+ * model, see cost-model.ts): rounded from one calibration of a 2-vCPU virtual machine with PostgreSQL
+ * 15, so a server of that class. `confiture calibrate` measures yours.
  */
-const defaultThroughput = {
-  catalog: { unit: "table_bytes", perSecond: 1, fixedMs: 5 },
-  rewrite: { unit: "total_bytes", perSecond: 40 * MEBIBYTE, fixedMs: 20 },
-  validate: { unit: "table_bytes", perSecond: 200 * MEBIBYTE, fixedMs: 5 },
-  validate_foreign_key: { unit: "rows", perSecond: 500_000, fixedMs: 10 },
-  index_build: { unit: "rows", perSecond: 1_000_000, fixedMs: 20 },
-  concurrent_index_build: { unit: "rows", perSecond: 400_000, fixedMs: 100 },
-} as const;
+const defaultCoefficients: Record<OperationClass, Record<string, number>> = {
+  catalog: { fixed: 5 },
+  rewrite: { fixed: 20, heapBytes: 2.4e-5, toastBytes: 3e-5, indexBuild: 1 },
+  validate: { fixed: 5, heapBytes: 5e-6, rows: 1e-4 },
+  validate_foreign_key: { fixed: 10, heapBytes: 5e-6, rows: 2e-4, parentRows: 5e-4, parentBytes: 0 },
+  index_build: { fixed: 20, heapBytes: 5e-6, sort: 6.5e-5, collatedSort: 6.4e-5, keyBytes: 3e-5, invertedBytes: 1e-4 },
+  concurrent_index_build: { fixed: 100, heapBytes: 5e-6, indexBuild: 1.2 },
+  dml: { fixed: 5, rows: 2e-3, rowBytes: 1e-5, indexEntries: 3e-3 },
+};
+
+/** One kind of operation's coefficients: given ones override the defaults, feature by feature. */
+const coefficientsFor = (name: OperationClass) =>
+  z
+    .record(z.string(), z.number().min(0))
+    .optional()
+    .refine((given) => Object.keys(given ?? {}).every((key) => (FEATURES[name] as readonly string[]).includes(key)), {
+      message: `unknown feature (known: ${FEATURES[name].join(", ")})`,
+    })
+    .transform((given): Record<string, number> => ({ ...defaultCoefficients[name], ...given }));
 
 const bandSchema = z.object({
   /** Bounds are estimate / factor and estimate * factor ... */
@@ -105,23 +89,28 @@ export const riskConfigSchema = z
         concurrentLoad: z.object({ low: probability.default(0.1), high: probability.default(0.9) }).prefault({}),
       })
       .prefault({}),
-    /** Heuristic throughputs, per kind of operation. */
-    throughput: z
-      .object(
-        Object.fromEntries(OPERATION_CLASSES.map((name) => [name, throughputSchema.default({ ...defaultThroughput[name] })])) as {
-          [K in OperationClass]: z.ZodDefault<typeof throughputSchema>;
-        },
-      )
+    /** Heuristic cost model coefficients per kind of operation (milliseconds per unit of each feature); partial objects merge with the defaults. */
+    heuristic: z
+      .object({
+        catalog: coefficientsFor("catalog"),
+        rewrite: coefficientsFor("rewrite"),
+        validate: coefficientsFor("validate"),
+        validate_foreign_key: coefficientsFor("validate_foreign_key"),
+        index_build: coefficientsFor("index_build"),
+        concurrent_index_build: coefficientsFor("concurrent_index_build"),
+        dml: coefficientsFor("dml"),
+      })
       .prefault({}),
     bands: z
       .object({
         heuristic: bandSchema.default({ factor: 4, slackMs: 10, confidence: 0.5 }),
-        calibrated: bandSchema
-          .extend({
-            /** The calibrated factor is at least exp(spreadMultiplier * the calibration's log-scale scatter). */
-            spreadMultiplier: z.number().min(0).default(2),
-          })
-          .default({ factor: 2, slackMs: 10, confidence: 0.85, spreadMultiplier: 2 }),
+        /**
+         * Calibrated bounds are the calibration's own cross-validated residual quantiles at `level`
+         * (the stated confidence), at least `minimumFactor` either way, plus `slackMs` above.
+         */
+        calibrated: z
+          .object({ level: probability.default(0.9), minimumFactor: z.number().min(1).default(1.25), slackMs: z.number().min(0).default(10) })
+          .prefault({}),
         /** Historical bounds come from the t distribution; this is its two-sided level. */
         historicalLevel: probability.default(0.9),
         /** Minimum history samples (same kind, similar size) before the historical method is used. */
@@ -149,10 +138,22 @@ export const riskConfigSchema = z
         tables: z
           .record(
             z.string(),
-            z.object({ tableBytes: z.number().min(0), indexBytes: z.number().min(0).default(0), rowEstimate: z.number().min(0) }),
+            z.object({
+              tableBytes: z.number().min(0),
+              indexBytes: z.number().min(0).default(0),
+              toastBytes: z.number().min(0).default(0),
+              rowEstimate: z.number().min(0),
+            }),
           )
           .default({}),
       })
+      .prefault({}),
+    /**
+     * A migration that blocks reads or writes of a table other sessions use for longer than `blockMs`
+     * (predicted) is at least `level`, whatever its score; one that blocks nothing is LOW.
+     */
+    budget: z
+      .object({ blockMs: positive.default(2000), level: z.enum(RISK_LEVELS).default("HIGH") })
       .prefault({}),
     /** `confiture risk` and `confiture preflight` exit 1 when the level exceeds this one. */
     maxLevel: z.enum(RISK_LEVELS).default("MEDIUM"),
@@ -172,8 +173,6 @@ export const riskConfigSchema = z
 export type RiskConfig = z.output<typeof riskConfigSchema>;
 /** What users write: every key optional. */
 export type RiskConfigInput = z.input<typeof riskConfigSchema>;
-/** One kind of operation's throughput. */
-export type Throughput = z.output<typeof throughputSchema>;
 
 /** Validates a (partial) risk configuration and fills in the defaults; errors name the key path. */
 export function parseRiskConfig(input: unknown = {}): RiskConfig {

@@ -15,6 +15,11 @@ export interface TimedStatement {
   locks: readonly LockAcquisition[];
   /** Relations the statement's locks are on that other sessions can see (not created in the same transaction). */
   visibleRelations: ReadonlySet<string>;
+  /**
+   * Tables whose rows an UPDATE, DELETE or MERGE locks: writes to those rows wait until the locks are
+   * released (at COMMIT in a transaction), though the table lock (RowExclusiveLock) blocks nobody.
+   */
+  rowLocks?: readonly string[];
 }
 
 /**
@@ -29,6 +34,8 @@ export interface Downtime extends Bounds {
   lock: (LockAcquisition & { blocksWrites: boolean }) | null;
   /** The table whose writes are blocked longest, or null. */
   blockedRelation: string | null;
+  /** Every table whose reads or writes (of some rows at least) are blocked, with how long. */
+  blocked: { relation: string; estimateMs: number }[];
   totalDuration: Bounds;
 }
 
@@ -73,19 +80,23 @@ function summarise(predictions: readonly DurationPrediction[]): {
 export function migrationDowntime(statements: readonly TimedStatement[], transactional: boolean): Downtime {
   const holds = new Map<string, Bounds>();
   let strongest: Downtime["lock"] = null;
+  const hold = (relation: string, index: number) => {
+    const statement = statements[index]!;
+    const held = transactional
+      ? statements.slice(index).reduce((sum, later) => add(sum, later.prediction), zero)
+      : statement.prediction;
+    const previous = holds.get(relation);
+    // In a transaction the first blocking lock on a table gives the longest hold; outside, the longest statement.
+    if (previous === undefined || (!transactional && held.estimateMs > previous.estimateMs)) holds.set(relation, held);
+  };
   statements.forEach((statement, index) => {
+    for (const relation of statement.rowLocks ?? []) if (statement.visibleRelations.has(relation)) hold(relation, index);
     for (const lock of statement.locks) {
       if (!statement.visibleRelations.has(lock.relation)) continue;
       if (strongest === null || lockRank(lock.mode) > lockRank(strongest.mode)) {
         strongest = { relation: lock.relation, mode: lock.mode, blocksWrites: blocksWrites(lock.mode) };
       }
-      if (!blocksWrites(lock.mode)) continue;
-      const held = transactional
-        ? statements.slice(index).reduce((sum, later) => add(sum, later.prediction), zero)
-        : statement.prediction;
-      const previous = holds.get(lock.relation);
-      // In a transaction the first blocking lock on a table gives the longest hold; outside, the longest statement.
-      if (previous === undefined || (!transactional && held.estimateMs > previous.estimateMs)) holds.set(lock.relation, held);
+      if (blocksWrites(lock.mode)) hold(lock.relation, index);
     }
   });
   let blockedRelation: string | null = null;
@@ -102,6 +113,7 @@ export function migrationDowntime(statements: readonly TimedStatement[], transac
     ...summarise(predictions),
     lock: strongest,
     blockedRelation,
+    blocked: [...holds].map(([relation, bounds]) => ({ relation, estimateMs: Math.round(bounds.estimateMs * 100) / 100 })),
     totalDuration: rounded(predictions.reduce<Bounds>((sum, prediction) => add(sum, prediction), zero)),
   };
 }
@@ -126,6 +138,7 @@ export function combineDowntimes(migrations: readonly Downtime[], predictions: r
     ...summarise(predictions),
     lock: strongest,
     blockedRelation: worst?.blockedRelation ?? null,
+    blocked: migrations.flatMap((migration) => migration.blocked),
     totalDuration: rounded(migrations.reduce<Bounds>((sum, migration) => add(sum, migration.totalDuration), zero)),
   };
 }

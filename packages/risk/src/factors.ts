@@ -5,7 +5,8 @@ import { linearCurve, logarithmicCurve } from "./curves.js";
 export type FindingSeverity = "info" | "warning" | "error" | "critical";
 
 /** Where an input of the formula came from. */
-export type InputSource = "database" | "snapshot" | "assumptions" | "migration" | "lint" | "prediction";
+/** `lock_model`: no table is blocked, so the factor has no table to weigh. */
+export type InputSource = "database" | "snapshot" | "assumptions" | "migration" | "lint" | "prediction" | "lock_model";
 
 /** The names of the five factors. */
 export type FactorName = "data_volume" | "lock_time" | "dependencies" | "anomalies" | "concurrent_load";
@@ -25,11 +26,11 @@ export interface RiskFactor {
 
 /** The raw inputs of the five factors. */
 export interface FactorInputs {
-  /** Bytes of the tables the migration locks (heap, indexes and TOAST). */
+  /** Bytes (heap, indexes and TOAST) of the tables whose reads or writes the migration blocks. */
   dataBytes: number;
   /** Milliseconds write-blocking locks are held. */
   lockMs: number;
-  /** Objects that depend on the locked tables: foreign keys in and out, views, triggers. */
+  /** Objects that depend on the blocked tables: foreign keys in and out, views, triggers. */
   dependencies: number;
   /** Lint findings: only the severity matters. */
   findings: readonly { severity: FindingSeverity | string }[];

@@ -5,6 +5,9 @@ import { predictionInterval } from "./t-distribution.js";
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
+/** Operations whose work grows with rows rather than bytes. */
+const ROW_BOUND: ReadonlySet<string> = new Set(["validate_foreign_key", "index_build", "concurrent_index_build", "dml"]);
+
 /** The size history is compared on: rows for row-bound work, bytes otherwise. */
 function sizeOf(record: HistoryRecord, unit: "table_bytes" | "total_bytes" | "rows"): number | undefined {
   const value = unit === "rows" ? record.rowEstimate : record.tableBytes;
@@ -28,7 +31,7 @@ export function predictHistorical(
   config: RiskConfig,
 ): DurationPrediction | undefined {
   const { historicalLevel, historicalMinimumSamples, historicalSizeFactor } = config.bands;
-  const unit = config.throughput[request.operation].unit;
+  const unit = ROW_BOUND.has(request.operation) ? "rows" : "total_bytes";
   const scales = request.operation !== "catalog";
   // The runner records pg_total_relation_size (heap, TOAST and indexes), so bytes compare with totalBytes.
   const size = request.table === undefined ? 0 : unit === "rows" ? request.table.rowEstimate : request.table.totalBytes;

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { type Database, getActivity, getServerInfo, getTableSizes, type Queryable } from "@confiture/db";
+import { type Database, getActivity, getTableShapes, getTableSizes, type Queryable } from "@confiture/db";
 import { getDependencyCounts } from "./dependency-counts.js";
 import { z } from "zod";
 import { writeFileAtomic } from "./atomic-file.js";
 import { SnapshotError } from "./errors.js";
+import { identifyServer } from "./server-identity.js";
 import { normaliseRelation, type RiskInputs } from "./table-statistics.js";
 
 const count = z.number().int().min(0);
@@ -13,7 +14,14 @@ const bytes = z.number().min(0);
 export const statisticsSnapshotSchema = z.object({
   version: z.literal(1),
   takenAt: z.string(),
-  server: z.object({ majorVersion: z.number().int(), version: z.string() }),
+  server: z.object({
+    majorVersion: z.number().int(),
+    version: z.string(),
+    /** `pg` or `pglite`. */
+    driver: z.string().optional(),
+    /** The cluster's system identifier, or address and port: tells whether a calibration measured this server. */
+    fingerprint: z.string().optional(),
+  }),
   activity: z.object({
     connections: count,
     maxConnections: count,
@@ -32,6 +40,31 @@ export const statisticsSnapshotSchema = z.object({
       toastBytes: bytes.default(0),
       rowEstimate: z.number().min(0),
       dependencies: z.object({ foreignKeysOut: count, foreignKeysIn: count, views: count, triggers: count }),
+      /** Column types, average widths, collations and physical order: what sorting and copying cost. */
+      columns: z
+        .array(
+          z.object({
+            name: z.string(),
+            type: z.string(),
+            averageWidth: z.number().min(0).nullable(),
+            collated: z.boolean(),
+            correlation: z.number().nullable(),
+          }),
+        )
+        .optional(),
+      /** Indexes: a rewrite rebuilds each one. */
+      indexes: z
+        .array(
+          z.object({
+            name: z.string(),
+            method: z.string(),
+            unique: z.boolean(),
+            columns: z.array(z.string().nullable()),
+            partial: z.boolean(),
+          }),
+        )
+        .optional(),
+      foreignKeys: z.array(z.object({ name: z.string(), referencedRelation: z.string() })).optional(),
     }),
   ),
 });
@@ -52,13 +85,12 @@ export async function takeSnapshot(db: Database, options: { tables?: readonly st
   const [sizes, activity, server, appliedMigrations] = await Promise.all([
     getTableSizes(db, options.tables),
     getActivity(db),
-    getServerInfo(db),
+    identifyServer(db),
     readAppliedVersions(db),
   ]);
-  const counts = await getDependencyCounts(
-    db,
-    sizes.map((table) => table.relation),
-  );
+  const relations = sizes.map((table) => table.relation);
+  const [counts, shapes] = await Promise.all([getDependencyCounts(db, relations), getTableShapes(db, relations)]);
+  const shapeOf = new Map(shapes.map((shape) => [shape.relation, shape]));
   const none = { foreignKeysOut: 0, foreignKeysIn: 0, views: 0, triggers: 0 };
   const tables: StatisticsSnapshot["tables"] = sizes.map((table) => ({
     schema: table.schema,
@@ -70,11 +102,17 @@ export async function takeSnapshot(db: Database, options: { tables?: readonly st
     // A table never analysed has no estimate; about 100 bytes per row is a typical heap density.
     rowEstimate: table.rowEstimate === null ? Math.round(Number(table.tableBytes) / 100) : Math.max(0, table.rowEstimate),
     dependencies: counts.get(table.relation) ?? none,
+    ...shapeFields(shapeOf.get(table.relation)),
   }));
   return {
     version: 1,
     takenAt: new Date().toISOString(),
-    server: { majorVersion: server.majorVersion, version: server.version },
+    server: {
+      majorVersion: server.majorVersion,
+      version: server.version ?? `PostgreSQL ${server.majorVersion}`,
+      ...(server.driver === undefined ? {} : { driver: server.driver }),
+      ...(server.fingerprint === undefined ? {} : { fingerprint: server.fingerprint }),
+    },
     ...(appliedMigrations === undefined ? {} : { appliedMigrations }),
     activity: {
       connections: activity.connections,
@@ -82,6 +120,15 @@ export async function takeSnapshot(db: Database, options: { tables?: readonly st
       longestTransactionSeconds: activity.longestTransactionSeconds,
     },
     tables,
+  };
+}
+
+function shapeFields(shape: Awaited<ReturnType<typeof getTableShapes>>[number] | undefined) {
+  if (shape === undefined) return {};
+  return {
+    columns: shape.columns,
+    indexes: shape.indexes,
+    foreignKeys: shape.foreignKeys.map((key) => ({ name: key.name, referencedRelation: key.referencedRelation })),
   };
 }
 
@@ -121,13 +168,23 @@ export function snapshotInputs(snapshot: StatisticsSnapshot, source: "snapshot" 
     source,
     takenAt: snapshot.takenAt,
     serverMajorVersion: snapshot.server.majorVersion,
+    server: {
+      majorVersion: snapshot.server.majorVersion,
+      version: snapshot.server.version,
+      ...(snapshot.server.driver === undefined ? {} : { driver: snapshot.server.driver }),
+      ...(snapshot.server.fingerprint === undefined ? {} : { fingerprint: snapshot.server.fingerprint }),
+    },
     activity: snapshot.activity,
     tables: snapshot.tables.map((table) => ({
       relation: normaliseRelation(table.schema, table.name),
       totalBytes: table.totalBytes,
       tableBytes: table.tableBytes,
       indexBytes: table.indexBytes,
+      toastBytes: table.toastBytes,
       rowEstimate: table.rowEstimate,
+      ...(table.columns === undefined ? {} : { columns: table.columns }),
+      ...(table.indexes === undefined ? {} : { indexes: table.indexes }),
+      ...(table.foreignKeys === undefined ? {} : { foreignKeys: table.foreignKeys }),
       dependencies:
         table.dependencies.foreignKeysIn +
         table.dependencies.foreignKeysOut +

@@ -187,6 +187,8 @@ describeEachDatabase("introspection", (getDatabase, target) => {
       ["shaped_pkey", "btree", ["id"], false],
       ["shaped_tags_idx", "gin", ["tags"], false],
     ]);
+    const [invoices] = await getTableShapes(getDatabase(), ["billing.invoices"]);
+    expect(invoices?.foreignKeys).toEqual([{ name: "invoices_user_id_fkey", referencedRelation: "users", validated: true }]);
   });
 
   it("estimates the rows a statement would touch without running it", async () => {

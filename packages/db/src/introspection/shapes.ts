@@ -28,27 +28,37 @@ export interface IndexShape {
   partial: boolean;
 }
 
-/** The shape of a table: columns, indexes and fill factor. */
+/** A foreign key of the table and the table it references. */
+export interface ForeignKeyShape {
+  name: string;
+  /** The referenced table, named like `TableShape.relation`. */
+  referencedRelation: string;
+  validated: boolean;
+}
+
+/** The shape of a table: columns, indexes, foreign keys and fill factor. */
 export interface TableShape {
   relation: string;
   columns: ColumnShape[];
   indexes: IndexShape[];
+  foreignKeys: ForeignKeyShape[];
   /** The heap's fill factor in percent (100 unless set). */
   fillFactor: number;
 }
 
-interface ShapeRow {
+type ShapeRow = {
   schema: string;
   name: string;
   columns: { name: string; type: string; width: number | null; collated: boolean; correlation: number | null }[] | string;
   indexes: { name: string; method: string; unique: boolean; columns: (string | null)[]; partial: boolean }[] | string | null;
+  foreign_keys: { name: string; schema: string; table: string; validated: boolean }[] | string | null;
   fill_factor: number | null;
-}
+};
 
 const parseJson = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
 /**
- * Columns (type, average width, collation, physical correlation) and indexes (method, keys) of the
+ * Columns (type, average width, collation, physical correlation), indexes (method, keys) and foreign keys of the
  * given tables (`schema.name` or `name` for `public`), in one parameterised catalog query. These
  * drive what rebuilding or sorting costs: a text key under a libc collation sorts several times slower
  * than an integer, a GIN index costs per element. Tables that do not exist are left out.
@@ -92,7 +102,11 @@ export async function getTableShapes(database: Queryable, tables: readonly strin
                        LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
                        WHERE k.position <= x.indnkeyatts)) ORDER BY i.relname)
         FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam
-        WHERE x.indrelid = t.oid) AS indexes
+        WHERE x.indrelid = t.oid) AS indexes,
+       (SELECT json_agg(json_build_object('name', k.conname, 'schema', rn.nspname, 'table', r.relname,
+           'validated', k.convalidated) ORDER BY k.conname)
+        FROM pg_constraint k JOIN pg_class r ON r.oid = k.confrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace
+        WHERE k.conrelid = t.oid AND k.contype = 'f') AS foreign_keys
      FROM target t
      ORDER BY t.schema, t.name`,
     [[...tables]],
@@ -108,5 +122,13 @@ export async function getTableShapes(database: Queryable, tables: readonly strin
       correlation: column.correlation === null ? null : Number(column.correlation),
     })),
     indexes: row.indexes === null ? [] : parseJson(row.indexes),
+    foreignKeys:
+      row.foreign_keys === null
+        ? []
+        : parseJson(row.foreign_keys).map((key) => ({
+            name: key.name,
+            referencedRelation: formatRelationName(key.schema, key.table),
+            validated: key.validated,
+          })),
   }));
 }

@@ -1,0 +1,167 @@
+import { loadavg } from "node:os";
+import type { Database } from "@confiture/db";
+import { createShape, timeOperation } from "../src/calibrate.js";
+import { assessRisk, type Calibration, calibrate, gatherRiskContext } from "../src/index.js";
+import { generateShapes, shapeOperations, type TableShapeSpec } from "../src/shapes.js";
+
+/** One predicted statement's bounds. */
+export interface Bounds {
+  estimateMs: number;
+  lowerMs: number;
+  upperMs: number;
+  confidence: number;
+}
+
+/** One evaluated operation: measured on a held-out shape, predicted three ways. */
+export interface EvaluatedCase {
+  shape: string;
+  rows: number;
+  operation: string;
+  sql: string;
+  measuredMs: number;
+  /** Every timed run, to show the noise. */
+  runsMs: number[];
+  first: Bounds;
+  second: Bounds;
+  heuristic: Bounds;
+}
+
+const SCHEMA = '"confiture_evaluation"';
+const load = () => `load ${loadavg().map((value) => value.toFixed(2)).join(" ")}`;
+
+/**
+ * Shapes the calibration never saw: another seed, and sizes outside its range (20,000 to 200,000 rows
+ * by default): five from 300,000 to 2,000,000 rows, two from 2,000 to 8,000.
+ */
+export function heldOutShapes(seed: number, scale = 1): TableShapeSpec[] {
+  return [
+    ...generateShapes(seed, 5, {
+      minimumRows: 300_000 * scale,
+      maximumRows: 2_000_000 * scale,
+      maximumBytes: 500 * 1024 ** 2 * scale,
+      prefix: "large",
+    }),
+    ...generateShapes(seed + 1, 2, { minimumRows: 2_000, maximumRows: 8_000, maximumBytes: 50 * 1024 ** 2, prefix: "small" }),
+  ];
+}
+
+async function predict(db: Database, sql: string, calibration: Calibration | undefined): Promise<{ bounds: Bounds; operation: string }> {
+  const files = [{ file: "evaluation.sql", source: sql }];
+  const context = await gatherRiskContext(files, { db, skipCalibration: true });
+  const report = await assessRisk({ files, ...context, history: [], ...(calibration === undefined ? {} : { calibration }) });
+  const { estimateMs, lowerMs, upperMs, confidence, operation } = report.statements[0]!.downtime;
+  return { bounds: { estimateMs, lowerMs, upperMs, confidence }, operation };
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/**
+ * Calibrates twice (two fresh calibrations of the same server), then on held-out shapes predicts every
+ * operation with each calibration and with the heuristic, and times it `repeats` times (interleaved
+ * across the shape's operations; the median is the measurement).
+ */
+export async function evaluateOutOfSample(
+  db: Database,
+  options: {
+    seed: number;
+    repeats: number;
+    log: (message: string) => void;
+    /** A quick smoke run: smaller calibration and held-out tables (the figures then mean little). */
+    scale?: number;
+  },
+): Promise<{ cases: EvaluatedCase[]; calibrations: [Calibration, Calibration]; calibrationSeconds: number[] }> {
+  const seconds: number[] = [];
+  const calibrations: Calibration[] = [];
+  for (const round of [1, 2]) {
+    options.log(`calibration ${round} (${load()})`);
+    const started = performance.now();
+    const scale = options.scale ?? 1;
+    calibrations.push(
+      await calibrate(db, {
+        onProgress: options.log,
+        ...(scale === 1 ? {} : { shapes: 3, minimumRows: 20_000 * scale, maximumRows: 200_000 * scale }),
+      }),
+    );
+    seconds.push((performance.now() - started) / 1000);
+  }
+  const cases: EvaluatedCase[] = [];
+  await db.exec(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
+  try {
+    for (const shape of heldOutShapes(options.seed, options.scale ?? 1)) {
+      options.log(`held-out shape ${shape.name}: ${shape.rows.toLocaleString("en-US")} rows (${load()})`);
+      await createShape(db, SCHEMA, shape);
+      const operations = shapeOperations(SCHEMA, shape);
+      const predictions: { first: Awaited<ReturnType<typeof predict>>; second: Awaited<ReturnType<typeof predict>>; heuristic: Awaited<ReturnType<typeof predict>> }[] = [];
+      for (const operation of operations) {
+        if (operation.setup !== undefined) await db.exec(operation.setup);
+        const first = await predict(db, operation.sql, calibrations[0]);
+        const second = await predict(db, operation.sql, calibrations[1]);
+        const heuristic = await predict(db, operation.sql, undefined);
+        if (operation.setup !== undefined && operation.undo !== "") await db.exec(operation.undo);
+        predictions.push({ first, second, heuristic });
+      }
+      const runs = operations.map(() => [] as number[]);
+      for (let repeat = 0; repeat < options.repeats; repeat += 1) {
+        for (const [index, operation] of operations.entries()) runs[index]!.push(await timeOperation(db, operation));
+        await db.exec(`VACUUM ${SCHEMA}.t_${shape.name}`);
+      }
+      operations.forEach((operation, index) => {
+        const predicted = predictions[index]!;
+        cases.push({
+          shape: shape.name,
+          rows: shape.rows,
+          operation: predicted.first.operation,
+          sql: operation.sql.replaceAll(`${SCHEMA}.`, ""),
+          measuredMs: median(runs[index]!),
+          runsMs: runs[index]!,
+          first: predicted.first.bounds,
+          second: predicted.second.bounds,
+          heuristic: predicted.heuristic.bounds,
+        });
+      });
+      await db.exec(`DROP TABLE ${SCHEMA}.t_${shape.name}; DROP TABLE ${SCHEMA}.p_${shape.name}`);
+    }
+  } finally {
+    await db.exec(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
+  }
+  return { cases, calibrations: [calibrations[0]!, calibrations[1]!], calibrationSeconds: seconds };
+}
+
+/** Per kind of operation: coverage, median |ln(predicted/measured)|, median upper/lower, for one set of predictions. */
+export function summarise(cases: readonly EvaluatedCase[], pick: (item: EvaluatedCase) => Bounds) {
+  const byOperation = new Map<string, EvaluatedCase[]>();
+  for (const item of cases) byOperation.set(item.operation, [...(byOperation.get(item.operation) ?? []), item]);
+  return [...byOperation].map(([operation, items]) => {
+    const inside = items.filter((item) => item.measuredMs >= pick(item).lowerMs && item.measuredMs <= pick(item).upperMs);
+    return {
+      operation,
+      cases: items.length,
+      coverage: inside.length / items.length,
+      confidence: median(items.map((item) => pick(item).confidence)),
+      medianAbsoluteLogError: median(
+        items.map((item) => Math.abs(Math.log(Math.max(pick(item).estimateMs, 0.01) / Math.max(item.measuredMs, 0.01)))),
+      ),
+      medianBoundRatio: median(items.map((item) => pick(item).upperMs / Math.max(pick(item).lowerMs, 0.01))),
+    };
+  });
+}
+
+/** How far the two calibrations' bounds are apart: max of the upper and lower bound ratios, per case. */
+export function stability(cases: readonly EvaluatedCase[]) {
+  const ratio = (left: number, right: number) => Math.max(left, right) / Math.max(Math.min(left, right), 0.01);
+  const byOperation = new Map<string, number[]>();
+  for (const item of cases) {
+    const value = Math.max(ratio(item.first.upperMs, item.second.upperMs), ratio(item.first.lowerMs, item.second.lowerMs));
+    byOperation.set(item.operation, [...(byOperation.get(item.operation) ?? []), value]);
+  }
+  return [...byOperation].map(([operation, values]) => ({
+    operation,
+    median: median(values),
+    worst: Math.max(...values),
+    within: values.filter((value) => value <= 1.5).length / values.length,
+  }));
+}
