@@ -14,7 +14,7 @@ import { gatherRiskContext } from "./inputs.js";
 export interface CalibrateOptions {
   /** Seed of the generated table shapes (default 1). */
   seed?: number;
-  /** How many table shapes (default 6). */
+  /** How many table shapes (default 8). */
   shapes?: number;
   /** Rows of the smallest and largest generated tables (default 20,000 and 200,000). */
   minimumRows?: number;
@@ -115,7 +115,7 @@ export async function calibrate(db: Database, options: CalibrateOptions = {}): P
   const schema = quoteIdentifier(options.schema ?? "confiture_calibration");
   const seed = options.seed ?? 1;
   const repeats = options.repeats ?? 3;
-  const shapes = generateShapes(seed, options.shapes ?? 6, {
+  const shapes = generateShapes(seed, options.shapes ?? 8, {
     minimumRows: options.minimumRows ?? 20_000,
     maximumRows: options.maximumRows ?? 200_000,
     maximumBytes: 160 * 1024 ** 2,

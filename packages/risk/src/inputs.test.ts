@@ -1,3 +1,4 @@
+import { calibrationFixture } from "./__fixtures__/calibration.js";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -100,22 +101,7 @@ describe("gatherRiskContext without a database", () => {
   });
 });
 
-const calibration: Calibration = {
-  version: 1,
-  takenAt: "2025-01-01T00:00:00.000Z",
-  server: { driver: "pg", majorVersion: 15 },
-  scratchRows: 200_000,
-  throughput: {
-    catalog: { unit: "table_bytes", perSecond: 1, fixedMs: 1 },
-    rewrite: { unit: "total_bytes", perSecond: 1e8, fixedMs: 3 },
-    validate: { unit: "table_bytes", perSecond: 1e9, fixedMs: 1 },
-    validate_foreign_key: { unit: "rows", perSecond: 1e6, fixedMs: 1 },
-    index_build: { unit: "rows", perSecond: 1e6, fixedMs: 1 },
-    concurrent_index_build: { unit: "rows", perSecond: 5e5, fixedMs: 1 },
-  },
-  spread: { catalog: 0.5, rewrite: 0.1, validate: 0.1, validate_foreign_key: 0.1, index_build: 0.1, concurrent_index_build: 0.1 },
-  measurements: [{ operation: "rewrite", rows: 200_000, bytes: 1e7, totalBytes: 1.5e7, durationMs: 150 }],
-};
+const calibration: Calibration = calibrationFixture();
 
 describe("calibration files", () => {
   it("round-trip, written atomically (no temporary file left behind)", async () => {
@@ -125,13 +111,20 @@ describe("calibration files", () => {
     expect(where).toBe(calibrationFilePath(directory));
     expect(await loadCalibration({ directory })).toEqual(calibration);
     expect(await readdir(join(directory, ".confiture"))).toEqual(["calibration.json"]);
-    expect(JSON.parse(await readFile(where, "utf8")).version).toBe(1);
+    expect(JSON.parse(await readFile(where, "utf8")).version).toBe(2);
+  });
+
+  it("treat a calibration of the old format 1 as absent: it priced every operation by one throughput", async () => {
+    const directory = await temporaryDirectory();
+    await saveCalibration(calibration, { directory });
+    await writeFile(calibrationFilePath(directory), JSON.stringify({ version: 1, takenAt: "2024-01-01", throughput: {} }));
+    expect(await loadCalibration({ directory })).toBeUndefined();
   });
 
   it("are validated when read", async () => {
     const directory = await temporaryDirectory();
     await saveCalibration(calibration, { directory });
-    await writeFile(calibrationFilePath(directory), JSON.stringify({ ...calibration, scratchRows: "many" }));
+    await writeFile(calibrationFilePath(directory), JSON.stringify({ ...calibration, seed: "many" }));
     await expect(loadCalibration({ directory })).rejects.toSatisfy((error: unknown) => CalibrationError.isInstance(error));
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Calibration } from "./calibration-schema.js";
+import { calibrationFixture } from "./__fixtures__/calibration.js";
 import { defaultRiskConfig, type OperationClass } from "./config.js";
-import { fitThroughput } from "./fit.js";
 import type { HistoryRecord } from "./history-record.js";
 import { type PredictionRequest, predictDuration } from "./predict.js";
 import { predictHistorical } from "./predict-historical.js";
@@ -12,6 +11,7 @@ const table = (rows: number, source: TableStatistics["source"] = "database"): Ta
   rowEstimate: rows,
   tableBytes: rows * 100,
   indexBytes: rows * 20,
+  toastBytes: 0,
   totalBytes: rows * 120,
   dependencies: 0,
   source,
@@ -38,22 +38,8 @@ function history(count: number, rows: number, msPerRow: number, spread = 0.1): H
   }));
 }
 
-const calibration: Calibration = {
-  version: 1,
-  takenAt: "2024-01-01T00:00:00.000Z",
-  server: { driver: "pg", majorVersion: 15 },
-  scratchRows: 200_000,
-  throughput: {
-    catalog: { unit: "table_bytes", perSecond: 1, fixedMs: 2 },
-    rewrite: { unit: "total_bytes", perSecond: 100_000_000, fixedMs: 10 },
-    validate: { unit: "table_bytes", perSecond: 500_000_000, fixedMs: 1 },
-    validate_foreign_key: { unit: "rows", perSecond: 2_000_000, fixedMs: 1 },
-    index_build: { unit: "rows", perSecond: 2_000_000, fixedMs: 1 },
-    concurrent_index_build: { unit: "rows", perSecond: 1_000_000, fixedMs: 5 },
-  },
-  spread: { catalog: 0.5, rewrite: 0.1, validate: 0.1, validate_foreign_key: 0.1, index_build: 0.1, concurrent_index_build: 0.1 },
-  measurements: [],
-};
+const target = { majorVersion: 15, driver: "pg", fingerprint: "system:1" };
+const calibration = calibrationFixture({ speed: 2 });
 
 describe("predictDuration: the heuristic", () => {
   it("keeps catalog-only changes in milliseconds whatever the size", () => {
@@ -62,11 +48,11 @@ describe("predictDuration: the heuristic", () => {
     expect(huge.estimateMs).toBe(small.estimateMs);
     expect(huge.estimateMs).toBeLessThan(50);
   });
-  it("scales rewrites with the table's bytes, using the documented throughput", () => {
+  it("scales rewrites with the table's bytes, using the documented coefficients", () => {
     const prediction = predictDuration(request("rewrite", 1_000_000), { config: defaultRiskConfig });
-    const { perSecond, fixedMs } = defaultRiskConfig.throughput.rewrite;
-    // total bytes: heap 100 bytes + indexes 20 bytes per row
-    expect(prediction.estimateMs).toBeCloseTo(fixedMs + (120_000_000 / perSecond) * 1000, 1);
+    const { fixed, heapBytes } = defaultRiskConfig.heuristic.rewrite;
+    // No index is known in this request: the heap alone.
+    expect(prediction.estimateMs).toBeCloseTo(fixed! + 100_000_000 * heapBytes!, 1);
     expect(prediction.lowerMs).toBeCloseTo(prediction.estimateMs / 4 - 10, 1);
     expect(prediction.upperMs).toBeCloseTo(prediction.estimateMs * 4 + 10, 1);
     expect(prediction.method).toBe("heuristic");
@@ -98,19 +84,59 @@ describe("predictDuration: choosing the method", () => {
       "calibrated",
     );
   });
-  it("widens calibrated bounds to the scatter the calibration measured", () => {
-    const quiet = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration });
-    expect(quiet.upperMs).toBeCloseTo(quiet.estimateMs * 2 + 10, 1);
-    const noisy = { ...calibration, spread: { ...calibration.spread, rewrite: 0.6 } };
-    const wide = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration: noisy });
-    expect(wide.upperMs).toBeCloseTo(wide.estimateMs * Math.exp(1.2) + 10, 1);
+  it("takes calibrated bounds from the calibration's own held-out residuals, at its stated level", () => {
+    const narrow = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration, target });
+    expect(narrow.upperMs).toBeCloseTo(narrow.estimateMs * 2 + 10, 1);
+    expect(narrow.lowerMs).toBeCloseTo(narrow.estimateMs / 2, 1);
+    expect(narrow.confidence).toBeCloseTo(0.9, 6);
+    const wide = predictDuration(request("rewrite", 300_000), {
+      config: defaultRiskConfig,
+      calibration: calibrationFixture({ speed: 2, factor: 3 }),
+      target,
+    });
+    expect(wide.upperMs).toBeCloseTo(wide.estimateMs * 3 + 10, 1);
+    // The fitted coefficients are used: a calibration twice as fast predicts half the heuristic's time.
+    const heuristic = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig });
+    expect(narrow.estimateMs).toBeCloseTo(heuristic.estimateMs / 2, 1);
   });
 
-  it("lowers calibrated confidence when extrapolating far beyond the scratch table", () => {
-    const near = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration });
-    const far = predictDuration(request("rewrite", 200_000_000), { config: defaultRiskConfig, calibration });
-    expect(far.confidence).toBeLessThan(near.confidence);
+  it("says when extrapolating far beyond the calibration tables", () => {
+    const far = predictDuration(request("rewrite", 200_000_000), { config: defaultRiskConfig, calibration, target });
     expect(far.caveats.join(" ")).toMatch(/extrapolates/);
+  });
+});
+
+describe("a calibration knows which server it measured", () => {
+  it("keeps its confidence on the same server and says so", () => {
+    const same = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration, target });
+    expect(same.confidence).toBeCloseTo(0.9, 6);
+    expect(same.caveats.join(" ")).toMatch(/Calibrated on this server/);
+  });
+
+  it("halves the confidence on another server or major version, and says so", () => {
+    for (const other of [
+      { ...target, fingerprint: "system:2" },
+      { ...target, majorVersion: 17 },
+    ]) {
+      const prediction = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration, target: other });
+      expect(prediction.confidence).toBeCloseTo(0.45, 6);
+      expect(prediction.caveats.join(" ")).toMatch(/another server/);
+    }
+  });
+
+  it("labels a calibration of the embedded PGlite as a WebAssembly measurement when used for a server", () => {
+    const embedded = calibrationFixture({ server: { driver: "pglite", majorVersion: 17, fingerprint: "pglite" } });
+    const prediction = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration: embedded, target });
+    expect(prediction.confidence).toBeCloseTo(0.45, 6);
+    expect(prediction.caveats.join(" ")).toMatch(/WebAssembly/);
+    const unknown = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration: embedded });
+    expect(unknown.caveats.join(" ")).toMatch(/WebAssembly/);
+  });
+
+  it("lowers the confidence when the target is unknown (no database, no fingerprint in the snapshot)", () => {
+    const prediction = predictDuration(request("rewrite", 300_000), { config: defaultRiskConfig, calibration });
+    expect(prediction.confidence).toBeCloseTo(0.675, 6);
+    expect(prediction.caveats.join(" ")).toMatch(/target server is not known/);
   });
 });
 
@@ -139,39 +165,5 @@ describe("predictHistorical", () => {
     const prediction = predictHistorical(request("catalog", 1e9), records, defaultRiskConfig)!;
     expect(prediction.estimateMs).toBeGreaterThan(2);
     expect(prediction.estimateMs).toBeLessThan(5);
-  });
-});
-
-describe("fitThroughput", () => {
-  it("recovers a fixed cost and a rate", () => {
-    const fit = fitThroughput(
-      [
-        { units: 1000, durationMs: 15 },
-        { units: 5000, durationMs: 55 },
-      ],
-      "rows",
-    );
-    expect(fit.fixedMs).toBeCloseTo(5, 6);
-    expect(fit.perSecond).toBeCloseTo(100_000, 3);
-  });
-  it("never returns a negative fixed cost or rate", () => {
-    const noisy = fitThroughput(
-      [
-        { units: 1000, durationMs: 1 },
-        { units: 5000, durationMs: 50 },
-      ],
-      "table_bytes",
-    );
-    expect(noisy.fixedMs).toBe(0);
-    expect(noisy.perSecond).toBeGreaterThan(0);
-    const falling = fitThroughput(
-      [
-        { units: 1000, durationMs: 9 },
-        { units: 5000, durationMs: 5 },
-      ],
-      "table_bytes",
-    );
-    expect(falling.perSecond).toBeCloseTo(1_000_000, 3);
-    expect(falling.fixedMs).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { tCriticalValue } from "./t-distribution.js";
 import type { Coefficients } from "./cost-model.js";
 
 /** One measured run: the features of its work, its duration, and the table shape it ran on. */
@@ -123,22 +124,34 @@ export function crossValidatedResiduals(
 }
 
 /**
- * A two-sided interval of log residuals holding `level` of future ones, from conservative order
- * statistics (split conformal: the ceil((n + 1)(1 + level) / 2)-th smallest, and symmetrically),
- * at least `minimumHalfWidth` either side of zero.
+ * A two-sided prediction interval of log residuals at `level`, from a robust centre and scale: the
+ * median, and the standard deviation of the residuals winsorised at three median absolute deviations
+ * (so one freak run widens it a little, not to its own size), times Student's t for the number of
+ * residuals and sqrt(1 + 1/n). Extreme order statistics of a dozen runs would be exact in theory but
+ * jump from one calibration to the next; this interval is stable and, on held-out shapes, about as wide.
+ * At least `minimumHalfWidth` either side of zero.
  */
 export function residualInterval(
   residuals: readonly number[],
   level: number,
   minimumHalfWidth: number,
 ): { lowerLog: number; upperLog: number } {
-  const sorted = [...residuals].sort((left, right) => left - right);
-  const count = sorted.length;
-  if (count === 0) return { lowerLog: -minimumHalfWidth, upperLog: minimumHalfWidth };
-  const upperRank = Math.min(count, Math.ceil(((count + 1) * (1 + level)) / 2));
-  const lowerRank = Math.max(1, Math.floor(((count + 1) * (1 - level)) / 2));
+  const count = residuals.length;
+  if (count < 2) return { lowerLog: -minimumHalfWidth, upperLog: minimumHalfWidth };
+  const centre = middle(residuals);
+  const mad = 1.4826 * middle(residuals.map((value) => Math.abs(value - centre)));
+  const limit = mad > 0 ? 3 * mad : Number.POSITIVE_INFINITY;
+  const clipped = residuals.map((value) => centre + Math.max(-limit, Math.min(limit, value - centre)));
+  const spread = Math.sqrt(clipped.reduce((sum, value) => sum + (value - centre) ** 2, 0) / (count - 1));
+  const half = tCriticalValue(level, count - 1) * spread * Math.sqrt(1 + 1 / count);
   return {
-    lowerLog: Math.min(-minimumHalfWidth, sorted[lowerRank - 1]!),
-    upperLog: Math.max(minimumHalfWidth, sorted[upperRank - 1]!),
+    lowerLog: Math.min(-minimumHalfWidth, centre - half),
+    upperLog: Math.max(minimumHalfWidth, centre + half),
   };
+}
+
+function middle(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const index = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[index]! : (sorted[index - 1]! + sorted[index]!) / 2;
 }

@@ -128,6 +128,12 @@ export function shapeOperations(schema: string, shape: TableShapeSpec): ShapeOpe
   const parent = `${schema}.p_${shape.name}`;
   const operations: ShapeOperation[] = [
     { name: "catalog", sql: `ALTER TABLE ${table} ADD COLUMN note text DEFAULT 'none'`, undo: `ALTER TABLE ${table} DROP COLUMN note` },
+    {
+      name: "catalog_default",
+      sql: `ALTER TABLE ${table} ALTER COLUMN label SET DEFAULT 'unknown'`,
+      undo: `ALTER TABLE ${table} ALTER COLUMN label DROP DEFAULT`,
+    },
+    { name: "catalog_comment", sql: `COMMENT ON TABLE ${table} IS 'measured'`, undo: `COMMENT ON TABLE ${table} IS NULL` },
     { name: "rewrite_type", sql: `ALTER TABLE ${table} ALTER COLUMN key TYPE bigint`, undo: `ALTER TABLE ${table} ALTER COLUMN key TYPE integer` },
     {
       name: "rewrite_default",
@@ -154,6 +160,11 @@ export function shapeOperations(schema: string, shape: TableShapeSpec): ShapeOpe
       name: "index_concurrently",
       sql: `CREATE INDEX CONCURRENTLY t_parent_new ON ${table} (parent_id)`,
       undo: `DROP INDEX ${schema}.t_parent_new`,
+    },
+    {
+      name: "index_concurrently_label",
+      sql: `CREATE INDEX CONCURRENTLY t_label_concurrent ON ${table} (label)`,
+      undo: `DROP INDEX ${schema}.t_label_concurrent`,
     },
     { name: "update", sql: `UPDATE ${table} SET key = key WHERE id % 4 = 0`, undo: "", rollback: true },
     { name: "delete", sql: `DELETE FROM ${table} WHERE id % 2 = 0`, undo: "", rollback: true },
