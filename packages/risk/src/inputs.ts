@@ -22,6 +22,11 @@ async function referencedRelations(files: readonly RiskFile[], pgVersion: PgVers
   return [...relations];
 }
 
+async function validatesConstraints(files: readonly RiskFile[], pgVersion: PgVersion): Promise<boolean> {
+  const analysed = (await analyseFiles(files, { pgVersion })).files;
+  return analysed.some((file) => file.statements.some(({ analysis }) => analysis.kind === "validate_constraint"));
+}
+
 /** The relations the lock model says a set of files locks, in first-seen order. */
 export async function lockedRelations(files: readonly RiskFile[], pgVersion?: PgVersion): Promise<string[]> {
   const relations = new Set<string>();
@@ -84,7 +89,7 @@ export async function gatherRiskContext(files: readonly RiskFile[], sources: Inp
     const known = new Set(live.tables.map((table) => normaliseRelation(table.schema, table.name)));
     const parents = live.tables.flatMap((table) => (table.foreignKeys ?? []).map((key) => key.referencedRelation));
     const missing = [...new Set(parents)].filter((relation) => !known.has(relation));
-    if (missing.length > 0) live.tables.push(...(await takeSnapshot(db, { tables: missing })).tables);
+    if (missing.length > 0 && (await validatesConstraints(files, pgVersion))) live.tables.push(...(await takeSnapshot(db, { tables: missing })).tables);
     const [calibration, history, statementRows] = await Promise.all([
       load({ db }),
       readHistory(db),

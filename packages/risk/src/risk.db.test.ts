@@ -38,6 +38,18 @@ describeEachDatabase("risk inputs from a database", (getDatabase) => {
     expect(report.factors.find((factor) => factor.name === "dependencies")?.input).toBe(2);
   });
 
+  it("prices an UPDATE by the rows EXPLAIN expects it to change, without running it", async () => {
+    const db = getDatabase();
+    const files = [{ file: "4_fix.up.sql", source: "UPDATE users SET name = 'x' WHERE id <= 20;\nUPDATE users SET name = upper(name);" }];
+    const context = await gatherRiskContext(files, { db });
+    expect(context.inputs.statementRows?.["4_fix.up.sql:1:1"]).toBeLessThan(200);
+    expect(context.inputs.statementRows?.["4_fix.up.sql:2:1"]).toBeGreaterThan(10_000);
+    const report = await assessRisk({ files, ...context });
+    expect(report.statements[0]!.downtime.estimateMs).toBeLessThan(report.statements[1]!.downtime.estimateMs);
+    const { rows } = await db.query<{ changed: number }>("SELECT count(*)::int AS changed FROM users WHERE name = 'x'");
+    expect(rows[0]?.changed).toBe(0);
+  });
+
   it("has no history before the runner writes one, and reads it after", async () => {
     const db = getDatabase();
     expect(await readHistory(db)).toEqual([]);
@@ -79,12 +91,18 @@ describeEachDatabase("risk inputs from a database", (getDatabase) => {
 
   it("calibrates on scratch tables, drops them, and stores the result in the database", async () => {
     const db = getDatabase();
-    const calibration = await calibrate(db, { rows: 5000 });
+    const calibration = await calibrate(db, { shapes: 2, minimumRows: 2000, maximumRows: 4000, repeats: 1 });
     expect(calibration.measurements.length).toBeGreaterThanOrEqual(20);
-    for (const throughput of Object.values(calibration.throughput)) {
-      expect(throughput.perSecond).toBeGreaterThan(0);
-      expect(throughput.fixedMs).toBeGreaterThanOrEqual(0);
+    for (const model of Object.values(calibration.models)) {
+      expect(Object.values(model.coefficients).every((value) => value >= 0)).toBe(true);
+      expect(Number.isFinite(model.lowerLog) && Number.isFinite(model.upperLog)).toBe(true);
+      expect(model.lowerLog).toBeLessThan(0);
+      expect(model.upperLog).toBeGreaterThan(0);
     }
+    // It knows which server it measured.
+    expect(calibration.server.driver).toBe(db.driver);
+    expect(calibration.server.majorVersion).toBe(await db.serverMajorVersion());
+    expect(calibration.server.fingerprint).toEqual(expect.any(String));
     const left = await db.query("SELECT 1 FROM pg_namespace WHERE nspname = 'confiture_calibration'");
     expect(left.rows).toEqual([]);
     await saveCalibration(calibration, { db });

@@ -1,4 +1,4 @@
-import { calibrate, formatDuration, saveCalibration } from "@confiture/risk";
+import { type Calibration, calibrate, describeServer, formatDuration, saveCalibration } from "@confiture/risk";
 import { Option } from "commander";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
 import { loadConfig } from "../config/index.js";
@@ -11,6 +11,22 @@ interface CalibrateOptions {
   db?: string;
   config?: string;
   rows?: string;
+  shapes?: string;
+}
+
+/** A positive whole number option, at least `minimum`. */
+function wholeNumber(name: string, value: string | undefined, minimum: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < minimum) throw new UsageError(`--${name} must be a whole number of at least ${minimum} (got "${value}")`);
+  return number;
+}
+
+/** Coefficients for people: the fitted rate of the feature that matters most per kind of operation. */
+function describeModel(operation: string, model: Calibration["models"][keyof Calibration["models"]]): string {
+  const fixed = formatDuration(model.coefficients.fixed ?? 0);
+  const bounds = `x${Math.exp(model.lowerLog).toFixed(2)} to x${Math.exp(model.upperLog).toFixed(2)} (${Math.round(model.level * 100)}%, ${model.samples} runs)`;
+  return `  ${operation.padEnd(24)} fixed ${fixed.padStart(7)}  bounds ${bounds}`;
 }
 
 export const calibrateCommand: CommandModule = {
@@ -19,33 +35,37 @@ export const calibrateCommand: CommandModule = {
     addCommonOptions(
       program
         .command("calibrate")
-        .description("measure this server's rewrite, scan, index build and validation throughput for downtime predictions")
-        .addOption(
-          new Option("--rows <count>", "rows of the largest scratch table (default: 200,000, more when shared_buffers is large)"),
-        )
+        .description("measure this server's cost of rewrites, index builds, validations, foreign key checks and DML for downtime predictions")
+        .addOption(new Option("--rows <count>", "rows of the largest generated table (default: 200,000)"))
+        .addOption(new Option("--shapes <count>", "how many generated table shapes (default: 8)"))
         .addHelpText(
           "after",
           `
-Creates scratch tables in schema confiture_calibration (dropped afterwards), times each kind of
-operation on them three times at two sizes, and stores the result in confiture.calibration on the
-database (or in .confiture/calibration.json beside the config for the embedded database). Takes
-from a few seconds to about a minute, depending on the server.
+Generates table shapes in schema confiture_calibration (dropped afterwards): rows of several widths,
+values stored out of line (TOAST), text keys in the database's collation and in C, integer keys in
+order and at random, jsonb with a GIN index, foreign keys to parents of other sizes, fill factors.
+Times each kind of operation on them three times (interleaved, median kept) and fits a cost model
+per kind of operation on its own measurements, with bounds from leaving each shape out in turn.
+Stores the result, with the server it measured (version, driver, cluster fingerprint), in
+confiture.calibration on the database (or in .confiture/calibration.json beside the config for the
+embedded database). A calibration of the embedded PGlite measures PostgreSQL compiled to WebAssembly
+inside this process, not a server: predictions for a server say so and lower their confidence.
+Takes a few minutes.
 
 Examples:
   $ confiture calibrate --db postgres://localhost/staging
   $ confiture calibrate --rows 500000 --format json`,
         ),
     ).action(async (options: CalibrateOptions) => {
-      const rows = options.rows === undefined ? undefined : Number(options.rows);
-      if (rows !== undefined && (!Number.isInteger(rows) || rows < 1000)) {
-        throw new UsageError(`--rows must be a whole number of at least 1000 (got "${options.rows}")`);
-      }
+      const rows = wholeNumber("rows", options.rows, 1000);
+      const shapes = wholeNumber("shapes", options.shapes, 2);
       const loaded = await loadConfig({ cwd: runtime.io.cwd, path: options.config });
       const url = resolveDatabaseUrl(options, runtime.io, loaded.config.database?.url) ?? "pglite:";
       const { calibration, location } = await withOptionalDatabase(url, runtime.io, async (db) => {
         if (db === undefined) throw new UsageError("no database to calibrate");
         const measured = await calibrate(db, {
-          ...(rows === undefined ? {} : { rows }),
+          ...(rows === undefined ? {} : { maximumRows: rows, minimumRows: Math.max(1000, Math.round(rows / 10)) }),
+          ...(shapes === undefined ? {} : { shapes }),
           onProgress: (message) => runtime.io.stderr.write(`${message}\n`),
         });
         // The embedded database is a scratch one: keep its calibration in the project directory.
@@ -56,22 +76,13 @@ Examples:
         writeJson(runtime.io, { location, calibration });
         return;
       }
-      const lines = [
-        `Calibrated PostgreSQL ${calibration.server.majorVersion} (${calibration.server.driver}); stored in ${location}.`,
-      ];
-      for (const [operation, throughput] of Object.entries(calibration.throughput)) {
-        const rate =
-          operation === "catalog"
-            ? "-"
-            : throughput.unit !== "rows"
-              ? `${(throughput.perSecond / 1024 ** 2).toFixed(1)} MiB/s`
-              : `${Math.round(throughput.perSecond).toLocaleString("en-US")} rows/s`;
-        const indexes =
-          throughput.indexBytesPerSecond === undefined
-            ? ""
-            : `  + indexes at ${(throughput.indexBytesPerSecond / 1024 ** 2).toFixed(1)} MiB/s`;
-        lines.push(`  ${operation.padEnd(24)} ${rate.padStart(16)}  + ${formatDuration(throughput.fixedMs)}${indexes}`);
+      const lines = [`Calibrated ${describeServer(calibration.server)}; stored in ${location}.`];
+      if (calibration.server.driver === "pglite") {
+        lines.push(
+          "  This measured PGlite, PostgreSQL compiled to WebAssembly in this process: predictions for a server will say so and lower their confidence.",
+        );
       }
+      for (const [operation, model] of Object.entries(calibration.models)) lines.push(describeModel(operation, model));
       runtime.io.stdout.write(`${lines.join("\n")}\n`);
     });
   },

@@ -1,4 +1,5 @@
-import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -102,5 +103,74 @@ describe("confiture preflight without a database server", () => {
     expect(io.out()).toContain("== Trace");
     expect(io.out()).toContain("== Risk");
     expect(io.out().trimEnd().split("\n").at(-1)).toMatch(/^(PASS|FAIL)/);
+  });
+
+  it("agrees with `confiture risk` on the same file: each migration judged as if the earlier ones were applied", async () => {
+    const io = await project();
+    expect(await run(["preflight", "migrations", "--format", "json", "--no-trace"], io)).toBe(1);
+    const report = JSON.parse(io.out());
+    expect(report.pendingFrom).toMatch(/not known/);
+    const mistakes = report.risk.migrations.find((migration: { file: string }) => migration.file.includes("tighten_projects"));
+    const alone = await project();
+    await run(["risk", "migrations/20240510140000_tighten_projects.up.sql", "--format", "json", "--max-level", "CRITICAL"], alone);
+    const single = JSON.parse(alone.out());
+    expect(mistakes.level).toBe(single.level);
+    expect(mistakes.score).toBe(single.score);
+    expect(mistakes.downtime.estimateMs).toBe(single.downtime.estimateMs);
+    // The classic mistakes rewrite pre-existing tables (at the assumed 128 MiB): the set fails the default gate.
+    expect(["HIGH", "CRITICAL"]).toContain(report.risk.level);
+    expect(report.passed).toBe(false);
+  });
+
+  it("labels every input with its real source: no table at 0 bytes called an assumption", async () => {
+    const io = await project();
+    await run(["preflight", "migrations", "--format", "json", "--no-trace"], io);
+    const report = JSON.parse(io.out());
+    for (const migration of report.risk.migrations) {
+      const volume = migration.factors.find((factor: { name: string }) => factor.name === "data_volume");
+      if (volume.input === 0) expect(volume.source).not.toBe("assumptions");
+      if (volume.source === "assumptions") expect(volume.input).toBeGreaterThan(0);
+    }
+    for (const table of report.risk.inputs.tables) {
+      if (table.source === "assumptions") expect(table.totalBytes).toBe(160 * 1024 ** 2);
+    }
+  });
+
+  it("takes the newest N migrations as pending with --newest: tables they create are empty for the later ones", async () => {
+    const io = await project();
+    await run(["preflight", "migrations", "--format", "json", "--no-trace", "--newest", "2"], io);
+    const report = JSON.parse(io.out());
+    expect(report.pending.map((migration: { version: string }) => migration.version)).toEqual(["20240510140000", "20240601110000"]);
+    expect(report.risk.inputs.earlierFiles).toBe("pending");
+    expect(await run(["preflight", "migrations", "--newest", "zero"], await project())).toBe(2);
+  });
+
+  it("takes what a branch adds since a git ref as pending with --base", async () => {
+    const io = await project();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], { cwd: io.cwd, stdio: "pipe" });
+    const directory = join(io.cwd, "migrations");
+    const later = (await readdir(directory)).filter((name) => name >= "20240510140000");
+    const moved = join(io.cwd, "later");
+    await cp(directory, moved, { recursive: true });
+    for (const name of later) await rm(join(directory, name));
+    git("init", "-q");
+    git("add", "migrations");
+    git("commit", "-qm", "applied");
+    for (const name of later) await cp(join(moved, name), join(directory, name));
+    await run(["preflight", "migrations", "--format", "json", "--no-trace", "--base", "HEAD"], io);
+    const report = JSON.parse(io.out());
+    expect(report.pending.map((migration: { version: string }) => migration.version)).toEqual(["20240510140000", "20240601110000"]);
+    expect(report.pendingFrom).toMatch(/since HEAD/);
+    expect(await run(["preflight", "migrations", "--base", "no-such-ref"], await project())).toBe(2);
+  });
+
+  it("fails when a migration does not parse: it cannot be judged", async () => {
+    const io = await project();
+    await writeFile(join(io.cwd, "migrations", "20250101000000_broken.up.sql"), "ALTER TABLE users ADD COLUMN x int;\nSELEC oops;\n");
+    expect(await run(["preflight", "migrations", "--format", "json", "--no-trace", "--newest", "1", "--max-level", "CRITICAL"], io)).toBe(1);
+    const report = JSON.parse(io.out());
+    expect(report.passed).toBe(false);
+    expect(report.reasons.join(" ")).toMatch(/20250101000000_broken.up.sql does not parse \(line 2/);
   });
 });

@@ -25,7 +25,8 @@ import {
   riskConfigOf,
   withOptionalDatabase,
 } from "./risk.js";
-import { pendingOf, pendingOnDatabase, traceSources } from "./trace.js";
+import { parseNewest, selectPending } from "./pending.js";
+import { traceSources } from "./trace.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 /** The JSON contract of `confiture preflight`. */
@@ -35,6 +36,8 @@ export interface PreflightReport {
   database: string;
   traceDatabase: string;
   pending: { version: string | null; file: string }[];
+  /** How the pending migrations were chosen. */
+  pendingFrom: string;
   lint: { findings: Finding[]; summary: { errors: number; warnings: number; infos: number } };
   trace: TraceReport | null;
   risk: RiskReport | null;
@@ -50,6 +53,8 @@ interface PreflightOptions {
   config?: string;
   snapshot?: string;
   maxLevel?: string;
+  base?: string;
+  newest?: string;
   trace: boolean;
 }
 
@@ -73,12 +78,13 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
   const url = resolveDatabaseUrl(options, io, loaded.config.database?.url);
   const snapshot = options.snapshot === undefined ? undefined : await readSnapshot(resolve(io.cwd, options.snapshot));
 
+  const newest = parseNewest(options.newest);
+
   return withOptionalDatabase(url, io, async (db) => {
-    // Pending: per confiture.migrations on the database, else per the snapshot's record of it, else everything.
-    const pending: MigrationSource[] =
-      db !== undefined ? await pendingOnDatabase(db, all) : pendingOf(all, snapshot?.appliedMigrations);
+    const selection = await selectPending(all, resolve(io.cwd, directory), { db, snapshot, base: options.base, newest });
+    const pending: MigrationSource[] = selection.pending;
     const pendingFiles = new Set(pending.map((source) => source.file));
-    progress(`preflight: ${pending.length} pending of ${all.length} migrations in ${directory}`);
+    progress(`preflight: ${pending.length} pending of ${all.length} migrations in ${directory} (${selection.how})`);
 
     // Lint every file so the schema model knows the earlier migrations; report only the pending ones.
     progress("linting");
@@ -99,12 +105,21 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
     if (pending.length > 0) {
       progress("assessing risk");
       const context = await gatherRiskContext(pending, { db, snapshot, directory: loaded.directory });
-      risk = await assessRisk({ files: pending, ...context, findings, config, ...configuredPgVersion(loaded, context.inputs) });
+      risk = await assessRisk({
+        files: pending,
+        ...context,
+        findings,
+        config,
+        earlierFiles: selection.earlierFiles,
+        ...configuredPgVersion(loaded, context.inputs),
+      });
     }
 
     const summary = countFindings(findings);
     const reasons: string[] = [];
     if (summary.errors > 0) reasons.push(`${summary.errors} lint finding${summary.errors === 1 ? "" : "s"} at error level`);
+    for (const item of risk?.unjudged ?? [])
+      reasons.push(`${item.file} does not parse (line ${item.line}: ${item.message}): it cannot be judged`);
     if (risk !== null && levelExceeds(risk.level, maxLevel)) reasons.push(`risk ${risk.level} exceeds the maximum ${maxLevel}`);
     const report: PreflightReport = {
       directory,
@@ -112,6 +127,7 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
         db === undefined ? (snapshot === undefined ? "none (assumptions)" : `snapshot ${options.snapshot}`) : db.displayUrl,
       traceDatabase: trace?.database ?? "not traced",
       pending: pending.map((source) => ({ version: source.version ?? null, file: source.file })),
+      pendingFrom: selection.how,
       lint: { findings, summary },
       trace,
       risk,
@@ -129,7 +145,7 @@ function verdictLine(report: PreflightReport): string {
 
 function formatText(report: PreflightReport, lintResult: LintResult, runtime: CliRuntime): string {
   const parts = [
-    `Preflight of ${report.directory}: ${report.pending.length} pending migration(s); inputs: ${report.database}`,
+    `Preflight of ${report.directory}: ${report.pending.length} pending migration(s), ${report.pendingFrom}; inputs: ${report.database}`,
     "",
   ];
   if (report.pending.length === 0) return `${parts.join("\n")}Nothing to do.\n`;
@@ -270,20 +286,27 @@ export const preflightCommand: CommandModule = {
         .argument("[directory]", "migrations directory (default: the config's migrations.directory, else migrations)")
         .option("--snapshot <file>", "statistics snapshot from `confiture stats export` (production sizes without access)")
         .option("--max-level <level>", "exit 1 above this risk level (default: the config's risk.maxLevel, else MEDIUM)")
+        .option("--base <ref>", "migrations added or changed since this git ref are the pending ones (a pull request's)")
+        .option("--newest <n>", "the newest n migrations are the pending ones, every earlier one applied")
         .option("--no-trace", "skip tracing the statements")
         .addHelpText(
           "after",
           `
-Works with no database at all: every migration is pending, traced on an embedded PGlite database,
-and sizes are the configured assumptions. With --snapshot (from \`confiture stats export\`), sizes
-come from production and migrations it records as applied are not pending. With --db (or
-DATABASE_URL), only migrations that confiture.migrations does not list are pending and sizes come
-from the catalog; the trace runs on that database (rolled back) only when --db is given explicitly.
-Exit 1 when a lint finding is at error level or the risk level exceeds the maximum.
+What is pending: --base <ref> (what the branch adds or changes, per git), else --newest <n>, else
+the migrations confiture.migrations does not list on --db (or DATABASE_URL), else the ones a
+--snapshot (from \`confiture stats export\`) does not record as applied. With none of these, each
+migration is judged as if the ones before it were applied (tables they create have the assumed
+sizes): the verdict \`confiture risk <file>\` gives for it. Tables a pending migration creates are
+empty for the pending ones after it. Sizes come from the catalog (--db), the snapshot, or the
+configured assumptions; the report labels each. The trace runs on embedded PGlite, or on the
+database (rolled back) only when --db is given explicitly.
+Exit 1 when a lint finding is at error level, a file does not parse (it cannot be judged), or the
+risk level exceeds the maximum.
 
 Examples:
   $ confiture preflight migrations/
   $ confiture preflight migrations/ --snapshot prod-stats.json --format markdown > comment.md
+  $ confiture preflight migrations/ --base origin/main
   $ confiture preflight --format sarif > preflight.sarif`,
         ),
       ["text", "json", "markdown", "sarif"],

@@ -124,4 +124,16 @@ describe("confiture risk", () => {
     expect(await run(["risk", risky, "--max-level", "SEVERE"], await project())).toBe(2);
     expect(await run(["risk", "does-not-exist.sql"], await project())).toBe(2);
   });
+
+  it("says a file that does not parse cannot be judged, and exits 1 whatever the level", async () => {
+    const io = await project();
+    const broken = join(io.cwd, "1_broken.up.sql");
+    await writeFile(broken, "COMMENT ON TABLE users IS 'x';\nSELEC oops;\n");
+    expect(await run(["risk", broken, "--max-level", "CRITICAL"], io)).toBe(1);
+    expect(io.out()).toMatch(/Cannot judge .*1_broken.up.sql: line 2, column 1 does not parse/);
+    const json = await project();
+    await writeFile(join(json.cwd, "1_broken.up.sql"), "SELEC oops;\n");
+    expect(await run(["risk", "1_broken.up.sql", "--format", "json", "--max-level", "CRITICAL"], json)).toBe(1);
+    expect(JSON.parse(json.out()).unjudged).toEqual([expect.objectContaining({ line: 1, column: 1 })]);
+  });
 });

@@ -14,6 +14,7 @@ import {
   type RiskFile,
   type RiskInputs,
   type RiskLevel,
+  type RiskReport,
   readSnapshot,
 } from "@confiture/risk";
 import { Option } from "commander";
@@ -24,6 +25,7 @@ import { type LoadedConfig, loadConfig } from "../config/index.js";
 import { asUsageError, lintSection, selectLibraries } from "../config/lint-setup.js";
 import { ExitCode, UsageError } from "../errors.js";
 import type { CliIo } from "../io.js";
+import { parseNewest, selectPending } from "./pending.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 /** A migration file ready for risk, trace and preflight, with its version when it has one. */
@@ -71,6 +73,13 @@ export async function readMigrationSources(paths: readonly string[], io: CliIo):
     }
   }
   return sources;
+}
+
+/** The directory when the paths are exactly one directory (its pending migrations are then selected), else undefined. */
+export async function singleDirectory(paths: readonly string[], io: CliIo): Promise<string | undefined> {
+  if (paths.length !== 1) return undefined;
+  const path = resolve(io.cwd, paths[0]!);
+  return (await stat(path)).isDirectory() ? path : undefined;
 }
 
 /** Earlier migrations of the directory a single file lives in, for schema replay. */
@@ -162,6 +171,15 @@ interface RiskOptions {
   config?: string;
   snapshot?: string;
   maxLevel?: string;
+  base?: string;
+  newest?: string;
+}
+
+/** Lines saying which files cannot be judged because a statement does not parse. */
+export function unjudgedLines(report: RiskReport): string[] {
+  return report.unjudged.map(
+    (item) => `Cannot judge ${item.file}: line ${item.line}, column ${item.column} does not parse (${item.message}). Fix the syntax, then run again.`,
+  );
 }
 
 export const riskCommand: CommandModule = {
@@ -173,6 +191,8 @@ export const riskCommand: CommandModule = {
         .description("risk score, factors and predicted downtime of migration files (a file or a directory)")
         .argument("<paths...>", "migration files or directories")
         .option("--snapshot <file>", "statistics snapshot from `confiture stats export` (sizes without database access)")
+        .option("--base <ref>", "for a directory: migrations added or changed since this git ref are the pending ones")
+        .option("--newest <n>", "for a directory: the newest n migrations are the pending ones")
         .addOption(
           new Option("--max-level <level>", "exit 1 above this level (default: the config's risk.maxLevel, else MEDIUM)"),
         )
@@ -180,34 +200,50 @@ export const riskCommand: CommandModule = {
           "after",
           `
 Inputs come from --db (or DATABASE_URL), else --snapshot, else the configured assumptions; the report says which.
+Files are judged in the order given, each after the ones before it. For a directory, the pending
+migrations are chosen as preflight chooses them (--base, --newest, the database's confiture.migrations,
+the snapshot's applied list); with none of these, each migration is judged as if the ones before it
+were applied, so its verdict is the one \`confiture risk <that file>\` gives. A file that does not
+parse cannot be judged: exit 1.
 
 Examples:
   $ confiture risk migrations/20240510140000_tighten_projects.up.sql
-  $ confiture risk migrations/ --snapshot prod-stats.json --format json`,
+  $ confiture risk migrations/ --snapshot prod-stats.json --format json
+  $ confiture risk migrations/ --base origin/main`,
         ),
       ["text", "json", "markdown"],
     ).action(async (paths: string[], options: RiskOptions) => {
       const loaded = await loadConfig({ cwd: runtime.io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
       const config = riskConfigOf(loaded.config.risk);
       const maxLevel = parseLevel(options.maxLevel, config.maxLevel);
-      const files = await readMigrationSources(paths, runtime.io);
+      const all = await readMigrationSources(paths, runtime.io);
       const snapshot = options.snapshot === undefined ? undefined : await readSnapshot(resolve(runtime.io.cwd, options.snapshot));
       const url = resolveDatabaseUrl(options, runtime.io, loaded.config.database?.url);
-      const lintResult = await lintSources(files, loaded, runtime.io);
+      const newest = parseNewest(options.newest);
+      const lintResult = await lintSources(all, loaded, runtime.io);
       const report = await withOptionalDatabase(url, runtime.io, async (db) => {
+        const directory = await singleDirectory(paths, runtime.io);
+        const selection =
+          directory === undefined
+            ? { pending: all, earlierFiles: "pending" as const }
+            : await selectPending(all, directory, { db, snapshot, base: options.base, newest });
+        const files = selection.pending;
         const context = await gatherRiskContext(files, { db, snapshot, directory: loaded.directory });
         return assessRisk({
           files,
           ...context,
           findings: lintResult.findings,
           config,
+          earlierFiles: selection.earlierFiles,
           ...configuredPgVersion(loaded, context.inputs),
         });
       });
       if (options.format === "json") writeJson(runtime.io, report);
       else if (options.format === "markdown") runtime.io.stdout.write(formatRiskMarkdown(report));
       else runtime.io.stdout.write(formatRiskText(report));
-      runtime.exitCode = levelExceeds(report.level, maxLevel) ? ExitCode.failure : ExitCode.ok;
+      if (options.format === "json") for (const line of unjudgedLines(report)) runtime.io.stderr.write(`${line}\n`);
+      runtime.exitCode =
+        report.unjudged.length > 0 || levelExceeds(report.level, maxLevel) ? ExitCode.failure : ExitCode.ok;
     });
   },
 };
