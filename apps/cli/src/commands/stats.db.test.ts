@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,12 +35,33 @@ describe("confiture stats export and calibrate on an embedded database", () => {
     expect(await run(["stats", "export"], await project())).toBe(2);
   });
 
-  it("calibrates the embedded database and stores the result beside the config", async () => {
+  // Slow: a real calibration of PGlite (two small generated shapes), about a minute on a loaded machine.
+  it("calibrates the embedded database, stores the result beside the config, and labels it as WebAssembly", async () => {
     const io = await project();
-    expect(await run(["calibrate", "--rows", "2000", "--format", "json"], io)).toBe(0);
+    expect(await run(["calibrate", "--rows", "2000", "--shapes", "2", "--format", "json"], io)).toBe(0);
     const { location, calibration } = JSON.parse(io.out());
     expect(location).toBe(join(io.cwd, ".confiture", "calibration.json"));
     expect(JSON.parse(await readFile(location, "utf8"))).toEqual(calibration);
+    expect(calibration.server).toMatchObject({ driver: "pglite", fingerprint: "pglite" });
     expect(io.err()).toContain("calibrating");
-  });
+    // Used for a server, it is labelled a WebAssembly measurement and its confidence drops.
+    const risk = memoryIo({ cwd: io.cwd, env: { CONFITURE_METRICS: "off" } });
+    const snapshot = join(io.cwd, "prod.json");
+    await writeFile(
+      snapshot,
+      JSON.stringify({
+        version: 1,
+        takenAt: "2025-01-01T00:00:00.000Z",
+        server: { majorVersion: 15, version: "PostgreSQL 15.8", driver: "pg", fingerprint: "system:42" },
+        activity: { connections: 10, maxConnections: 100 },
+        tables: [],
+      }),
+    );
+    const file = new URL("../../../../examples/migrations/20240510140000_tighten_projects.up.sql", import.meta.url).pathname;
+    await run(["risk", file, "--snapshot", snapshot, "--format", "json", "--max-level", "CRITICAL"], risk);
+    const report = JSON.parse(risk.out());
+    expect(report.downtime.method).toBe("calibrated");
+    expect(report.downtime.caveats.join(" ")).toMatch(/WebAssembly/);
+    expect(report.downtime.confidence).toBeLessThan(0.5);
+  }, 240_000);
 });
