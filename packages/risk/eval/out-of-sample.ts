@@ -22,12 +22,16 @@ export interface EvaluatedCase {
   /** Every timed run, to show the noise. */
   runsMs: number[];
   first: Bounds;
-  second: Bounds;
+  /** Predicted with the previous run's calibration, when there is one. */
+  second: Bounds | undefined;
   heuristic: Bounds;
 }
 
 const SCHEMA = '"confiture_evaluation"';
-const load = () => `load ${loadavg().map((value) => value.toFixed(2)).join(" ")}`;
+const load = () =>
+  `load ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ")}`;
 
 /**
  * Shapes the calibration never saw: another seed, and sizes outside its range (20,000 to 200,000 rows
@@ -45,7 +49,11 @@ export function heldOutShapes(seed: number, scale = 1): TableShapeSpec[] {
   ];
 }
 
-async function predict(db: Database, sql: string, calibration: Calibration | undefined): Promise<{ bounds: Bounds; operation: string }> {
+async function predict(
+  db: Database,
+  sql: string,
+  calibration: Calibration | undefined,
+): Promise<{ bounds: Bounds; operation: string }> {
   const files = [{ file: "evaluation.sql", source: sql }];
   const context = await gatherRiskContext(files, { db, skipCalibration: true });
   const report = await assessRisk({ files, ...context, history: [], ...(calibration === undefined ? {} : { calibration }) });
@@ -60,9 +68,10 @@ const median = (values: readonly number[]) => {
 };
 
 /**
- * Calibrates twice (two fresh calibrations of the same server), then on held-out shapes predicts every
- * operation with each calibration and with the heuristic, and times it `repeats` times (interleaved
- * across the shape's operations; the median is the measurement).
+ * Calibrates (a fresh calibration), then on held-out shapes predicts every operation with it, with
+ * `previous` (another fresh calibration of the same server, from the run before: how far apart two
+ * calibrations' bounds are) when given, and with the heuristic, and times it `repeats` times
+ * (interleaved across the shape's operations; the median is the measurement).
  */
 export async function evaluateOutOfSample(
   db: Database,
@@ -72,22 +81,19 @@ export async function evaluateOutOfSample(
     log: (message: string) => void;
     /** A quick smoke run: smaller calibration and held-out tables (the figures then mean little). */
     scale?: number;
+    /** The calibration of an earlier run on the same server. */
+    previous?: Calibration | undefined;
   },
-): Promise<{ cases: EvaluatedCase[]; calibrations: [Calibration, Calibration]; calibrationSeconds: number[] }> {
-  const seconds: number[] = [];
-  const calibrations: Calibration[] = [];
-  for (const round of [1, 2]) {
-    options.log(`calibration ${round} (${load()})`);
-    const started = performance.now();
-    const scale = options.scale ?? 1;
-    calibrations.push(
-      await calibrate(db, {
-        onProgress: options.log,
-        ...(scale === 1 ? {} : { shapes: 3, minimumRows: 20_000 * scale, maximumRows: 200_000 * scale }),
-      }),
-    );
-    seconds.push((performance.now() - started) / 1000);
-  }
+): Promise<{ cases: EvaluatedCase[]; calibration: Calibration; previous?: Calibration | undefined; calibrationSeconds: number }> {
+  options.log(`calibrating (${load()})`);
+  const started = performance.now();
+  const scale = options.scale ?? 1;
+  const fresh = await calibrate(db, {
+    onProgress: options.log,
+    ...(scale === 1 ? {} : { shapes: 3, minimumRows: 20_000 * scale, maximumRows: 200_000 * scale }),
+  });
+  const calibrationSeconds = (performance.now() - started) / 1000;
+  const calibrations = [fresh, options.previous];
   const cases: EvaluatedCase[] = [];
   await db.exec(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
   try {
@@ -95,11 +101,12 @@ export async function evaluateOutOfSample(
       options.log(`held-out shape ${shape.name}: ${shape.rows.toLocaleString("en-US")} rows (${load()})`);
       await createShape(db, SCHEMA, shape);
       const operations = shapeOperations(SCHEMA, shape);
-      const predictions: { first: Awaited<ReturnType<typeof predict>>; second: Awaited<ReturnType<typeof predict>>; heuristic: Awaited<ReturnType<typeof predict>> }[] = [];
+      type Predicted = Awaited<ReturnType<typeof predict>>;
+      const predictions: { first: Predicted; second: Predicted | undefined; heuristic: Predicted }[] = [];
       for (const operation of operations) {
         if (operation.setup !== undefined) await db.exec(operation.setup);
         const first = await predict(db, operation.sql, calibrations[0]);
-        const second = await predict(db, operation.sql, calibrations[1]);
+        const second = calibrations[1] === undefined ? undefined : await predict(db, operation.sql, calibrations[1]);
         const heuristic = await predict(db, operation.sql, undefined);
         if (operation.setup !== undefined && operation.undo !== "") await db.exec(operation.undo);
         predictions.push({ first, second, heuristic });
@@ -119,7 +126,7 @@ export async function evaluateOutOfSample(
           measuredMs: median(runs[index]!),
           runsMs: runs[index]!,
           first: predicted.first.bounds,
-          second: predicted.second.bounds,
+          second: predicted.second?.bounds,
           heuristic: predicted.heuristic.bounds,
         });
       });
@@ -128,7 +135,7 @@ export async function evaluateOutOfSample(
   } finally {
     await db.exec(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
   }
-  return { cases, calibrations: [calibrations[0]!, calibrations[1]!], calibrationSeconds: seconds };
+  return { cases, calibration: fresh, previous: options.previous, calibrationSeconds };
 }
 
 /** Per kind of operation: coverage, median |ln(predicted/measured)|, median upper/lower, for one set of predictions. */
@@ -155,6 +162,7 @@ export function stability(cases: readonly EvaluatedCase[]) {
   const ratio = (left: number, right: number) => Math.max(left, right) / Math.max(Math.min(left, right), 0.01);
   const byOperation = new Map<string, number[]>();
   for (const item of cases) {
+    if (item.second === undefined) continue;
     const value = Math.max(ratio(item.first.upperMs, item.second.upperMs), ratio(item.first.lowerMs, item.second.lowerMs));
     byOperation.set(item.operation, [...(byOperation.get(item.operation) ?? []), value]);
   }

@@ -1,6 +1,7 @@
 import { openTestDatabase } from "@confiture/db/testing";
 import { loadavg } from "node:os";
 import { evaluateOutOfSample } from "./out-of-sample.js";
+import { keepCalibration, readPreviousCalibration } from "./kept-calibrations.js";
 import { printOutOfSample } from "./print-out-of-sample.js";
 import { evaluateAgreement } from "./agreement.js";
 import { evaluateSpeed } from "./speed.js";
@@ -44,12 +45,15 @@ if (!runs("accuracy")) {
   const accuracyStarted = performance.now();
   try {
     const seed = Number(process.env.EVAL_SEED ?? 1001);
+    const previous = await readPreviousCalibration();
     const result = await evaluateOutOfSample(db, {
       seed,
       repeats: Number(process.env.EVAL_REPEATS ?? 3),
       log,
       scale: Number(process.env.EVAL_SCALE ?? 1),
+      previous,
     });
+    await keepCalibration(result.calibration);
     printOutOfSample(result, {
       seed,
       minutes: (performance.now() - accuracyStarted) / 60_000,

@@ -1,5 +1,5 @@
 import { DEFAULT_PG_VERSION, type LockAcquisition, type PgVersion } from "@confiture/sql";
-import { analyseFiles, lockModelVersion } from "./analysis.js";
+import { lockModelVersion } from "./analysis.js";
 import type { Calibration } from "./calibration-schema.js";
 import { parseRiskConfig, RISK_LEVELS, type RiskConfig, type RiskConfigInput, type RiskLevel } from "./config.js";
 import { combineDowntimes, type Downtime, migrationDowntime, type TimedStatement } from "./downtime.js";
@@ -145,7 +145,8 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
     pgVersion,
     earlierFiles,
   })) {
-    for (const error of errors) unjudged.push({ file: file.file, line: error.line, column: error.column, message: error.message });
+    for (const error of errors)
+      unjudged.push({ file: file.file, line: error.line, column: error.column, message: error.message });
     const transactional = file.transactional ?? described.every(({ analysis }) => analysis.transactional);
     const createdInFile = new Set<string>();
     const timed: TimedStatement[] = [];
@@ -174,7 +175,10 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
       if (ROW_LOCKING.has(analysis.kind) && target?.relation !== undefined && (target.work.touchedRows ?? 0) > 0) {
         rowLocks.push(target.relation);
         const rows = Math.max(1, target.work.rows);
-        rowShare.set(target.relation, Math.max(rowShare.get(target.relation) ?? 0, Math.min(1, (target.work.touchedRows ?? 0) / rows)));
+        rowShare.set(
+          target.relation,
+          Math.max(rowShare.get(target.relation) ?? 0, Math.min(1, (target.work.touchedRows ?? 0) / rows)),
+        );
         visible.add(target.relation);
       }
       timed.push({ prediction, locks: analysis.locks, visibleRelations: visible, rowLocks });
@@ -220,8 +224,15 @@ export async function assessRisk(options: AssessRiskOptions): Promise<RiskReport
       `A transaction has been open for ${Math.round(longest)} s on the server: the lock would wait for it to end while every later query on the table waits behind the lock.`,
     );
   }
-  const worst = migrations.reduce<MigrationRisk | undefined>((best, migration) => (best === undefined || rank(migration) > rank(best) ? migration : best), undefined);
-  const empty = scoreMigration({ ...downtime, estimateMs: 0, blocked: [], blockedRelation: null }, { blocked: [], findings: [], connectionUsage }, config);
+  const worst = migrations.reduce<MigrationRisk | undefined>(
+    (best, migration) => (best === undefined || rank(migration) > rank(best) ? migration : best),
+    undefined,
+  );
+  const empty = scoreMigration(
+    { ...downtime, estimateMs: 0, blocked: [], blockedRelation: null },
+    { blocked: [], findings: [], connectionUsage },
+    config,
+  );
   const report: RiskReport = {
     score: worst?.score ?? empty.score,
     level: worst?.level ?? empty.level,

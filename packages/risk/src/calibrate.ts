@@ -125,7 +125,9 @@ export async function calibrate(db: Database, options: CalibrateOptions = {}): P
   try {
     await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
     for (const [index, shape] of shapes.entries()) {
-      options.onProgress?.(`calibrating: table shape ${index + 1} of ${shapes.length} (${shape.rows.toLocaleString("en-US")} rows)`);
+      options.onProgress?.(
+        `calibrating: table shape ${index + 1} of ${shapes.length} (${shape.rows.toLocaleString("en-US")} rows)`,
+      );
       timed.push(...(await measureShape(db, schema, shape, repeats)));
     }
   } catch (error) {

@@ -24,13 +24,20 @@ const MINIMUM_HALF_WIDTH = Math.log(1.25);
  * own durations). Bounds are the fit's cross-validated residual quantiles, each table shape left out
  * in turn, so they describe shapes the fit did not see.
  */
-export function fitCalibration(timed: readonly TimedPart[], fallback: Record<string, Coefficients>): Pick<Calibration, "models" | "measurements"> {
+export function fitCalibration(
+  timed: readonly TimedPart[],
+  fallback: Record<string, Coefficients>,
+): Pick<Calibration, "models" | "measurements"> {
   const models = {} as Calibration["models"];
   const measurements: Calibration["measurements"] = [];
   const indexSamples = timed.filter((item) => item.part.operation === "index_build");
   const noIndex = () => 0;
   const indexCoefficients = fitLogMedian(
-    indexSamples.map((item) => ({ features: featuresOf("index_build", item.part.work, noIndex), durationMs: item.durationMs, group: item.shape })),
+    indexSamples.map((item) => ({
+      features: featuresOf("index_build", item.part.work, noIndex),
+      durationMs: item.durationMs,
+      group: item.shape,
+    })),
     FEATURES.index_build,
     fallback.index_build ?? {},
   );
@@ -66,9 +73,15 @@ export function fitCalibration(timed: readonly TimedPart[], fallback: Record<str
       model.level = 0.5;
     }
     models[operation] = model;
-    samples.forEach((sample, index) =>
-      measurements.push({ operation, shape: sample.group, sql: own[index]!.sql, features: sample.features, durationMs: sample.durationMs }),
-    );
+    for (const [index, sample] of samples.entries()) {
+      measurements.push({
+        operation,
+        shape: sample.group,
+        sql: own[index]!.sql,
+        features: sample.features,
+        durationMs: sample.durationMs,
+      });
+    }
   }
   return { models, measurements };
 }

@@ -109,7 +109,11 @@ export const riskConfigSchema = z
          * (the stated confidence), at least `minimumFactor` either way, plus `slackMs` above.
          */
         calibrated: z
-          .object({ level: probability.default(0.9), minimumFactor: z.number().min(1).default(1.25), slackMs: z.number().min(0).default(10) })
+          .object({
+            level: probability.default(0.9),
+            minimumFactor: z.number().min(1).default(1.25),
+            slackMs: z.number().min(0).default(10),
+          })
           .prefault({}),
         /** Historical bounds come from the t distribution; this is its two-sided level. */
         historicalLevel: probability.default(0.9),
@@ -152,9 +156,7 @@ export const riskConfigSchema = z
      * A migration that blocks reads or writes of a table other sessions use for longer than `blockMs`
      * (predicted) is at least `level`, whatever its score; one that blocks nothing is LOW.
      */
-    budget: z
-      .object({ blockMs: positive.default(2000), level: z.enum(RISK_LEVELS).default("HIGH") })
-      .prefault({}),
+    budget: z.object({ blockMs: positive.default(2000), level: z.enum(RISK_LEVELS).default("HIGH") }).prefault({}),
     /** `confiture risk` and `confiture preflight` exit 1 when the level exceeds this one. */
     maxLevel: z.enum(RISK_LEVELS).default("MEDIUM"),
   })

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { assessRisk } from "./assess.js";
 import type { RiskInputs, TableStatistics } from "./table-statistics.js";
 
-
 /** A table as the catalog would describe it: 100 bytes a row, one primary key. */
 function table(relation: string, rows: number, extra: Partial<TableStatistics> = {}): TableStatistics {
   return {

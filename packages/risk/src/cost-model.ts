@@ -103,11 +103,7 @@ function indexFeatures(work: Work): Record<string, number> {
  * The features of a statement's work for its kind of operation. `indexBuildMs` prices the indexes a
  * rewrite rebuilds or a concurrent build makes, with the index-build model (the same sort costs).
  */
-export function featuresOf(
-  operation: OperationClass,
-  work: Work,
-  indexBuildMs: (work: Work) => number,
-): Record<string, number> {
+export function featuresOf(operation: OperationClass, work: Work, indexBuildMs: (work: Work) => number): Record<string, number> {
   switch (operation) {
     case "catalog":
       return { fixed: 1 };

@@ -62,7 +62,14 @@ export {
 } from "./snapshot.js";
 export type { PredictionInterval } from "./t-distribution.js";
 export { predictionInterval, tCriticalValue } from "./t-distribution.js";
-export type { ColumnStatistics, IndexStatistics, RiskInputs, ServerActivity, ServerIdentity, TableStatistics } from "./table-statistics.js";
+export type {
+  ColumnStatistics,
+  IndexStatistics,
+  RiskInputs,
+  ServerActivity,
+  ServerIdentity,
+  TableStatistics,
+} from "./table-statistics.js";
 export { normaliseRelation, statementKey, statisticsFor } from "./table-statistics.js";
 export type { TraceOptions, TraceReport, TracedStatement } from "./trace.js";
 export { traceMigrations } from "./trace.js";

@@ -53,7 +53,11 @@ const DML_KINDS: ReadonlySet<string> = new Set(["update", "delete", "insert", "m
  * ANALYZE, in a rolled-back transaction. Statements that cannot be planned yet (they use a table or
  * column an earlier statement of the migration creates) are left out: they are priced by the table's rows.
  */
-async function explainStatements(db: Database, files: readonly RiskFile[], pgVersion: PgVersion): Promise<Record<string, number>> {
+async function explainStatements(
+  db: Database,
+  files: readonly RiskFile[],
+  pgVersion: PgVersion,
+): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
   for (const file of (await analyseFiles(files, { pgVersion })).files) {
     for (const { statement, analysis } of file.statements) {
@@ -89,7 +93,8 @@ export async function gatherRiskContext(files: readonly RiskFile[], sources: Inp
     const known = new Set(live.tables.map((table) => normaliseRelation(table.schema, table.name)));
     const parents = live.tables.flatMap((table) => (table.foreignKeys ?? []).map((key) => key.referencedRelation));
     const missing = [...new Set(parents)].filter((relation) => !known.has(relation));
-    if (missing.length > 0 && (await validatesConstraints(files, pgVersion))) live.tables.push(...(await takeSnapshot(db, { tables: missing })).tables);
+    if (missing.length > 0 && (await validatesConstraints(files, pgVersion)))
+      live.tables.push(...(await takeSnapshot(db, { tables: missing })).tables);
     const [calibration, history, statementRows] = await Promise.all([
       load({ db }),
       readHistory(db),

@@ -83,7 +83,11 @@ function heuristicPrediction(request: PredictionRequest, config: RiskConfig): Du
   };
 }
 
-function calibratedPrediction(request: PredictionRequest, calibration: Calibration, context: PredictionContext): DurationPrediction {
+function calibratedPrediction(
+  request: PredictionRequest,
+  calibration: Calibration,
+  context: PredictionContext,
+): DurationPrediction {
   const parts = partsOf(request);
   const band = context.config.bands.calibrated;
   const values = estimates(parts, (operation) => calibration.models[operation].coefficients);

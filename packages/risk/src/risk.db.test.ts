@@ -40,7 +40,9 @@ describeEachDatabase("risk inputs from a database", (getDatabase) => {
 
   it("prices an UPDATE by the rows EXPLAIN expects it to change, without running it", async () => {
     const db = getDatabase();
-    const files = [{ file: "4_fix.up.sql", source: "UPDATE users SET name = 'x' WHERE id <= 20;\nUPDATE users SET name = upper(name);" }];
+    const files = [
+      { file: "4_fix.up.sql", source: "UPDATE users SET name = 'x' WHERE id <= 20;\nUPDATE users SET name = upper(name);" },
+    ];
     const context = await gatherRiskContext(files, { db });
     expect(context.inputs.statementRows?.["4_fix.up.sql:1:1"]).toBeLessThan(200);
     expect(context.inputs.statementRows?.["4_fix.up.sql:2:1"]).toBeGreaterThan(10_000);

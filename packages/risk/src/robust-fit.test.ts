@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { fitCalibration, type TimedPart } from "./calibration-fit.js";
 import { defaultRiskConfig } from "./config.js";
 import { costOf, featuresOf, indexBuildCost, type Work } from "./cost-model.js";
-import { crossValidatedResiduals, type FitSample, fitLogMedian, nonNegativeLeastSquares, residualInterval } from "./robust-fit.js";
+import {
+  crossValidatedResiduals,
+  type FitSample,
+  fitLogMedian,
+  nonNegativeLeastSquares,
+  residualInterval,
+} from "./robust-fit.js";
 import { seededRandom } from "./shapes.js";
 
 describe("nonNegativeLeastSquares", () => {
@@ -29,7 +35,11 @@ describe("nonNegativeLeastSquares", () => {
 });
 
 describe("fitLogMedian", () => {
-  const sample = (units: number, durationMs: number, group = "a"): FitSample => ({ features: { fixed: 1, units }, durationMs, group });
+  const sample = (units: number, durationMs: number, group = "a"): FitSample => ({
+    features: { fixed: 1, units },
+    durationMs,
+    group,
+  });
 
   it("recovers a fixed cost and a rate", () => {
     const samples = [1000, 5000, 20_000, 80_000].map((units) => sample(units, 5 + units * 0.01));
@@ -90,10 +100,16 @@ function rewrites(seed: number): TimedPart[] {
       rows,
       heapBytes: rows * 80,
       toastBytes: shape % 3 === 0 ? rows * 3000 : 0,
-      builds: Array.from({ length: indexes }, () => ({ method: "btree", keys: [{ width: 30, collated: true, presorted: false }] })),
+      builds: Array.from({ length: indexes }, () => ({
+        method: "btree",
+        keys: [{ width: 30, collated: true, presorted: false }],
+      })),
     };
     const truth = costOf(featuresOf("rewrite", work, indexCost), defaultRiskConfig.heuristic.rewrite);
-    const buildTruth = costOf(featuresOf("index_build", { ...work, builds: work.builds.slice(0, 1) }, () => 0), defaultRiskConfig.heuristic.index_build);
+    const buildTruth = costOf(
+      featuresOf("index_build", { ...work, builds: work.builds.slice(0, 1) }, () => 0),
+      defaultRiskConfig.heuristic.index_build,
+    );
     // Noise of a shared machine: a factor of up to 1.5 either way.
     const noise = () => Math.exp((random() - 0.5) * 0.8);
     // Two rewrites a shape, as calibration times (a type change and a volatile default).

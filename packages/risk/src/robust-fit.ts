@@ -103,7 +103,7 @@ export function fitLogMedian(samples: readonly FitSample[], names: readonly stri
 /** ln(measured / predicted) of each sample, predicted by a fit that never saw the sample's group. */
 export function crossValidatedResiduals(
   samples: readonly FitSample[],
-  fit: (training: readonly FitSample[]) => (sample: FitSample) => number,
+  train: (training: readonly FitSample[]) => (sample: FitSample) => number,
 ): number[] {
   const groups = [...new Set(samples.map((sample) => sample.group))];
   // With one group, leave one sample out instead.
@@ -115,7 +115,7 @@ export function crossValidatedResiduals(
   for (const held of folds) {
     const training = samples.filter((sample) => !held.includes(sample));
     if (training.length === 0) continue;
-    const predict = fit(training);
+    const predict = train(training);
     for (const sample of held) {
       if (sample.durationMs > 0) residuals.push(Math.log(sample.durationMs / Math.max(predict(sample), 1e-6)));
     }

@@ -55,8 +55,7 @@ export function generateShapes(
     const bodyWidth = random() < 0.35 ? pick(random, [3000, 6000, 12000]) : random() < 0.3 ? 200 : 0;
     const docKeys = random() < 0.5 ? pick(random, [2, 4, 8]) : 0;
     const rowBytes = 60 + labelWidth + codeWidth + bodyWidth + docKeys * 14;
-    const logRows =
-      Math.log(range.minimumRows) + random() * (Math.log(range.maximumRows) - Math.log(range.minimumRows));
+    const logRows = Math.log(range.minimumRows) + random() * (Math.log(range.maximumRows) - Math.log(range.minimumRows));
     const rows = Math.max(1000, Math.min(Math.round(Math.exp(logRows)), Math.floor(range.maximumBytes / rowBytes)));
     const available: ShapeIndex[] = ["key", "label", "code", "key_label", ...(docKeys > 0 ? (["doc"] as const) : [])];
     const indexes = available.filter(() => random() < 0.45);
@@ -76,8 +75,7 @@ export function generateShapes(
   return shapes;
 }
 
-const text = (width: number, salt: string) =>
-  `substr(repeat(md5(g::text || '${salt}'), ${Math.ceil(width / 32)}), 1, ${width})`;
+const text = (width: number, salt: string) => `substr(repeat(md5(g::text || '${salt}'), ${Math.ceil(width / 32)}), 1, ${width})`;
 
 /** The SQL that creates a shape's tables in `schema` (quoted), fills them and analyses them; VACUUM is separate. */
 export function createShapeSql(schema: string, shape: TableShapeSpec): string[] {
@@ -127,21 +125,37 @@ export function shapeOperations(schema: string, shape: TableShapeSpec): ShapeOpe
   const table = `${schema}.t_${shape.name}`;
   const parent = `${schema}.p_${shape.name}`;
   const operations: ShapeOperation[] = [
-    { name: "catalog", sql: `ALTER TABLE ${table} ADD COLUMN note text DEFAULT 'none'`, undo: `ALTER TABLE ${table} DROP COLUMN note` },
+    {
+      name: "catalog",
+      sql: `ALTER TABLE ${table} ADD COLUMN note text DEFAULT 'none'`,
+      undo: `ALTER TABLE ${table} DROP COLUMN note`,
+    },
     {
       name: "catalog_default",
       sql: `ALTER TABLE ${table} ALTER COLUMN label SET DEFAULT 'unknown'`,
       undo: `ALTER TABLE ${table} ALTER COLUMN label DROP DEFAULT`,
     },
     { name: "catalog_comment", sql: `COMMENT ON TABLE ${table} IS 'measured'`, undo: `COMMENT ON TABLE ${table} IS NULL` },
-    { name: "rewrite_type", sql: `ALTER TABLE ${table} ALTER COLUMN key TYPE bigint`, undo: `ALTER TABLE ${table} ALTER COLUMN key TYPE integer` },
+    {
+      name: "rewrite_type",
+      sql: `ALTER TABLE ${table} ALTER COLUMN key TYPE bigint`,
+      undo: `ALTER TABLE ${table} ALTER COLUMN key TYPE integer`,
+    },
     {
       name: "rewrite_default",
       sql: `ALTER TABLE ${table} ADD COLUMN noise double precision DEFAULT random()`,
       undo: `ALTER TABLE ${table} DROP COLUMN noise`,
     },
-    { name: "check", sql: `ALTER TABLE ${table} ADD CONSTRAINT t_check CHECK (key >= 0)`, undo: `ALTER TABLE ${table} DROP CONSTRAINT t_check` },
-    { name: "not_null", sql: `ALTER TABLE ${table} ALTER COLUMN parent_id SET NOT NULL`, undo: `ALTER TABLE ${table} ALTER COLUMN parent_id DROP NOT NULL` },
+    {
+      name: "check",
+      sql: `ALTER TABLE ${table} ADD CONSTRAINT t_check CHECK (key >= 0)`,
+      undo: `ALTER TABLE ${table} DROP CONSTRAINT t_check`,
+    },
+    {
+      name: "not_null",
+      sql: `ALTER TABLE ${table} ALTER COLUMN parent_id SET NOT NULL`,
+      undo: `ALTER TABLE ${table} ALTER COLUMN parent_id DROP NOT NULL`,
+    },
     {
       name: "foreign_key",
       sql: `ALTER TABLE ${table} ADD CONSTRAINT t_parent FOREIGN KEY (parent_id) REFERENCES ${parent} (id)`,
@@ -170,6 +184,10 @@ export function shapeOperations(schema: string, shape: TableShapeSpec): ShapeOpe
     { name: "delete", sql: `DELETE FROM ${table} WHERE id % 2 = 0`, undo: "", rollback: true },
   ];
   if (shape.docKeys > 0)
-    operations.push({ name: "index_doc", sql: `CREATE INDEX t_doc_new ON ${table} USING gin (doc)`, undo: `DROP INDEX ${schema}.t_doc_new` });
+    operations.push({
+      name: "index_doc",
+      sql: `CREATE INDEX t_doc_new ON ${table} USING gin (doc)`,
+      undo: `DROP INDEX ${schema}.t_doc_new`,
+    });
   return operations;
 }

@@ -153,7 +153,7 @@ export function keyColumnsOf(node: unknown): { relation: string; column: string 
     }
   }
   const alter = nodeOf(node, "AlterTableStmt");
-  for (const command of childNodes(alter?.cmds)) columns.push(...strings(nodeOf(nodeOf(command, "AlterTableCmd")?.def, "Constraint")?.keys));
+  for (const command of childNodes(alter?.cmds))
+    columns.push(...strings(nodeOf(nodeOf(command, "AlterTableCmd")?.def, "Constraint")?.keys));
   return columns.map((column) => ({ relation, column }));
 }
-

@@ -71,10 +71,13 @@ const TEMPLATES = [
 ];
 
 const migration = fc.record({
-  statements: fc.array(fc.record({ template: fc.integer({ min: 0, max: TEMPLATES.length - 1 }), table: fc.integer({ min: 0, max: 2 }) }), {
-    minLength: 1,
-    maxLength: 4,
-  }),
+  statements: fc.array(
+    fc.record({ template: fc.integer({ min: 0, max: TEMPLATES.length - 1 }), table: fc.integer({ min: 0, max: 2 }) }),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  ),
   rows: fc.array(fc.double({ min: 10, max: 5e9, noNaN: true }), { minLength: 3, maxLength: 3 }),
   bytesPerRow: fc.integer({ min: 20, max: 4000 }),
   dependencies: fc.integer({ min: 0, max: 30 }),
@@ -87,7 +90,9 @@ describe("levels keep their promises (properties over random migrations and size
     await fc.assert(
       fc.asyncProperty(migration, async (given) => {
         const names = ["orders", "events", "users"];
-        const tables = names.map((name, index) => table(name, Math.round(given.rows[index]!), given.bytesPerRow, given.dependencies));
+        const tables = names.map((name, index) =>
+          table(name, Math.round(given.rows[index]!), given.bytesPerRow, given.dependencies),
+        );
         const source = given.statements
           .map((statement) => `${TEMPLATES[statement.template]!.replaceAll("{t}", names[statement.table]!)};`)
           .join("\n");
@@ -98,8 +103,7 @@ describe("levels keep their promises (properties over random migrations and size
         });
         const migrationRisk = report.migrations[0]!;
         const blocking = report.statements.some(
-          (statement) =>
-            statement.locks.some((lock) => blocksWrites(lock.mode)) || ["update", "delete"].includes(statement.kind),
+          (statement) => statement.locks.some((lock) => blocksWrites(lock.mode)) || ["update", "delete"].includes(statement.kind),
         );
         if (migrationRisk.downtime.estimateMs > defaultRiskConfig.budget.blockMs) {
           expect(migrationRisk.level).not.toBe("LOW");

@@ -18,7 +18,8 @@ interface CalibrateOptions {
 function wholeNumber(name: string, value: string | undefined, minimum: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < minimum) throw new UsageError(`--${name} must be a whole number of at least ${minimum} (got "${value}")`);
+  if (!Number.isInteger(number) || number < minimum)
+    throw new UsageError(`--${name} must be a whole number of at least ${minimum} (got "${value}")`);
   return number;
 }
 
@@ -35,7 +36,9 @@ export const calibrateCommand: CommandModule = {
     addCommonOptions(
       program
         .command("calibrate")
-        .description("measure this server's cost of rewrites, index builds, validations, foreign key checks and DML for downtime predictions")
+        .description(
+          "measure this server's cost of rewrites, index builds, validations, foreign key checks and DML for downtime predictions",
+        )
         .addOption(new Option("--rows <count>", "rows of the largest generated table (default: 200,000)"))
         .addOption(new Option("--shapes <count>", "how many generated table shapes (default: 8)"))
         .addHelpText(

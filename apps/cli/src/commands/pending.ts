@@ -31,7 +31,8 @@ export interface PendingOptions {
 export function parseNewest(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--newest must be a whole number of at least 1 (got "${value}")`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new UsageError(`--newest must be a whole number of at least 1 (got "${value}")`);
   return count;
 }
 
@@ -67,7 +68,7 @@ export async function selectPending(
   if (options.base !== undefined) {
     const changed = await changedSince(options.base, directory);
     const real = await Promise.all(all.map((source) => realpath(source.path).catch(() => source.path)));
-    const pending = all.filter((source, index) => changed.has(real[index]!));
+    const pending = all.filter((_, index) => changed.has(real[index]!));
     return { pending, how: `changed or added since ${options.base} (git)`, earlierFiles: "pending" };
   }
   if (options.newest !== undefined) {
@@ -80,7 +81,11 @@ export async function selectPending(
   if (options.db !== undefined) {
     const applied = await readAppliedVersions(options.db);
     if (applied === undefined)
-      return { pending: [...all], how: `all: ${options.db.displayUrl} has no confiture.migrations table`, earlierFiles: "pending" };
+      return {
+        pending: [...all],
+        how: `all: ${options.db.displayUrl} has no confiture.migrations table`,
+        earlierFiles: "pending",
+      };
     const versions = new Set(applied);
     return {
       pending: all.filter((source) => source.version === undefined || !versions.has(source.version)),

@@ -112,7 +112,10 @@ describe("confiture preflight without a database server", () => {
     expect(report.pendingFrom).toMatch(/not known/);
     const mistakes = report.risk.migrations.find((migration: { file: string }) => migration.file.includes("tighten_projects"));
     const alone = await project();
-    await run(["risk", "migrations/20240510140000_tighten_projects.up.sql", "--format", "json", "--max-level", "CRITICAL"], alone);
+    await run(
+      ["risk", "migrations/20240510140000_tighten_projects.up.sql", "--format", "json", "--max-level", "CRITICAL"],
+      alone,
+    );
     const single = JSON.parse(alone.out());
     expect(mistakes.level).toBe(single.level);
     expect(mistakes.score).toBe(single.score);
@@ -140,7 +143,10 @@ describe("confiture preflight without a database server", () => {
     const io = await project();
     await run(["preflight", "migrations", "--format", "json", "--no-trace", "--newest", "2"], io);
     const report = JSON.parse(io.out());
-    expect(report.pending.map((migration: { version: string }) => migration.version)).toEqual(["20240510140000", "20240601110000"]);
+    expect(report.pending.map((migration: { version: string }) => migration.version)).toEqual([
+      "20240510140000",
+      "20240601110000",
+    ]);
     expect(report.risk.inputs.earlierFiles).toBe("pending");
     expect(await run(["preflight", "migrations", "--newest", "zero"], await project())).toBe(2);
   });
@@ -160,15 +166,23 @@ describe("confiture preflight without a database server", () => {
     for (const name of later) await cp(join(moved, name), join(directory, name));
     await run(["preflight", "migrations", "--format", "json", "--no-trace", "--base", "HEAD"], io);
     const report = JSON.parse(io.out());
-    expect(report.pending.map((migration: { version: string }) => migration.version)).toEqual(["20240510140000", "20240601110000"]);
+    expect(report.pending.map((migration: { version: string }) => migration.version)).toEqual([
+      "20240510140000",
+      "20240601110000",
+    ]);
     expect(report.pendingFrom).toMatch(/since HEAD/);
     expect(await run(["preflight", "migrations", "--base", "no-such-ref"], await project())).toBe(2);
   });
 
   it("fails when a migration does not parse: it cannot be judged", async () => {
     const io = await project();
-    await writeFile(join(io.cwd, "migrations", "20250101000000_broken.up.sql"), "ALTER TABLE users ADD COLUMN x int;\nSELEC oops;\n");
-    expect(await run(["preflight", "migrations", "--format", "json", "--no-trace", "--newest", "1", "--max-level", "CRITICAL"], io)).toBe(1);
+    await writeFile(
+      join(io.cwd, "migrations", "20250101000000_broken.up.sql"),
+      "ALTER TABLE users ADD COLUMN x int;\nSELEC oops;\n",
+    );
+    expect(
+      await run(["preflight", "migrations", "--format", "json", "--no-trace", "--newest", "1", "--max-level", "CRITICAL"], io),
+    ).toBe(1);
     const report = JSON.parse(io.out());
     expect(report.passed).toBe(false);
     expect(report.reasons.join(" ")).toMatch(/20250101000000_broken.up.sql does not parse \(line 2/);

@@ -178,7 +178,8 @@ interface RiskOptions {
 /** Lines saying which files cannot be judged because a statement does not parse. */
 export function unjudgedLines(report: RiskReport): string[] {
   return report.unjudged.map(
-    (item) => `Cannot judge ${item.file}: line ${item.line}, column ${item.column} does not parse (${item.message}). Fix the syntax, then run again.`,
+    (item) =>
+      `Cannot judge ${item.file}: line ${item.line}, column ${item.column} does not parse (${item.message}). Fix the syntax, then run again.`,
   );
 }
 
@@ -242,8 +243,7 @@ Examples:
       else if (options.format === "markdown") runtime.io.stdout.write(formatRiskMarkdown(report));
       else runtime.io.stdout.write(formatRiskText(report));
       if (options.format === "json") for (const line of unjudgedLines(report)) runtime.io.stderr.write(`${line}\n`);
-      runtime.exitCode =
-        report.unjudged.length > 0 || levelExceeds(report.level, maxLevel) ? ExitCode.failure : ExitCode.ok;
+      runtime.exitCode = report.unjudged.length > 0 || levelExceeds(report.level, maxLevel) ? ExitCode.failure : ExitCode.ok;
     });
   },
 };
