@@ -57,6 +57,9 @@ describe("statistics snapshots", () => {
       ["billing.invoices", 2, "snapshot"],
     ]);
     expect(inputs.activity).toEqual({ connections: 40, maxConnections: 100 });
+    // TOAST bytes are carried apart: a rewrite copies them too.
+    expect(inputs.tables[0]?.toastBytes).toBe(100_000_000);
+    expect(inputs.server).toEqual({ majorVersion: 15, version: "PostgreSQL 15.8" });
   });
 
   it("are validated when read, naming the bad key", async () => {
