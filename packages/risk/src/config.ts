@@ -27,7 +27,7 @@ const defaultCoefficients: Record<OperationClass, Record<string, number>> = {
   validate_foreign_key: { fixed: 10, heapBytes: 5e-6, rows: 2e-4, parentRows: 5e-4, parentBytes: 0 },
   index_build: { fixed: 20, heapBytes: 5e-6, sort: 6.5e-5, collatedSort: 6.4e-5, keyBytes: 3e-5, invertedBytes: 1e-4 },
   concurrent_index_build: { fixed: 100, heapBytes: 5e-6, indexBuild: 1.2 },
-  dml: { fixed: 5, rows: 2e-3, rowBytes: 1e-5, indexEntries: 3e-3 },
+  dml: { fixed: 5, rows: 2e-3, rowBytes: 1e-5, indexEntries: 3e-3, toastBytes: 2e-5 },
 };
 
 /** One kind of operation's coefficients: given ones override the defaults, feature by feature. */

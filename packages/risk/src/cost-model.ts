@@ -50,6 +50,8 @@ export interface Work {
   touchedRows?: number;
   /** Index entries those changes write (one per index per row, except for DELETE). */
   indexEntries?: number;
+  /** TOAST bytes a DELETE removes with its rows (an UPDATE keeps unchanged out-of-line values). */
+  deletedToastBytes?: number;
 }
 
 /** The features of each kind of operation, in the order coefficients are stored. */
@@ -60,7 +62,7 @@ export const FEATURES = {
   validate_foreign_key: ["fixed", "heapBytes", "rows", "parentRows", "parentBytes"],
   index_build: ["fixed", "heapBytes", "sort", "collatedSort", "keyBytes", "invertedBytes"],
   concurrent_index_build: ["fixed", "heapBytes", "indexBuild"],
-  dml: ["fixed", "rows", "rowBytes", "indexEntries"],
+  dml: ["fixed", "rows", "rowBytes", "indexEntries", "toastBytes"],
 } as const satisfies Record<OperationClass, readonly string[]>;
 
 /** Coefficients of one kind of operation: milliseconds per unit of each feature. */
@@ -130,7 +132,13 @@ export function featuresOf(operation: OperationClass, work: Work, indexBuildMs: 
     case "dml": {
       const touched = work.touchedRows ?? 0;
       const bytesPerRow = work.rows > 0 ? work.heapBytes / work.rows : 0;
-      return { fixed: 1, rows: touched, rowBytes: touched * bytesPerRow, indexEntries: work.indexEntries ?? 0 };
+      return {
+        fixed: 1,
+        rows: touched,
+        rowBytes: touched * bytesPerRow,
+        indexEntries: work.indexEntries ?? 0,
+        toastBytes: work.deletedToastBytes ?? 0,
+      };
     }
   }
 }

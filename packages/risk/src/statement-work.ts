@@ -129,7 +129,12 @@ export function statementParts(context: WorkContext): StatementPart[] {
       {
         operation: "dml",
         relation: target,
-        work: { ...emptyWork(table), touchedRows: touched, indexEntries: tag === "DeleteStmt" ? 0 : touched * indexCount },
+        work: {
+          ...emptyWork(table),
+          touchedRows: touched,
+          indexEntries: tag === "DeleteStmt" ? 0 : touched * indexCount,
+          deletedToastBytes: tag === "DeleteStmt" && table.rowEstimate > 0 ? (touched / table.rowEstimate) * table.toastBytes : 0,
+        },
       },
     ];
   }
