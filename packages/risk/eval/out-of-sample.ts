@@ -35,14 +35,14 @@ const load = () =>
 
 /**
  * Shapes the calibration never saw: another seed, and sizes outside its range (20,000 to 200,000 rows
- * and 160 MiB by default): four from 300,000 to 1,500,000 rows (at most 400 MiB), two from 2,000 to 8,000.
+ * and 160 MiB by default): three from 300,000 to 1,000,000 rows (at most 300 MiB), two from 2,000 to 8,000.
  */
 export function heldOutShapes(seed: number, scale = 1): TableShapeSpec[] {
   return [
-    ...generateShapes(seed, 4, {
+    ...generateShapes(seed, 3, {
       minimumRows: 300_000 * scale,
-      maximumRows: 1_500_000 * scale,
-      maximumBytes: 400 * 1024 ** 2 * scale,
+      maximumRows: 1_000_000 * scale,
+      maximumBytes: 300 * 1024 ** 2 * scale,
       prefix: "large",
     }),
     ...generateShapes(seed + 1, 2, { minimumRows: 2_000, maximumRows: 8_000, maximumBytes: 50 * 1024 ** 2, prefix: "small" }),
