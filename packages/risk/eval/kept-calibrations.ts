@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Calibration, calibrationSchema } from "../src/index.js";
+import type { EvaluatedCase } from "./out-of-sample.js";
 
 // Each run keeps its calibration (never committed: .confiture/ is ignored) so the next run can
 // compare two fresh calibrations of the same server on its held-out cases.
@@ -18,8 +19,19 @@ export async function readPreviousCalibration(): Promise<Calibration | undefined
   return calibrationSchema.parse(JSON.parse(await readFile(path, "utf8")));
 }
 
-/** Keeps this run's calibration for the next run. */
-export async function keepCalibration(calibration: Calibration): Promise<void> {
+/** Keeps this run's calibration for the next run, and its cases (with their costed work) for `stability`. */
+export async function keepCalibration(calibration: Calibration, cases: readonly EvaluatedCase[]): Promise<string> {
   await mkdir(directory, { recursive: true });
-  await writeFile(join(directory, `${calibration.takenAt.replaceAll(":", "-")}.json`), `${JSON.stringify(calibration)}\n`);
+  const stamp = calibration.takenAt.replaceAll(":", "-");
+  await writeFile(join(directory, `${stamp}.json`), `${JSON.stringify(calibration)}\n`);
+  const results = join(directory, "..", "eval-results", `${stamp}.json`);
+  await mkdir(join(directory, "..", "eval-results"), { recursive: true });
+  await writeFile(results, `${JSON.stringify({ calibration, cases })}\n`);
+  return results;
+}
+
+/** A kept run: its calibration and its cases. */
+export async function readRun(path: string): Promise<{ calibration: Calibration; cases: EvaluatedCase[] }> {
+  const value = JSON.parse(await readFile(path, "utf8")) as { calibration: unknown; cases: EvaluatedCase[] };
+  return { calibration: calibrationSchema.parse(value.calibration), cases: value.cases };
 }

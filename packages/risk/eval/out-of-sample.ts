@@ -1,7 +1,17 @@
 import { loadavg } from "node:os";
 import type { Database } from "@confiture/db";
 import { createShape, timeOperation } from "../src/calibrate.js";
-import { assessRisk, type Calibration, calibrate, gatherRiskContext } from "../src/index.js";
+import { defaultRiskConfig } from "../src/config.js";
+import {
+  assessRisk,
+  type Calibration,
+  calibrate,
+  gatherRiskContext,
+  predictDuration,
+  type ServerIdentity,
+} from "../src/index.js";
+import type { StatementPart } from "../src/statement-work.js";
+import { describeFiles } from "../src/work-description.js";
 import { generateShapes, shapeOperations, type TableShapeSpec } from "../src/shapes.js";
 
 /** One predicted statement's bounds. */
@@ -25,6 +35,24 @@ export interface EvaluatedCase {
   /** Predicted with the previous run's calibration, when there is one. */
   second: Bounds | undefined;
   heuristic: Bounds;
+  /** The costed work, so another calibration can predict the case later (`boundsWith`). */
+  parts: StatementPart[];
+  target: ServerIdentity | undefined;
+}
+
+/** The bounds another calibration gives for a case, exactly as an assessment would. */
+export function boundsWith(item: EvaluatedCase, calibration: Calibration): Bounds {
+  const dominant = item.parts[0]!;
+  const prediction = predictDuration(
+    { kind: "evaluation", operation: dominant.operation, table: undefined, parts: item.parts },
+    { config: defaultRiskConfig, calibration, ...(item.target === undefined ? {} : { target: item.target }) },
+  );
+  return {
+    estimateMs: prediction.estimateMs,
+    lowerMs: prediction.lowerMs,
+    upperMs: prediction.upperMs,
+    confidence: prediction.confidence,
+  };
 }
 
 const SCHEMA = '"confiture_evaluation"';
@@ -53,12 +81,18 @@ async function predict(
   db: Database,
   sql: string,
   calibration: Calibration | undefined,
-): Promise<{ bounds: Bounds; operation: string }> {
+): Promise<{ bounds: Bounds; operation: string; parts: StatementPart[]; target: ServerIdentity | undefined }> {
   const files = [{ file: "evaluation.sql", source: sql }];
   const context = await gatherRiskContext(files, { db, skipCalibration: true });
   const report = await assessRisk({ files, ...context, history: [], ...(calibration === undefined ? {} : { calibration }) });
   const { estimateMs, lowerMs, upperMs, confidence, operation } = report.statements[0]!.downtime;
-  return { bounds: { estimateMs, lowerMs, upperMs, confidence }, operation };
+  const [described] = await describeFiles(files, context.inputs, defaultRiskConfig);
+  return {
+    bounds: { estimateMs, lowerMs, upperMs, confidence },
+    operation,
+    parts: described?.statements[0]?.parts ?? [],
+    target: context.inputs.server,
+  };
 }
 
 const median = (values: readonly number[]) => {
@@ -138,6 +172,8 @@ export async function evaluateOutOfSample(
           first: predicted.first.bounds,
           second: predicted.second?.bounds,
           heuristic: predicted.heuristic.bounds,
+          parts: predicted.first.parts,
+          target: predicted.first.target,
         });
       });
       await db.exec(`DROP TABLE ${SCHEMA}.t_${shape.name}; DROP TABLE ${SCHEMA}.p_${shape.name}`);

@@ -1,7 +1,8 @@
 import { openTestDatabase } from "@confiture/db/testing";
 import { loadavg } from "node:os";
 import { evaluateOutOfSample } from "./out-of-sample.js";
-import { keepCalibration, readPreviousCalibration } from "./kept-calibrations.js";
+import { keepCalibration, readPreviousCalibration, readRun } from "./kept-calibrations.js";
+import { boundsWith, stability } from "./out-of-sample.js";
 import { printOutOfSample } from "./print-out-of-sample.js";
 import { evaluateAgreement } from "./agreement.js";
 import { evaluateSpeed } from "./speed.js";
@@ -53,7 +54,7 @@ if (!runs("accuracy")) {
       scale: Number(process.env.EVAL_SCALE ?? 1),
       previous,
     });
-    await keepCalibration(result.calibration);
+    log(`kept in ${await keepCalibration(result.calibration, result.cases)}`);
     printOutOfSample(result, {
       seed,
       minutes: (performance.now() - accuracyStarted) / 60_000,
@@ -62,6 +63,31 @@ if (!runs("accuracy")) {
     });
   } finally {
     await db.close();
+  }
+}
+
+// `tsx eval/run.ts stability <run A> <run B>`: two kept runs (eval-results/*.json), each with its own
+// fresh calibration; every case of both runs predicted with both calibrations.
+if (only === "stability") {
+  const [first, second] = await Promise.all([readRun(process.argv[3]!), readRun(process.argv[4]!)]);
+  const cases = [
+    ...first.cases.map((item) => ({
+      ...item,
+      first: boundsWith(item, first.calibration),
+      second: boundsWith(item, second.calibration),
+    })),
+    ...second.cases.map((item) => ({
+      ...item,
+      first: boundsWith(item, first.calibration),
+      second: boundsWith(item, second.calibration),
+    })),
+  ];
+  console.log(
+    `\n## Two calibrations of the same server (${first.calibration.takenAt} and ${second.calibration.takenAt}): max(upper ratio, lower ratio) over ${cases.length} cases\n`,
+  );
+  console.log("| Operation | Median | Worst | Within x1.5 |\n| --- | ---: | ---: | ---: |");
+  for (const row of stability(cases)) {
+    console.log(`| ${row.operation} | ${row.median.toFixed(2)} | ${row.worst.toFixed(2)} | ${(row.within * 100).toFixed(0)}% |`);
   }
 }
 
