@@ -7,9 +7,11 @@ import type { EvaluatedCase } from "./out-of-sample.js";
 // compare two fresh calibrations of the same server on its held-out cases.
 const directory = new URL("../.confiture/eval-calibrations/", import.meta.url).pathname;
 
-/** The latest calibration an earlier run kept (or `EVAL_PREVIOUS`), if any. */
+/** The latest calibration an earlier run kept (or the file `EVAL_PREVIOUS` names), if any. */
 export async function readPreviousCalibration(): Promise<Calibration | undefined> {
   const given = process.env.EVAL_PREVIOUS;
+  // `EVAL_PREVIOUS=none`: a run that does not compare with another (two runs at once compare afterwards).
+  if (given === "none") return undefined;
   const names =
     given !== undefined
       ? []
