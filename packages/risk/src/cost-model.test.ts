@@ -99,6 +99,17 @@ describe("the cost model prices what PostgreSQL really does", () => {
     expect(presorted.estimateMs).toBeLessThan(integer.estimateMs);
   });
 
+  it("prices REINDEX TABLE as rebuilding every index", async () => {
+    const extra = { name: "users_email_idx", method: "btree", unique: false, columns: ["email"], partial: false };
+    const one = await statementOf("REINDEX TABLE users", inputs(table("users", 2_000_000)));
+    const two = await statementOf(
+      "REINDEX TABLE users",
+      inputs(table("users", 2_000_000, { indexes: [...table("users", 1).indexes!, extra] })),
+    );
+    expect(one.operation).toBe("index_build");
+    expect(two.estimateMs).toBeGreaterThan(one.estimateMs * 1.5);
+  });
+
   it("prices UPDATE and DELETE by the rows they change, and holds their row locks to COMMIT", async () => {
     const events = table("events", 10_000_000, { totalBytes: 1.2e9 });
     const report = await assessRisk({

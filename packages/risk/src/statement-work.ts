@@ -122,6 +122,11 @@ export function statementParts(context: WorkContext): StatementPart[] {
     const operation = analysis.transactional && node.concurrent !== true ? "index_build" : "concurrent_index_build";
     return [{ operation, relation: target, work: { ...emptyWork(table), builds: [indexStatementBuild(node, table, context)] } }];
   }
+  if (tag === "ReindexStmt") {
+    // REINDEX TABLE rebuilds every index of the table (REINDEX INDEX one of them: priced as all, the safe side).
+    const operation = analysis.transactional ? "index_build" : "concurrent_index_build";
+    return [{ operation, relation: target, work: { ...emptyWork(table), builds: existingIndexes(table, context) } }];
+  }
   if (tag === "UpdateStmt" || tag === "DeleteStmt" || tag === "InsertStmt" || tag === "MergeStmt") {
     const touched = context.touchedRows ?? (tag === "InsertStmt" ? rowCountOfValues(node) : undefined) ?? table.rowEstimate;
     const indexCount = existingIndexes(table, context).length;
