@@ -24,7 +24,7 @@ export type OperationClass = (typeof OPERATION_CLASSES)[number];
 const probability = z.number().min(0).max(1);
 const positive = z.number().positive();
 
-const throughputSchema = z.object({
+const throughputSchema = z.strictObject({
   /**
    * What the duration grows with: the heap's bytes (scans), the bytes of heap, TOAST and indexes
    * (rewrites, which rebuild every index), or estimated rows (index builds, foreign key checks).
@@ -56,7 +56,7 @@ const defaultThroughput = {
   concurrent_index_build: { unit: "rows", perSecond: 400_000, fixedMs: 100 },
 } as const;
 
-const bandSchema = z.object({
+const bandSchema = z.strictObject({
   /** Bounds are estimate / factor and estimate * factor ... */
   factor: z.number().min(1),
   /** ... widened by this many milliseconds, because short statements are dominated by jitter. */
@@ -70,9 +70,9 @@ const bandSchema = z.object({
  * Parse a partial object with `parseRiskConfig` to get the defaults filled in.
  */
 export const riskConfigSchema = z
-  .object({
+  .strictObject({
     weights: z
-      .object({
+      .strictObject({
         dataVolume: probability.default(0.25),
         lockTime: probability.default(0.35),
         dependencies: probability.default(0.15),
@@ -82,19 +82,19 @@ export const riskConfigSchema = z
       .prefault({}),
     /** Lower edges of the levels: score < medium is LOW, < high MEDIUM, < critical HIGH, else CRITICAL. */
     levels: z
-      .object({ medium: probability.default(0.25), high: probability.default(0.5), critical: probability.default(0.75) })
+      .strictObject({ medium: probability.default(0.25), high: probability.default(0.5), critical: probability.default(0.75) })
       .prefault({}),
     curves: z
-      .object({
+      .strictObject({
         /** Log scale: `lowBytes` scores 0, `highBytes` scores 1. */
-        dataVolume: z.object({ lowBytes: positive.default(MEBIBYTE), highBytes: positive.default(TEBIBYTE) }).prefault({}),
+        dataVolume: z.strictObject({ lowBytes: positive.default(MEBIBYTE), highBytes: positive.default(TEBIBYTE) }).prefault({}),
         /** Log scale on the time write-blocking locks are held. */
-        lockTime: z.object({ lowMs: positive.default(100), highMs: positive.default(10_000) }).prefault({}),
+        lockTime: z.strictObject({ lowMs: positive.default(100), highMs: positive.default(10_000) }).prefault({}),
         /** Linear: 0 dependent objects scores 0, `high` or more scores 1. */
-        dependencies: z.object({ high: positive.default(10) }).prefault({}),
+        dependencies: z.strictObject({ high: positive.default(10) }).prefault({}),
         /** The factor is the MAXIMUM of these values over the findings. */
         anomalies: z
-          .object({
+          .strictObject({
             info: probability.default(0.1),
             warning: probability.default(0.4),
             error: probability.default(0.8),
@@ -102,19 +102,19 @@ export const riskConfigSchema = z
           })
           .prefault({}),
         /** Linear on connections / max_connections: `low` scores 0, `high` scores 1. */
-        concurrentLoad: z.object({ low: probability.default(0.1), high: probability.default(0.9) }).prefault({}),
+        concurrentLoad: z.strictObject({ low: probability.default(0.1), high: probability.default(0.9) }).prefault({}),
       })
       .prefault({}),
     /** Heuristic throughputs, per kind of operation. */
     throughput: z
-      .object(
+      .strictObject(
         Object.fromEntries(OPERATION_CLASSES.map((name) => [name, throughputSchema.default({ ...defaultThroughput[name] })])) as {
           [K in OperationClass]: z.ZodDefault<typeof throughputSchema>;
         },
       )
       .prefault({}),
     bands: z
-      .object({
+      .strictObject({
         heuristic: bandSchema.default({ factor: 4, slackMs: 10, confidence: 0.5 }),
         calibrated: bandSchema
           .extend({
@@ -132,7 +132,7 @@ export const riskConfigSchema = z
       .prefault({}),
     /** What to assume when neither a database nor a statistics snapshot says. */
     assumptions: z
-      .object({
+      .strictObject({
         tableBytes: z
           .number()
           .min(0)
@@ -149,7 +149,11 @@ export const riskConfigSchema = z
         tables: z
           .record(
             z.string(),
-            z.object({ tableBytes: z.number().min(0), indexBytes: z.number().min(0).default(0), rowEstimate: z.number().min(0) }),
+            z.strictObject({
+              tableBytes: z.number().min(0),
+              indexBytes: z.number().min(0).default(0),
+              rowEstimate: z.number().min(0),
+            }),
           )
           .default({}),
       })

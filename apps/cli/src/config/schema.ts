@@ -13,10 +13,12 @@ import { z } from "zod";
 function section<Schema extends z.ZodType>(schema: Schema): z.ZodType<z.input<Schema>> {
   return z.unknown().superRefine((value, context) => {
     const result = schema.safeParse(value);
-    if (!result.success)
-      for (const issue of result.error.issues) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    // The issue is passed on whole (code, unknown keys), so the CLI can suggest the key a user meant.
+    if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue });
   }) as unknown as z.ZodType<z.input<Schema>>;
 }
+
+const databaseSchema = z.strictObject({ url: z.string().min(1).optional() });
 
 /** The configuration file: one section per package, each typed and checked by that package's schema. */
 export const confitureConfigSchema = z.strictObject({
@@ -26,7 +28,18 @@ export const confitureConfigSchema = z.strictObject({
   risk: section(riskConfigSchema).optional(),
   profile: section(profileConfigSchema).optional(),
   slo: section(sloConfigSchema).optional(),
-  database: z.strictObject({ url: z.string().min(1).optional() }).optional(),
+  database: databaseSchema.optional(),
+});
+
+/** The same file with every section's own schema in place, for walking to the keys a section knows. */
+export const configSchemaForSuggestions: z.ZodType = z.strictObject({
+  lint: lintConfigSchema,
+  migrations: migrationsConfigSchema,
+  hooks: hooksConfigSchema,
+  risk: riskConfigSchema,
+  profile: profileConfigSchema,
+  slo: sloConfigSchema,
+  database: databaseSchema,
 });
 
 /** The configuration as a user writes it (what `defineConfig` accepts). */
