@@ -84,6 +84,9 @@ async function withProfiling<T>(
     queries: NamedQuery[];
   }) => Promise<T>,
 ): Promise<T> {
+  // Flags and the queries file are checked before a database is opened.
+  workflowOptions(options);
+  const fromFile = options.queries === undefined ? undefined : await readQueriesFile(options.queries);
   const url = resolveDatabaseUrl(options, runtime.io) ?? `pglite:${join(options.directory, ".confiture", "db")}`;
   const storeNote =
     options.store === "database"
@@ -94,7 +97,7 @@ async function withProfiling<T>(
   try {
     const store: BaselineStore =
       options.store === "database" ? new DatabaseBaselineStore(database) : FileBaselineStore.inDirectory(options.directory);
-    const queries = await selectQueries(options, database);
+    const queries = fromFile ?? (await selectQueries(options, database));
     return await work({ database, store, queries });
   } finally {
     await database.close();
@@ -110,7 +113,12 @@ async function withConfig(options: ProfileOptions, runtime: CliRuntime): Promise
   const parsed = profileConfigSchema.safeParse(loaded.config.profile ?? {});
   if (!parsed.success) throw new UsageError(describeIssues(parsed.error, loaded.path ?? "the configuration"));
   const config = parsed.data;
-  const queries = options.queries ?? (config.queries === undefined ? undefined : resolve(loaded.directory, config.queries));
+  const queries =
+    options.queries !== undefined
+      ? resolve(runtime.io.cwd, options.queries)
+      : config.queries === undefined
+        ? undefined
+        : resolve(loaded.directory, config.queries);
   return {
     ...options,
     ...(queries === undefined ? {} : { queries }),

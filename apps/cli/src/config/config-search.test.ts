@@ -82,6 +82,16 @@ describe("misspelt keys", () => {
     ["lint:\n  rule:\n    ban-drop-table: off\n", "lint.rule", "rules"],
     ["database:\n  uri: 'pglite:'\n", "database.uri", "url"],
     ["lnit: {}\n", "lnit", "lint"],
+    [
+      "lint:\n  settings:\n    shared:\n      classification:\n        notSensitve: [audit.note]\n",
+      "lint.settings.shared.classification.notSensitve",
+      "notSensitive",
+    ],
+    [
+      "lint:\n  settings:\n    runnerWrapsInTransacton: false\n",
+      "lint.settings.runnerWrapsInTransacton",
+      "runnerWrapsInTransaction",
+    ],
   ];
   for (const [yaml, path, suggestion] of cases) {
     it(`rejects ${path} with exit 2, the key path and "did you mean ${suggestion}"`, async () => {
