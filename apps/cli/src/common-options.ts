@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { UsageError } from "./errors.js";
+import type { CliRuntime } from "./commands/types.js";
 import type { CliIo } from "./io.js";
 
 /** Options every command shares, as commander parses them. */
@@ -21,7 +22,10 @@ export function addCommonOptions(command: Command, formats: readonly string[] = 
       "--db <url>",
       "database URL: postgres://... for a server, pglite:<dir> or pglite: for embedded (default: $DATABASE_URL, else embedded)",
     )
-    .option("-c, --config <path>", "config file (default: confiture.config.{ts,mjs,js,json,yaml} in the current directory)");
+    .option(
+      "-c, --config <path>",
+      "config file (default: the first confiture.config.{ts,mts,js,mjs,json,yaml,yml} in the current directory or above it, up to the repository root)",
+    );
 }
 
 /** The database URL a command should use: `--db`, then `DATABASE_URL`, then the config's, else undefined (embedded). */
@@ -34,7 +38,16 @@ export function resolveDatabaseUrl(options: { db?: string }, io: CliIo, configUr
   return url;
 }
 
-/** Prints a value as pretty JSON on stdout. */
-export function writeJson(io: CliIo, value: unknown): void {
-  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+/**
+ * Prints a command's JSON document on stdout, with the config file in force (`config`: its path, or
+ * null for the defaults) and, for commands that change a database, the `target`.
+ */
+export function writeJson(runtime: CliRuntime, value: object): void {
+  const document = {
+    ...value,
+    config: runtime.config?.path ?? null,
+    ...(runtime.target === undefined ? {} : { target: runtime.target }),
+  };
+  runtime.wroteJson = true;
+  runtime.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 }

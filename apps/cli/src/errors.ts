@@ -1,6 +1,6 @@
 const marker = Symbol.for("confiture.cli.error");
 
-/** Exit codes every command shares (documented in the README). */
+/** Exit codes every command shares (the table below is printed by `confiture --help` and the README). */
 export const ExitCode = {
   ok: 0,
   /** Findings or failures at error level. */
@@ -11,6 +11,26 @@ export const ExitCode = {
   locked: 3,
 } as const;
 
+/** What each exit code means, for `--help`, the README and the test that walks every command through them. */
+export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
+  { code: ExitCode.ok, meaning: "ok: nothing at error level" },
+  {
+    code: ExitCode.failure,
+    meaning:
+      "findings or failures at error level: lint errors, risk above the maximum, a trace statement that fails or does not parse, a migration that fails or that a gate refuses, drift, a violated SLO, a regression",
+  },
+  {
+    code: ExitCode.usage,
+    meaning:
+      "usage or configuration error: unknown command or option, bad option value, invalid config, a missing or unreadable input path, no SQL files found",
+  },
+  { code: ExitCode.locked, meaning: "locked: another migration run holds the lock" },
+];
+
+function hasMarker(error: unknown, code: string): boolean {
+  return typeof error === "object" && error !== null && marker in error && (error as { code?: string }).code === code;
+}
+
 /** A usage or configuration mistake: exit 2, message without a stack trace. */
 export class UsageError extends Error {
   readonly code = "CONFITURE_USAGE" as const;
@@ -20,8 +40,24 @@ export class UsageError extends Error {
     this.name = "UsageError";
   }
   static isInstance(error: unknown): error is UsageError {
-    return (
-      typeof error === "object" && error !== null && marker in error && (error as { code?: string }).code === "CONFITURE_USAGE"
-    );
+    return hasMarker(error, "CONFITURE_USAGE");
+  }
+}
+
+/**
+ * A command that stops with a failure the user must act on (a refused gate, drift, a held lock): its
+ * message without a stack trace, and its exit code (1, or 3 for a held lock).
+ */
+export class CommandFailedError extends Error {
+  readonly code = "CONFITURE_COMMAND_FAILED" as const;
+  readonly [marker] = true;
+  readonly exitCode: number;
+  constructor(message: string, options: { exitCode?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "CommandFailedError";
+    this.exitCode = options.exitCode ?? ExitCode.failure;
+  }
+  static isInstance(error: unknown): error is CommandFailedError {
+    return hasMarker(error, "CONFITURE_COMMAND_FAILED");
   }
 }

@@ -1,5 +1,5 @@
 export { run, createProgram } from "./main.js";
-export { ExitCode, UsageError } from "./errors.js";
+export { EXIT_CODES, ExitCode, UsageError } from "./errors.js";
 export { memoryIo, processIo } from "./io.js";
 export type { CliIo } from "./io.js";
 export type { CliRuntime, CommandModule } from "./commands/types.js";

@@ -1,17 +1,24 @@
 import { Command, CommanderError } from "commander";
 import { commands } from "./commands/index.js";
 import type { CliRuntime } from "./commands/types.js";
-import { ExitCode, UsageError } from "./errors.js";
+import { writeJson } from "./common-options.js";
+import { EXIT_CODES, ExitCode } from "./errors.js";
+import { failureOf } from "./failure.js";
 import { type CliIo, processIo } from "./io.js";
 import { CommandMetrics } from "./metrics.js";
 import { cliVersion } from "./version.js";
+
+/** The exit-code table as `--help` prints it. */
+export function exitCodeHelp(): string {
+  return ["Exit codes:", ...EXIT_CODES.map(({ code, meaning }) => `  ${code}  ${meaning}`)].join("\n");
+}
 
 /** Builds the program with every command registered. */
 export function createProgram(runtime: CliRuntime): Command {
   const program = new Command("confiture")
     .description("Safe, compliant and observable PostgreSQL migrations.")
     .version(cliVersion, "-v, --version", "print the version")
-    .option("--verbose", "print stack traces and debug logs")
+    .option("--verbose", "print stack traces, and which config file is in force")
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
@@ -21,8 +28,8 @@ export function createProgram(runtime: CliRuntime): Command {
     .addHelpText(
       "after",
       `
-Exit codes: 0 ok, 1 findings or failures at error level, 2 usage or configuration error,
-3 another migration run holds the lock.
+${exitCodeHelp()}
+With --format json, stdout holds exactly one JSON document, failures included ({ "error": { code, message } }).
 
 Examples:
   $ confiture preflight migrations/            everything about the pending migrations
@@ -33,29 +40,40 @@ Examples:
   return program;
 }
 
+/** Whether the arguments ask for `--format json` (read before parsing, so a usage error can answer in JSON too). */
+function asksForJson(argv: readonly string[]): boolean {
+  return argv.some(
+    (argument, index) =>
+      argument === "--format=json" ||
+      argument === "-fjson" ||
+      ((argument === "--format" || argument === "-f") && argv[index + 1] === "json"),
+  );
+}
+
 /** Runs the CLI and returns the exit code. The one top-level catch of the CLI. */
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const runtime: CliRuntime = { io, exitCode: ExitCode.ok, metrics: new CommandMetrics() };
+  const runtime: CliRuntime = {
+    io,
+    exitCode: ExitCode.ok,
+    metrics: new CommandMetrics(),
+    verbose: argv.includes("--verbose"),
+    json: asksForJson(argv),
+    wroteJson: false,
+  };
   const program = createProgram(runtime);
   try {
     await program.parseAsync(argv, { from: "user" });
-    await runtime.metrics.flush(io);
+    await runtime.metrics.flush(io, runtime.config);
     return runtime.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end here with code 0; usage mistakes with 1 from commander, which we map to 2.
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    }
-    const verbose = argv.includes("--verbose");
-    if (UsageError.isInstance(error)) {
-      io.stderr.write(`confiture: ${error.message}\n`);
-      if (verbose && error.stack) io.stderr.write(`${error.stack}\n`);
-      return ExitCode.usage;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`confiture: ${message}\n`);
-    if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-    else io.stderr.write("(run again with --verbose for the stack trace)\n");
-    return ExitCode.failure;
+    // --help and --version end here with code 0.
+    if (error instanceof CommanderError && error.exitCode === 0) return ExitCode.ok;
+    const failure = failureOf(error);
+    // Commander has already printed its own usage message.
+    if (!(error instanceof CommanderError)) io.stderr.write(`confiture: ${failure.message}\n`);
+    if (runtime.verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    else if (failure.unexpected) io.stderr.write("(run again with --verbose for the stack trace)\n");
+    if (runtime.json && !runtime.wroteJson) writeJson(runtime, { error: { code: failure.code, message: failure.message } });
+    return failure.exitCode;
   }
 }

@@ -12,13 +12,16 @@ import {
 } from "@confiture/monitoring";
 import { performanceEvents } from "@confiture/performance";
 import { riskEvents } from "@confiture/risk";
-import { describeIssues, loadConfig } from "./config/index.js";
+import { describeIssues, type LoadedConfig, loadConfig } from "./config/index.js";
 import { UsageError } from "./errors.js";
 import type { CliIo } from "./io.js";
 
-/** Where the CLI keeps its timings between invocations when no database store is configured. */
-export function defaultMetricsPath(io: CliIo): string {
-  return join(io.cwd, ".confiture", "metrics.jsonl");
+/**
+ * Where the CLI keeps its timings between invocations when no database store is configured:
+ * `.confiture/` beside the config file, else in the working directory.
+ */
+export function defaultMetricsPath(io: CliIo, loaded?: LoadedConfig): string {
+  return join(loaded?.path === undefined ? io.cwd : loaded.directory, ".confiture", "metrics.jsonl");
 }
 
 /**
@@ -45,26 +48,31 @@ export class CommandMetrics {
     this.monitor.record(operation, value);
   }
 
-  /** Appends this command's samples to the configured store. */
-  async flush(io: CliIo): Promise<void> {
+  /** Appends this command's samples to the configured store (the config the command loaded, if any). */
+  async flush(io: CliIo, loaded?: LoadedConfig): Promise<void> {
     for (const unsubscribe of this.#unsubscribers.splice(0)) unsubscribe();
     const samples = this.monitor.samples();
     if (samples.length === 0 || io.env.CONFITURE_METRICS === "off") return;
     try {
-      const config = await sloConfigOf(io).catch(() => sloConfigSchema.parse({}));
-      await withMetricsStore(io, config, undefined, (store) => store.append(samples));
+      const config = await sloConfigOf(io, loaded).catch(() => sloConfigSchema.parse({}));
+      await withMetricsStore(io, config, undefined, (store) => store.append(samples), defaultMetricsPath(io, loaded));
     } catch (error) {
       io.stderr.write(`confiture: could not store metrics (${redactUrl((error as Error).message)})\n`);
     }
   }
 }
 
-/** The config's `slo` section, parsed (defaults when there is no config). */
-export async function sloConfigOf(io: CliIo, path?: string): Promise<SloConfig> {
-  const loaded = await loadConfig({ cwd: io.cwd, ...(path === undefined ? {} : { path }) });
-  const parsed = sloConfigSchema.safeParse(loaded.config.slo ?? {});
-  if (!parsed.success) throw new UsageError(describeIssues(parsed.error, loaded.path ?? "the configuration"));
+/** The config's `slo` section, parsed (defaults when there is no config): of `loaded`, else of the config found from the working directory. */
+export async function sloConfigOf(io: CliIo, loaded?: LoadedConfig): Promise<SloConfig> {
+  const config = loaded ?? (await loadConfig({ cwd: io.cwd }));
+  const parsed = sloConfigSchema.safeParse(config.config.slo ?? {});
+  if (!parsed.success) throw new UsageError(describeIssues(parsed.error, config.path ?? "the configuration", { section: "slo" }));
   return parsed.data;
+}
+
+/** The database that keeps the metrics: `--db`, `CONFITURE_METRICS_URL` or `slo.databaseUrl`; undefined for the file. */
+export function metricsDatabaseUrl(io: CliIo, config: SloConfig, url: string | undefined): string | undefined {
+  return url ?? io.env.CONFITURE_METRICS_URL ?? config.databaseUrl;
 }
 
 /**
@@ -78,7 +86,7 @@ export async function withMetricsStore<T>(
   work: (store: MetricsStore) => Promise<T>,
   file?: string,
 ): Promise<T> {
-  const databaseUrl = url ?? io.env.CONFITURE_METRICS_URL ?? config.databaseUrl;
+  const databaseUrl = metricsDatabaseUrl(io, config, url);
   if (databaseUrl === undefined) return work(new FileMetricsStore(file ?? defaultMetricsPath(io), config.maxStoredSamples));
   const database = await openDatabase(databaseUrl);
   try {

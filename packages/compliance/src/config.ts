@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { SENSITIVE_CATEGORIES, type SensitiveCategory, defaultPatterns, type NamePatterns } from "./categories.js";
 
-const patternsSchema = z.object({ columns: z.array(z.string()).optional(), tables: z.array(z.string()).optional() });
+const patternsSchema = z.strictObject({ columns: z.array(z.string()).optional(), tables: z.array(z.string()).optional() });
 
 /**
  * The `classification` entry of the lint settings (`lint.settings.classification` in the config),
  * shared by every pack so data is classified in one place.
  */
-export const classificationConfigSchema = z.object({
+export const classificationConfigSchema = z.strictObject({
   /** Extra name patterns per category (added to the defaults). */
   patterns: z.partialRecord(z.enum(SENSITIVE_CATEGORIES), patternsSchema).default({}),
   /** Replace the default patterns instead of extending them. */

@@ -32,26 +32,26 @@ const baseShape = {
   environments: z.array(z.string()).optional(),
 };
 
-const functionEntrySchema = z.object({
+const functionEntrySchema = z.strictObject({
   ...baseShape,
   kind: z.literal("function"),
   run: z.custom<ConfigHookFunction>((value) => typeof value === "function", { message: "run must be a function" }),
 });
-const moduleEntrySchema = z.object({
+const moduleEntrySchema = z.strictObject({
   ...baseShape,
   kind: z.literal("module"),
   module: z.string().min(1),
   export: z.string().min(1).default("default"),
 });
-const sqlEntrySchema = z.object({ ...baseShape, kind: z.literal("sql"), file: z.string().min(1) });
-const shellEntrySchema = z.object({
+const sqlEntrySchema = z.strictObject({ ...baseShape, kind: z.literal("sql"), file: z.string().min(1) });
+const shellEntrySchema = z.strictObject({
   ...baseShape,
   kind: z.literal("shell"),
   command: z.string().min(1),
   cwd: z.string().optional(),
   env: z.record(z.string(), z.string()).optional(),
 });
-const webhookEntrySchema = z.object({
+const webhookEntrySchema = z.strictObject({
   ...baseShape,
   kind: z.literal("webhook"),
   url: z.url({ protocol: /^https?$/ }),
@@ -74,14 +74,14 @@ export const hookEntrySchema = z.preprocess(
 /** `hookEntrySchema` after validation. */
 export type HookEntry = z.infer<typeof hookEntrySchema>;
 
-const hooksObjectSchema = z.object({
+const hooksObjectSchema = z.strictObject({
   /** Applied to every phase. */
   defaults: phaseConfigOverrideSchema.optional(),
   /** Per phase, over `defaults`. */
   phases: z.partialRecord(phaseSchema, phaseConfigOverrideSchema).optional(),
   circuitBreaker: z
     .union([
-      z.object({
+      z.strictObject({
         failureThreshold: circuitBreakerOptionsSchema.shape.failureThreshold.unwrap().optional(),
         recoveryTimeMs: circuitBreakerOptionsSchema.shape.recoveryTimeMs.unwrap().optional(),
       }),

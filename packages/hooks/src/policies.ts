@@ -51,14 +51,14 @@ export type PhaseConfigInput = z.input<typeof phaseConfigSchema>;
  * A phase config as people write it (config files): every field optional and no defaults filled in,
  * so it can be merged over another config.
  */
-export const phaseConfigOverrideSchema = z.object({
+export const phaseConfigOverrideSchema = z.strictObject({
   strategy: executionStrategySchema.optional(),
   concurrency: z.number().int().min(1).optional(),
   timeoutMs: z.number().positive().nullable().optional(),
   hookTimeoutMs: z.number().positive().nullable().optional(),
   errorStrategy: errorStrategySchema.optional(),
   retry: z
-    .object({
+    .strictObject({
       maxAttempts: z.number().int().min(1).optional(),
       initialDelayMs: z.number().nonnegative().optional(),
       factor: z.number().min(1).optional(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Retry on lock timeout (SQLSTATE 55P03) with exponential backoff. */
-export const lockRetrySchema = z.object({
+export const lockRetrySchema = z.strictObject({
   /** Extra attempts after the first one (0: no retry). */
   retries: z.number().int().min(0).default(0),
   initialDelayMs: z.number().int().min(0).default(500),
@@ -24,7 +24,10 @@ export const executionSettingsSchema = z.object({
   overrides: z
     .record(
       z.string(),
-      z.object({ lockTimeoutMs: z.number().int().min(0).optional(), statementTimeoutMs: z.number().int().min(0).optional() }),
+      z.strictObject({
+        lockTimeoutMs: z.number().int().min(0).optional(),
+        statementTimeoutMs: z.number().int().min(0).optional(),
+      }),
     )
     .default({}),
 });

@@ -10,17 +10,17 @@ export type Environment = z.infer<typeof environmentSchema>;
  * `maximum` / `minimum`: every observed value (a percentage, an accuracy) stays under / over `threshold`.
  */
 export const objectiveSchema = z.discriminatedUnion("type", [
-  z.object({
+  z.strictObject({
     type: z.literal("latency"),
     percentile: z.number().gt(0).lt(100),
     thresholdMs: z.number().positive(),
   }),
-  z.object({ type: z.literal("maximum"), threshold: z.number(), unit: z.string().default("") }),
-  z.object({ type: z.literal("minimum"), threshold: z.number(), unit: z.string().default("") }),
+  z.strictObject({ type: z.literal("maximum"), threshold: z.number(), unit: z.string().default("") }),
+  z.strictObject({ type: z.literal("minimum"), threshold: z.number(), unit: z.string().default("") }),
 ]);
 export type Objective = z.infer<typeof objectiveSchema>;
 
-export const sloDefinitionSchema = z.object({
+export const sloDefinitionSchema = z.strictObject({
   operation: z.string().min(1),
   description: z.string().default(""),
   objectives: z.array(objectiveSchema).min(1),
@@ -28,7 +28,7 @@ export const sloDefinitionSchema = z.object({
 export type SloDefinition = z.infer<typeof sloDefinitionSchema>;
 
 /** The SLO section of `confiture.config.*`: per environment, a list that replaces or extends the defaults. */
-export const sloConfigSchema = z.object({
+export const sloConfigSchema = z.strictObject({
   environment: environmentSchema.default("local"),
   /** Objectives by environment; an operation named here replaces the default objectives of that operation. */
   objectives: z.partialRecord(environmentSchema, z.array(sloDefinitionSchema)).default({}),

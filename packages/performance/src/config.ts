@@ -12,8 +12,8 @@ export const profileConfigSchema = z.strictObject({
   store: z.enum(["file", "database"]).default("file"),
   /** Days after which a baseline is stale. */
   maxBaselineAgeDays: z.number().positive().default(30),
-  profile: profileOptionsSchema.partial().default({}),
-  regression: regressionOptionsSchema.partial().default({}),
+  profile: z.strictObject(profileOptionsSchema.partial().shape).default({}),
+  regression: z.strictObject(regressionOptionsSchema.partial().shape).default({}),
   /** Record baselines before `migrate up` executes and check them after it validates. */
   aroundMigrations: z.boolean().default(false),
   /** With aroundMigrations: fail the run (and roll back) on an error-level regression instead of alerting. */

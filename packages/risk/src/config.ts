@@ -40,7 +40,7 @@ const coefficientsFor = (name: OperationClass) =>
     })
     .transform((given): Record<string, number> => ({ ...defaultCoefficients[name], ...given }));
 
-const bandSchema = z.object({
+const bandSchema = z.strictObject({
   /** Bounds are estimate / factor and estimate * factor ... */
   factor: z.number().min(1),
   /** ... widened by this many milliseconds, because short statements are dominated by jitter. */
@@ -54,9 +54,9 @@ const bandSchema = z.object({
  * Parse a partial object with `parseRiskConfig` to get the defaults filled in.
  */
 export const riskConfigSchema = z
-  .object({
+  .strictObject({
     weights: z
-      .object({
+      .strictObject({
         dataVolume: probability.default(0.25),
         lockTime: probability.default(0.35),
         dependencies: probability.default(0.15),
@@ -66,19 +66,19 @@ export const riskConfigSchema = z
       .prefault({}),
     /** Lower edges of the levels: score < medium is LOW, < high MEDIUM, < critical HIGH, else CRITICAL. */
     levels: z
-      .object({ medium: probability.default(0.25), high: probability.default(0.5), critical: probability.default(0.75) })
+      .strictObject({ medium: probability.default(0.25), high: probability.default(0.5), critical: probability.default(0.75) })
       .prefault({}),
     curves: z
-      .object({
+      .strictObject({
         /** Log scale: `lowBytes` scores 0, `highBytes` scores 1. */
-        dataVolume: z.object({ lowBytes: positive.default(MEBIBYTE), highBytes: positive.default(TEBIBYTE) }).prefault({}),
+        dataVolume: z.strictObject({ lowBytes: positive.default(MEBIBYTE), highBytes: positive.default(TEBIBYTE) }).prefault({}),
         /** Log scale on the time write-blocking locks are held. */
-        lockTime: z.object({ lowMs: positive.default(100), highMs: positive.default(10_000) }).prefault({}),
+        lockTime: z.strictObject({ lowMs: positive.default(100), highMs: positive.default(10_000) }).prefault({}),
         /** Linear: 0 dependent objects scores 0, `high` or more scores 1. */
-        dependencies: z.object({ high: positive.default(10) }).prefault({}),
+        dependencies: z.strictObject({ high: positive.default(10) }).prefault({}),
         /** The factor is the MAXIMUM of these values over the findings. */
         anomalies: z
-          .object({
+          .strictObject({
             info: probability.default(0.1),
             warning: probability.default(0.4),
             error: probability.default(0.8),
@@ -86,12 +86,12 @@ export const riskConfigSchema = z
           })
           .prefault({}),
         /** Linear on connections / max_connections: `low` scores 0, `high` scores 1. */
-        concurrentLoad: z.object({ low: probability.default(0.1), high: probability.default(0.9) }).prefault({}),
+        concurrentLoad: z.strictObject({ low: probability.default(0.1), high: probability.default(0.9) }).prefault({}),
       })
       .prefault({}),
     /** Heuristic cost model coefficients per kind of operation (milliseconds per unit of each feature); partial objects merge with the defaults. */
     heuristic: z
-      .object({
+      .strictObject({
         catalog: coefficientsFor("catalog"),
         rewrite: coefficientsFor("rewrite"),
         validate: coefficientsFor("validate"),
@@ -102,14 +102,14 @@ export const riskConfigSchema = z
       })
       .prefault({}),
     bands: z
-      .object({
+      .strictObject({
         heuristic: bandSchema.default({ factor: 4, slackMs: 10, confidence: 0.5 }),
         /**
          * Calibrated bounds are the calibration's own cross-validated residual quantiles at `level`
          * (the stated confidence), at least `minimumFactor` either way, plus `slackMs` above.
          */
         calibrated: z
-          .object({
+          .strictObject({
             level: probability.default(0.9),
             minimumFactor: z.number().min(1).default(1.25),
             slackMs: z.number().min(0).default(10),
@@ -125,7 +125,7 @@ export const riskConfigSchema = z
       .prefault({}),
     /** What to assume when neither a database nor a statistics snapshot says. */
     assumptions: z
-      .object({
+      .strictObject({
         tableBytes: z
           .number()
           .min(0)
@@ -142,7 +142,7 @@ export const riskConfigSchema = z
         tables: z
           .record(
             z.string(),
-            z.object({
+            z.strictObject({
               tableBytes: z.number().min(0),
               indexBytes: z.number().min(0).default(0),
               toastBytes: z.number().min(0).default(0),
@@ -156,7 +156,7 @@ export const riskConfigSchema = z
      * A migration that blocks reads or writes of a table other sessions use for longer than `blockMs`
      * (predicted) is at least `level`, whatever its score; one that blocks nothing is LOW.
      */
-    budget: z.object({ blockMs: positive.default(2000), level: z.enum(RISK_LEVELS).default("HIGH") }).prefault({}),
+    budget: z.strictObject({ blockMs: positive.default(2000), level: z.enum(RISK_LEVELS).default("HIGH") }).prefault({}),
     /** `confiture risk` and `confiture preflight` exit 1 when the level exceeds this one. */
     maxLevel: z.enum(RISK_LEVELS).default("MEDIUM"),
   })

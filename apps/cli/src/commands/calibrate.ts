@@ -1,7 +1,8 @@
 import { type Calibration, calibrate, describeServer, formatDuration, saveCalibration } from "@confiture/risk";
 import { Option } from "commander";
+import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
-import { loadConfig } from "../config/index.js";
+import { announceTarget } from "../database-target.js";
 import { UsageError } from "../errors.js";
 import { withOptionalDatabase } from "./risk.js";
 import type { CliRuntime, CommandModule } from "./types.js";
@@ -62,8 +63,13 @@ Examples:
     ).action(async (options: CalibrateOptions) => {
       const rows = wholeNumber("rows", options.rows, 1000);
       const shapes = wholeNumber("shapes", options.shapes, 2);
-      const loaded = await loadConfig({ cwd: runtime.io.cwd, path: options.config });
+      const loaded = await loadCommandConfig(runtime, options);
       const url = resolveDatabaseUrl(options, runtime.io, loaded.config.database?.url) ?? "pglite:";
+      const target = announceTarget(runtime, "calibrating (scratch tables, dropped afterwards) on", url);
+      if (target.driver === "pglite")
+        runtime.io.stderr.write(
+          "confiture: this measures the embedded WebAssembly database, not a server; pass --db postgres://... to calibrate yours\n",
+        );
       const { calibration, location } = await withOptionalDatabase(url, runtime.io, async (db) => {
         if (db === undefined) throw new UsageError("no database to calibrate");
         const measured = await calibrate(db, {
@@ -76,7 +82,7 @@ Examples:
         return { calibration: measured, location: where };
       });
       if (options.format === "json") {
-        writeJson(runtime.io, { location, calibration });
+        writeJson(runtime, { location, calibration });
         return;
       }
       const lines = [`Calibrated ${describeServer(calibration.server)}; stored in ${location}.`];

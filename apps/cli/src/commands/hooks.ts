@@ -13,12 +13,11 @@ import {
   toMermaid,
 } from "@confiture/hooks";
 import { Option } from "commander";
+import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, writeJson } from "../common-options.js";
-import { loadConfig } from "../config/index.js";
 import { UsageError } from "../errors.js";
-import type { CliIo } from "../io.js";
 import { importModule } from "../import-module.js";
-import type { CommandModule } from "./types.js";
+import type { CliRuntime, CommandModule } from "./types.js";
 
 interface HooksOptions {
   format: string;
@@ -28,11 +27,11 @@ interface HooksOptions {
 }
 
 /** The plans of every phase that has hooks (or of `--phase`), from the config's hooks section. */
-async function loadPlans(options: HooksOptions, io: CliIo): Promise<PhasePlan[]> {
+async function loadPlans(options: HooksOptions, runtime: CliRuntime): Promise<PhasePlan[]> {
   if (options.phase !== undefined && !isHookPhase(options.phase)) {
     throw new UsageError(`--phase must be one of ${hookPhases.join(", ")} (got "${options.phase}")`);
   }
-  const loaded = await loadConfig({ cwd: io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+  const loaded = await loadCommandConfig(runtime, options);
   try {
     const { hooks, options: executorOptions } = await loadHooksFromConfig(loaded.config.hooks ?? {}, {
       baseDir: loaded.directory,
@@ -131,8 +130,8 @@ Examples:
       "text",
       "json",
     ]).action(async (options: HooksOptions) => {
-      const plans = await loadPlans(options, runtime.io);
-      if (options.format === "json") writeJson(runtime.io, { phases: plans.map(describePlan) });
+      const plans = await loadPlans(options, runtime);
+      if (options.format === "json") writeJson(runtime, { phases: plans.map(describePlan) });
       else runtime.io.stdout.write(listText(plans));
     });
 
@@ -141,8 +140,8 @@ Examples:
       "dot",
       "json",
     ]).action(async (options: HooksOptions) => {
-      const graphs = (await loadPlans(options, runtime.io)).map(planGraph);
-      if (options.format === "json") writeJson(runtime.io, { graphs });
+      const graphs = (await loadPlans(options, runtime)).map(planGraph);
+      if (options.format === "json") writeJson(runtime, { graphs });
       else runtime.io.stdout.write(options.format === "dot" ? toDot(graphs) : toMermaid(graphs));
     });
   },

@@ -2,10 +2,11 @@ import { general, type LintResult, lint, formatFindings, type ReportFormat, REPO
 import { openDatabase } from "@confiture/db";
 import type { PgVersion } from "@confiture/sql";
 import { type Command, Option } from "commander";
-import { addCommonOptions, type CommonOptions, resolveDatabaseUrl } from "../common-options.js";
-import { loadConfig } from "../config/load-config.js";
+import { addCommonOptions, type CommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
+import { loadCommandConfig } from "../command-config.js";
 import { asUsageError, collectFiles, lintSection, type RuleSelectionOptions, selectLibraries } from "../config/lint-setup.js";
 import { ExitCode, UsageError } from "../errors.js";
+import { requireInputs } from "../inputs.js";
 import { cliVersion } from "../version.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
@@ -13,6 +14,8 @@ interface LintOptions extends CommonOptions, RuleSelectionOptions {
   pgVersion?: string;
   maxWarnings?: string;
   reportUnusedSuppressions?: boolean;
+  /** False with `--no-error-on-unmatched-pattern`. */
+  errorOnUnmatchedPattern: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -43,9 +46,13 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
   const { io } = runtime;
   const pgVersion = parsePgVersion(options.pgVersion);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  const loaded = await loadConfig({ cwd: io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+  const loaded = await loadCommandConfig(runtime, options);
   const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, io, loaded.config.database?.url);
-  const files = await collectFiles(paths, io, loaded);
+  const files = await collectFiles(paths, io, loaded, { allowUnmatched: !options.errorOnUnmatchedPattern });
+  if (options.errorOnUnmatchedPattern) {
+    const where = paths.length > 0 ? paths.join(", ") : String(loaded.config.migrations?.directory ?? "migrations");
+    requireInputs(files.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
+  }
   let result: LintResult;
   const database = url === undefined ? undefined : await openDatabase(url);
   try {
@@ -66,7 +73,9 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
     await database?.close();
   }
   const format = options.format as ReportFormat;
-  io.stdout.write(formatFindings(result, format, { color: io.isTTY && format === "text", cwd: io.cwd, toolVersion: cliVersion }));
+  const report = formatFindings(result, format, { color: io.isTTY && format === "text", cwd: io.cwd, toolVersion: cliVersion });
+  if (format === "json") writeJson(runtime, JSON.parse(report) as object);
+  else io.stdout.write(report);
   if (result.timings !== undefined) {
     io.stderr.write("slowest rules (CONFITURE_TIMING):\n");
     for (const entry of result.timings.slice(0, 10))
@@ -112,6 +121,7 @@ Suppress a finding with a reason:  -- confiture-ignore-next-line ban-drop-column
       .addOption(new Option("--pg-version <major>", "target PostgreSQL major version (11 to 18)"))
       .option("--max-warnings <count>", "exit 1 when there are more warnings than this")
       .option("--report-unused-suppressions", "report confiture-ignore and squawk-ignore comments that suppress nothing")
+      .option("--no-error-on-unmatched-pattern", "exit 0 instead of 2 when no SQL file matches the paths or globs")
       .action((paths: string[], options: LintOptions) => action(runtime, paths, options));
   },
 };

@@ -35,9 +35,11 @@ import {
 } from "@confiture/performance";
 import { assessRisk, gatherRiskContext, type RiskConfig } from "@confiture/risk";
 import type { Command } from "commander";
+import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
-import { describeIssues, type LoadedConfig, loadConfig } from "../config/index.js";
-import { ExitCode, UsageError } from "../errors.js";
+import { describeIssues, type LoadedConfig } from "../config/index.js";
+import { announceTarget } from "../database-target.js";
+import { CommandFailedError, ExitCode, UsageError } from "../errors.js";
 import { displayPath, lintSources, type MigrationSource, parseLevel, riskConfigOf } from "./risk.js";
 import { importModule } from "../import-module.js";
 import { cliVersion } from "../version.js";
@@ -92,7 +94,7 @@ interface MigrateSetup {
 
 async function setup(options: MigrateOptions, runtime: CliRuntime): Promise<MigrateSetup> {
   const { io } = runtime;
-  const loaded = await loadConfig({ cwd: io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+  const loaded = await loadCommandConfig(runtime, options);
   const parsed = migrationsConfigSchema.safeParse(loaded.config.migrations ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ["migrations", ...issue.path] }));
@@ -242,13 +244,13 @@ async function runOptions(
   };
 }
 
-/** Maps the runner's errors to exit codes and messages; anything else reaches the top-level catch. */
-function handleRunError(error: unknown, runtime: CliRuntime): void {
-  if (MigrationLockedError.isInstance(error)) {
-    runtime.io.stderr.write(`confiture: ${error.message}\n`);
-    runtime.exitCode = ExitCode.locked;
-    return;
-  }
+/**
+ * Maps the runner's errors to the exit-code table (a held lock 3, a wrong --to 2, refusals and
+ * failures 1); the top-level catch prints them, in JSON too with --format json.
+ */
+function handleRunError(error: unknown): never {
+  if (MigrationLockedError.isInstance(error))
+    throw new CommandFailedError(error.message, { exitCode: ExitCode.locked, cause: error });
   if (MigrationTargetError.isInstance(error)) throw new UsageError(error.message, { cause: error });
   if (
     MigrationGateError.isInstance(error) ||
@@ -256,16 +258,14 @@ function handleRunError(error: unknown, runtime: CliRuntime): void {
     MigrationFilesError.isInstance(error) ||
     HookPhaseFailedError.isInstance(error)
   ) {
-    runtime.io.stderr.write(`confiture: ${error.message}\n`);
-    runtime.exitCode = ExitCode.failure;
-    return;
+    throw new CommandFailedError(error.message, { cause: error });
   }
   throw error;
 }
 
 function printRun(result: RunResult, runtime: CliRuntime, format: string): void {
   if (format === "json") {
-    writeJson(runtime.io, result);
+    writeJson(runtime, result);
     return;
   }
   const out = runtime.io.stdout;
@@ -297,7 +297,7 @@ function printRun(result: RunResult, runtime: CliRuntime, format: string): void 
 
 function printStatus(report: StatusReport, runtime: CliRuntime, format: string): void {
   if (format === "json") {
-    writeJson(runtime.io, report);
+    writeJson(runtime, report);
     return;
   }
   const out = runtime.io.stdout;
@@ -327,6 +327,8 @@ async function run(direction: "up" | "down", options: MigrateOptions, runtime: C
     const steps = options.steps === undefined ? undefined : Number(options.steps);
     if (steps !== undefined && (!Number.isInteger(steps) || steps < 1))
       throw new UsageError(`--steps must be a positive whole number (got "${options.steps}")`);
+    const action = options.dryRun ? "planning (dry run: nothing changes) on" : direction === "up" ? "migrating" : "reverting";
+    announceTarget(runtime, action, context.url);
     await withDatabase(context.url, async (database) => {
       const common = { ...(await runOptions(options, runtime, context, database)), events, signal: cancel.signal };
       const to = options.to === undefined ? {} : { to: options.to };
@@ -338,7 +340,7 @@ async function run(direction: "up" | "down", options: MigrateOptions, runtime: C
       runtime.exitCode = result.status === "ok" ? ExitCode.ok : ExitCode.failure;
     });
   } catch (error) {
-    handleRunError(error, runtime);
+    handleRunError(error);
   } finally {
     cancel.dispose();
   }
@@ -372,7 +374,7 @@ export const migrateCommand: CommandModule = {
             runtime.exitCode = report.ok ? ExitCode.ok : ExitCode.failure;
           });
         } catch (error) {
-          handleRunError(error, runtime);
+          handleRunError(error);
         }
       },
     );
@@ -386,7 +388,7 @@ export const migrateCommand: CommandModule = {
           if (MigrationFilesError.isInstance(error)) throw new UsageError(error.message, { cause: error });
           throw error;
         });
-        if (options.format === "json") writeJson(runtime.io, created);
+        if (options.format === "json") writeJson(runtime, created);
         else runtime.io.stdout.write(`created ${created.upPath}\ncreated ${created.downPath}\n`);
       });
   },

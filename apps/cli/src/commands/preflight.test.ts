@@ -188,3 +188,37 @@ describe("confiture preflight without a database server", () => {
     expect(report.reasons.join(" ")).toMatch(/20250101000000_broken.up.sql does not parse \(line 2/);
   });
 });
+
+describe("confiture preflight counts", () => {
+  it("gives one count of lint findings in the text summary, the verdict and the JSON when some migrations are applied", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "confiture-cli-preflight-count-"));
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(join(cwd, "migrations"));
+    // Four errors in the applied migration (two per TRUNCATE ... CASCADE), two in the pending one.
+    await writeFile(join(cwd, "migrations", "20240101000000_old.up.sql"), "TRUNCATE a CASCADE;\nTRUNCATE b CASCADE;\n");
+    await writeFile(join(cwd, "migrations", "20240102000000_new.up.sql"), "TRUNCATE c CASCADE;\n");
+    const snapshot = join(cwd, "stats.json");
+    await writeFile(
+      snapshot,
+      JSON.stringify({
+        version: 1,
+        takenAt: "2025-01-01T00:00:00.000Z",
+        server: { majorVersion: 16, version: "PostgreSQL 16.4" },
+        appliedMigrations: ["20240101000000"],
+        activity: { connections: 1, maxConnections: 100 },
+        tables: [],
+      }),
+    );
+    const args = ["preflight", "migrations", "--snapshot", snapshot, "--no-trace"];
+    const json = memoryIo({ cwd });
+    expect(await run([...args, "--format", "json"], json)).toBe(1);
+    const report = JSON.parse(json.out());
+    expect(report.lint.summary.errors).toBe(2);
+    expect(report.reasons).toContain("2 lint findings at error level");
+    const text = memoryIo({ cwd });
+    expect(await run(args, text)).toBe(1);
+    expect(text.out()).toMatch(/\(2 errors, .*\) in 1 file, 1 statement/);
+    expect(text.out()).toContain("FAIL: 2 lint findings at error level");
+    expect(text.out()).not.toContain("20240101000000_old");
+  });
+});

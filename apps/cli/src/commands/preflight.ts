@@ -12,9 +12,11 @@ import {
   readSnapshot,
   type TraceReport,
 } from "@confiture/risk";
+import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
-import { loadConfig } from "../config/index.js";
+import { announceTarget } from "../database-target.js";
 import { ExitCode } from "../errors.js";
+import { requireInputs } from "../inputs.js";
 import { cliVersion } from "../version.js";
 import {
   configuredPgVersion,
@@ -66,15 +68,33 @@ function countFindings(findings: readonly Finding[]) {
   };
 }
 
+/**
+ * The lint result of the pending files only: every file is linted (the schema model needs the earlier
+ * ones), but the findings, files and counts reported are the pending ones, so the text summary, the
+ * verdict and the JSON give one count.
+ */
+function pendingLintResult(result: LintResult, pendingFiles: ReadonlySet<string>): LintResult {
+  const findings = result.findings.filter((finding) => pendingFiles.has(finding.file));
+  const files = result.files.filter((file) => pendingFiles.has(file.path));
+  const statements = files.reduce((sum, file) => sum + file.statements.length, 0);
+  return {
+    ...result,
+    findings,
+    files,
+    summary: { ...result.summary, ...countFindings(findings), files: files.length, statements },
+  };
+}
+
 /** Runs lint, trace and risk on the pending migrations of a directory. */
 async function runPreflight(directoryArgument: string | undefined, options: PreflightOptions, runtime: CliRuntime) {
   const { io } = runtime;
   const progress = (message: string) => io.stderr.write(`${message}\n`);
-  const loaded = await loadConfig({ cwd: io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+  const loaded = await loadCommandConfig(runtime, options);
   const config = riskConfigOf(loaded.config.risk);
   const maxLevel = parseLevel(options.maxLevel, config.maxLevel);
   const directory = directoryArgument ?? (loaded.config.migrations?.directory as string | undefined) ?? "migrations";
   const all = await readMigrationSources([resolve(io.cwd, directory)], io);
+  requireInputs(all.length, directory, "migrations are named <version>_<name>.up.sql");
   const url = resolveDatabaseUrl(options, io, loaded.config.database?.url);
   const snapshot = options.snapshot === undefined ? undefined : await readSnapshot(resolve(io.cwd, options.snapshot));
 
@@ -88,12 +108,13 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
 
     // Lint every file so the schema model knows the earlier migrations; report only the pending ones.
     progress("linting");
-    const lintResult: LintResult = await lintSources(all, loaded, io);
-    const findings = lintResult.findings.filter((finding) => pendingFiles.has(finding.file));
+    const lintResult = pendingLintResult(await lintSources(all, loaded, io), pendingFiles);
+    const { findings } = lintResult;
 
     let trace: TraceReport | null = null;
     if (options.trace && pending.length > 0) {
       if (options.db !== undefined) {
+        announceTarget(runtime, "tracing (every statement rolled back) on", options.db);
         trace = await traceSources(pending, { db: options.db, onProgress: progress }, io);
       } else {
         const applied = all.filter((source) => !pendingFiles.has(source.file));
@@ -115,7 +136,8 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
       });
     }
 
-    const summary = countFindings(findings);
+    const { errors, warnings, infos } = lintResult.summary;
+    const summary = { errors, warnings, infos };
     const reasons: string[] = [];
     if (summary.errors > 0) reasons.push(`${summary.errors} lint finding${summary.errors === 1 ? "" : "s"} at error level`);
     for (const item of risk?.unjudged ?? [])
@@ -135,7 +157,7 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
       passed: reasons.length === 0,
       reasons,
     };
-    return { report, lintResult: { ...lintResult, findings } };
+    return { report, lintResult };
   });
 }
 
@@ -312,7 +334,7 @@ Examples:
       ["text", "json", "markdown", "sarif"],
     ).action(async (directory: string | undefined, options: PreflightOptions) => {
       const { report, lintResult } = await runPreflight(directory, options, runtime);
-      if (options.format === "json") writeJson(runtime.io, report);
+      if (options.format === "json") writeJson(runtime, report);
       else if (options.format === "markdown") runtime.io.stdout.write(formatMarkdown(report));
       else if (options.format === "sarif") runtime.io.stdout.write(formatPreflightSarif(report, lintResult, runtime.io.cwd));
       else runtime.io.stdout.write(formatText(report, lintResult, runtime));

@@ -15,9 +15,11 @@ import {
   recordBaselines,
   topStatements,
 } from "@confiture/performance";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
-import { describeIssues, loadConfig } from "../config/index.js";
+import { describeIssues } from "../config/index.js";
+import { announceTarget } from "../database-target.js";
 import { UsageError } from "../errors.js";
 import { cliVersion } from "../version.js";
 import type { CliRuntime, CommandModule } from "./types.js";
@@ -43,6 +45,8 @@ type ResolvedProfileOptions = ProfileOptions & {
   env: string;
   threshold: string;
   store: string;
+  /** Where `.confiture/` lives: beside the config file, else the working directory. */
+  directory: string;
   /** From the config only: the rest of its `profile` section. */
   settings: Pick<ProfileConfig, "maxBaselineAgeDays" | "regression" | "profile">;
 };
@@ -72,7 +76,7 @@ async function selectQueries(options: ProfileOptions, database: Awaited<ReturnTy
 
 /** Opens the database, picks the store and the queries, runs `work`, and always closes. */
 async function withProfiling<T>(
-  options: ProfileOptions,
+  options: ResolvedProfileOptions,
   runtime: CliRuntime,
   work: (context: {
     database: Awaited<ReturnType<typeof openDatabase>>;
@@ -80,12 +84,20 @@ async function withProfiling<T>(
     queries: NamedQuery[];
   }) => Promise<T>,
 ): Promise<T> {
-  const url = resolveDatabaseUrl(options, runtime.io);
-  const database = await openDatabase(url ?? `pglite:${join(runtime.io.cwd, ".confiture", "db")}`);
+  // Flags and the queries file are checked before a database is opened.
+  workflowOptions(options);
+  const fromFile = options.queries === undefined ? undefined : await readQueriesFile(options.queries);
+  const url = resolveDatabaseUrl(options, runtime.io) ?? `pglite:${join(options.directory, ".confiture", "db")}`;
+  const storeNote =
+    options.store === "database"
+      ? "baselines kept in that database"
+      : `baselines kept in ${join(options.directory, ".confiture")}`;
+  announceTarget(runtime, `profiling (${storeNote})`, url);
+  const database = await openDatabase(url);
   try {
     const store: BaselineStore =
-      options.store === "database" ? new DatabaseBaselineStore(database) : FileBaselineStore.inDirectory(runtime.io.cwd);
-    const queries = await selectQueries(options, database);
+      options.store === "database" ? new DatabaseBaselineStore(database) : FileBaselineStore.inDirectory(options.directory);
+    const queries = fromFile ?? (await selectQueries(options, database));
     return await work({ database, store, queries });
   } finally {
     await database.close();
@@ -97,11 +109,16 @@ async function withProfiling<T>(
  * A queries file named in the config is relative to the config's directory.
  */
 async function withConfig(options: ProfileOptions, runtime: CliRuntime): Promise<ResolvedProfileOptions> {
-  const loaded = await loadConfig({ cwd: runtime.io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+  const loaded = await loadCommandConfig(runtime, options);
   const parsed = profileConfigSchema.safeParse(loaded.config.profile ?? {});
   if (!parsed.success) throw new UsageError(describeIssues(parsed.error, loaded.path ?? "the configuration"));
   const config = parsed.data;
-  const queries = options.queries ?? (config.queries === undefined ? undefined : resolve(loaded.directory, config.queries));
+  const queries =
+    options.queries !== undefined
+      ? resolve(runtime.io.cwd, options.queries)
+      : config.queries === undefined
+        ? undefined
+        : resolve(loaded.directory, config.queries);
   return {
     ...options,
     ...(queries === undefined ? {} : { queries }),
@@ -111,6 +128,7 @@ async function withConfig(options: ProfileOptions, runtime: CliRuntime): Promise
     warmup: options.warmup ?? String(config.profile.warmupRuns ?? 3),
     threshold: options.threshold ?? String((config.regression.relativeThreshold ?? 0.2) * 100),
     allowWrites: options.allowWrites ?? config.profile.allowWrites ?? false,
+    directory: loaded.path === undefined ? runtime.io.cwd : loaded.directory,
     settings: { maxBaselineAgeDays: config.maxBaselineAgeDays, regression: config.regression, profile: config.profile },
   };
 }
@@ -171,7 +189,12 @@ function addProfileOptions(command: Command): Command {
     .option("--env <name>", "environment the baselines belong to (default: profile.environment, else local)")
     .option("--allow-writes", "profile data-changing queries (each run is rolled back)")
     .option("--threshold <percent>", "median slowdown that is an error (default 20)")
-    .option("--store <where>", "where baselines live: file (.confiture/performance.json) or database (default: profile.store)");
+    .addOption(
+      new Option(
+        "--store <where>",
+        "where baselines live: file (.confiture/performance.json) or database (default: profile.store)",
+      ).choices(["file", "database"]),
+    );
 }
 
 export const profileCommand: CommandModule = {
@@ -199,7 +222,7 @@ Examples:
         const options = await withConfig(given, runtime);
         await withProfiling(options, runtime, async ({ database, store, queries }) => {
           const { run, baselines } = await recordBaselines(database, queries, store, workflowOptions(options));
-          if (options.format === "json") return writeJson(runtime.io, { baselines, run });
+          if (options.format === "json") return writeJson(runtime, { baselines, run });
           const lines = baselines.map(
             (baseline) =>
               `${baseline.queryId.padEnd(28)} mean ${ms(baseline.mean)}  95% CI ${ms(baseline.confidenceInterval[0])}..${ms(baseline.confidenceInterval[1])}  one run ${ms(baseline.predictionBand[0])}..${ms(baseline.predictionBand[1])}`,
@@ -217,7 +240,7 @@ Examples:
       const options = await withConfig(given, runtime);
       await withProfiling(options, runtime, async ({ database, store, queries }) => {
         const outcome = await checkForRegressions(database, queries, store, workflowOptions(options));
-        if (options.format === "json") writeJson(runtime.io, outcome);
+        if (options.format === "json") writeJson(runtime, outcome);
         else printCheck(outcome, runtime);
         runtime.exitCode = outcome.worst === "error" ? 1 : 0;
       });
@@ -225,20 +248,22 @@ Examples:
 
     addCommonOptions(profile.command("history").description("the trend of every query's checks: slope and sparkline"))
       .option("--env <name>", "environment (default: profile.environment, else local)")
-      .option("--store <where>", "file or database (default: profile.store, else file)")
+      .addOption(
+        new Option("--store <where>", "file or database (default: profile.store, else file)").choices(["file", "database"]),
+      )
       .action(async (given: ProfileOptions) => {
         const options = await withConfig(given, runtime);
         const url = options.store === "database" ? resolveDatabaseUrl(options, runtime.io) : undefined;
         const database =
           options.store === "database"
-            ? await openDatabase(url ?? `pglite:${join(runtime.io.cwd, ".confiture", "db")}`)
+            ? await openDatabase(url ?? `pglite:${join(options.directory, ".confiture", "db")}`)
             : undefined;
         try {
           const store: BaselineStore = database
             ? new DatabaseBaselineStore(database)
-            : FileBaselineStore.inDirectory(runtime.io.cwd);
+            : FileBaselineStore.inDirectory(options.directory);
           const trends = queryTrends(await store.history(options.env));
-          if (options.format === "json") return writeJson(runtime.io, { trends });
+          if (options.format === "json") return writeJson(runtime, { trends });
           if (trends.length === 0)
             return void runtime.io.stdout.write("No checks yet: run `confiture profile check` after a baseline.\n");
           const lines = trends.map(

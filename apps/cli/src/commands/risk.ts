@@ -21,9 +21,11 @@ import { Option } from "commander";
 import { general, type LintResult, lint } from "@confiture/linting";
 import type { PgVersion } from "@confiture/sql";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
-import { type LoadedConfig, loadConfig } from "../config/index.js";
+import type { LoadedConfig } from "../config/index.js";
 import { asUsageError, lintSection, selectLibraries } from "../config/lint-setup.js";
+import { loadCommandConfig } from "../command-config.js";
 import { ExitCode, UsageError } from "../errors.js";
+import { requireInputs } from "../inputs.js";
 import type { CliIo } from "../io.js";
 import { parseNewest, selectPending } from "./pending.js";
 import type { CliRuntime, CommandModule } from "./types.js";
@@ -214,10 +216,11 @@ Examples:
         ),
       ["text", "json", "markdown"],
     ).action(async (paths: string[], options: RiskOptions) => {
-      const loaded = await loadConfig({ cwd: runtime.io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+      const loaded = await loadCommandConfig(runtime, options);
       const config = riskConfigOf(loaded.config.risk);
       const maxLevel = parseLevel(options.maxLevel, config.maxLevel);
       const all = await readMigrationSources(paths, runtime.io);
+      requireInputs(all.length, paths.join(", "), "migrations are named <version>_<name>.up.sql");
       const snapshot = options.snapshot === undefined ? undefined : await readSnapshot(resolve(runtime.io.cwd, options.snapshot));
       const url = resolveDatabaseUrl(options, runtime.io, loaded.config.database?.url);
       const newest = parseNewest(options.newest);
@@ -239,7 +242,7 @@ Examples:
           ...configuredPgVersion(loaded, context.inputs),
         });
       });
-      if (options.format === "json") writeJson(runtime.io, report);
+      if (options.format === "json") writeJson(runtime, report);
       else if (options.format === "markdown") runtime.io.stdout.write(formatRiskMarkdown(report));
       else runtime.io.stdout.write(formatRiskText(report));
       if (options.format === "json") for (const line of unjudgedLines(report)) runtime.io.stderr.write(`${line}\n`);

@@ -1,7 +1,7 @@
 import { composeLibraries, type Composition, general } from "@confiture/linting";
 import type { Command } from "commander";
 import { addCommonOptions, type CommonOptions, writeJson } from "../common-options.js";
-import { loadConfig } from "../config/load-config.js";
+import { loadCommandConfig } from "../command-config.js";
 import { asUsageError, lintSection, type RuleSelectionOptions, selectLibraries } from "../config/lint-setup.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
@@ -101,7 +101,7 @@ Examples:
       .option("--rule <id=level>", "set a rule: off, info, warn, error or critical (repeatable)", collect)
       .action(async (options: RulesOptions) => {
         const { io } = runtime;
-        const loaded = await loadConfig({ cwd: io.cwd, ...(options.config === undefined ? {} : { path: options.config }) });
+        const loaded = await loadCommandConfig(runtime, options);
         let composition: Composition;
         try {
           const section = lintSection(loaded, options);
@@ -114,7 +114,7 @@ Examples:
         } catch (error) {
           throw asUsageError(error);
         }
-        if (options.format === "json") writeJson(io, rulesReport(composition));
+        if (options.format === "json") writeJson(runtime, rulesReport(composition));
         else io.stdout.write(formatText(composition));
       });
   },

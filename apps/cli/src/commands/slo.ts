@@ -8,9 +8,11 @@ import {
   toPrometheus,
 } from "@confiture/monitoring";
 import { type Command, Option } from "commander";
+import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
+import { announceTarget } from "../database-target.js";
 import { UsageError } from "../errors.js";
-import { sloConfigOf, withMetricsStore } from "../metrics.js";
+import { defaultMetricsPath, metricsDatabaseUrl, sloConfigOf, withMetricsStore } from "../metrics.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 interface SloOptions {
@@ -29,10 +31,15 @@ function parseEnvironment(value: string): Environment {
 }
 
 async function buildReport(options: SloOptions, runtime: CliRuntime) {
-  const config = await sloConfigOf(runtime.io, options.config);
+  const loaded = await loadCommandConfig(runtime, options);
+  const config = await sloConfigOf(runtime.io, loaded);
   const environment = options.env === undefined ? config.environment : parseEnvironment(options.env);
   const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, runtime.io);
-  const samples = await withMetricsStore(runtime.io, config, url, (store) => store.readAll(), options.metrics);
+  const storeUrl = metricsDatabaseUrl(runtime.io, config, url);
+  // The store's table is created on first use: name the database before touching it.
+  if (storeUrl !== undefined && runtime.target === undefined) announceTarget(runtime, "reading the metrics kept in", storeUrl);
+  const file = options.metrics ?? defaultMetricsPath(runtime.io, loaded);
+  const samples = await withMetricsStore(runtime.io, config, url, (store) => store.readAll(), file);
   const monitor = new SloMonitor({ environment });
   // Samples recorded without an environment come from a developer's machine: local.
   monitor.load(samples.map((sample) => ({ ...sample, environment: sample.environment ?? "local" })));
@@ -96,7 +103,7 @@ Examples:
           return;
         }
         const report = await buildReport(options, runtime);
-        if (options.format === "json") writeJson(runtime.io, report);
+        if (options.format === "json") writeJson(runtime, report);
         else if (options.format === "prometheus") runtime.io.stdout.write(toPrometheus(report));
         else runtime.io.stdout.write(formatSloReportText(report));
       });
@@ -107,7 +114,7 @@ Examples:
     ]).action(async (options: SloOptions) => {
       const report = await buildReport(options, runtime);
       if (options.format === "json")
-        writeJson(runtime.io, { met: report.met, violations: report.violations, unmeasured: report.unmeasured });
+        writeJson(runtime, { met: report.met, violations: report.violations, unmeasured: report.unmeasured });
       else runtime.io.stdout.write(formatSloReportText(report));
       runtime.exitCode = report.met ? 0 : 1;
     });

@@ -44,6 +44,13 @@ describe("confiture stats export and calibrate on an embedded database", () => {
     expect(JSON.parse(await readFile(location, "utf8"))).toEqual(calibration);
     expect(calibration.server).toMatchObject({ driver: "pglite", fingerprint: "pglite" });
     expect(io.err()).toContain("calibrating");
+    // Before any measurement, it says that it measures the embedded WebAssembly database, not a server.
+    const lines = io.err().split("\n");
+    const notice = lines.findIndex((line) => line.includes("measures the embedded WebAssembly database"));
+    const firstProgress = lines.findIndex((line) => line.startsWith("calibrating on"));
+    expect(notice).toBeGreaterThanOrEqual(0);
+    expect(notice).toBeLessThan(firstProgress);
+    expect(JSON.parse(io.out()).target).toMatchObject({ driver: "pglite", directory: null });
     // Used for a server, it is labelled a WebAssembly measurement and its confidence drops.
     const risk = memoryIo({ cwd: io.cwd, env: { CONFITURE_METRICS: "off" } });
     const snapshot = join(io.cwd, "prod.json");

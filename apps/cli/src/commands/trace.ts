@@ -1,7 +1,11 @@
 import { type Database, openDatabase } from "@confiture/db";
 import { readAppliedVersions, type TraceReport, traceMigrations } from "@confiture/risk";
+import { parseSql } from "@confiture/sql";
+import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, writeJson } from "../common-options.js";
+import { announceTarget } from "../database-target.js";
 import { ExitCode, UsageError } from "../errors.js";
+import { requireInputs } from "../inputs.js";
 import type { CliIo } from "../io.js";
 import { earlierMigrations, type MigrationSource, readMigrationSources, withOptionalDatabase } from "./risk.js";
 import type { CliRuntime, CommandModule } from "./types.js";
@@ -59,8 +63,36 @@ export async function pendingOnDatabase(db: Database, sources: readonly Migratio
   return pendingOf(sources, await readAppliedVersions(db));
 }
 
-/** The trace report for people: one line per statement, disagreements marked with `!`. */
-export function formatTraceText(report: TraceReport): string {
+/** A statement that does not parse, so it cannot be traced: reported like a lint finding of rule `parse-error`. */
+export interface TraceSyntaxError {
+  ruleId: "parse-error";
+  severity: "error";
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** The syntax errors of the sources, read with PostgreSQL's parser (the tracer leaves those statements out). */
+export async function syntaxErrorsOf(sources: readonly MigrationSource[]): Promise<TraceSyntaxError[]> {
+  const found: TraceSyntaxError[] = [];
+  for (const source of sources) {
+    for (const error of (await parseSql(source.source, { file: source.file })).errors) {
+      found.push({
+        ruleId: "parse-error",
+        severity: "error",
+        file: source.file,
+        line: error.line,
+        column: error.column,
+        message: error.message,
+      });
+    }
+  }
+  return found;
+}
+
+/** The trace report for people: one line per statement, disagreements marked with `!`, syntax errors with `x`. */
+export function formatTraceText(report: TraceReport, syntaxErrors: readonly TraceSyntaxError[] = []): string {
   const lines = [`Traced on ${report.database}, every statement rolled back.`];
   for (const statement of report.statements) {
     const model = statement.model.locks.map((lock) => `${lock.mode} on ${lock.relation}`).join(", ") || "no table lock";
@@ -81,10 +113,12 @@ export function formatTraceText(report: TraceReport): string {
     );
     for (const disagreement of statement.disagreements) lines.push(`    ! ${disagreement}`);
   }
+  for (const error of syntaxErrors) lines.push(`x ${error.file}:${error.line}:${error.column}  syntax error: ${error.message}`);
   const { summary } = report;
+  const unparsed = syntaxErrors.length === 0 ? "" : `; ${syntaxErrors.length} did not parse (not traced)`;
   lines.push(
     "",
-    `${summary.statements} statements: ${summary.agreed} agree, ${summary.disagreed} disagree, ${summary.notTraced} not run outside a transaction, ${summary.failed} failed.`,
+    `${summary.statements} statements: ${summary.agreed} agree, ${summary.disagreed} disagree, ${summary.notTraced} not run outside a transaction, ${summary.failed} failed${unparsed}.`,
   );
   return `${lines.join("\n")}\n`;
 }
@@ -102,8 +136,8 @@ export const traceCommand: CommandModule = {
           `
 Runs on an embedded PGlite database (earlier migrations of the directory applied first) unless --db
 is given explicitly; DATABASE_URL is ignored here because tracing takes real locks.
-Disagreements between the lock model and the measurement are marked with "!"; exit 1 only when a
-statement fails (the migration would not run).
+Disagreements between the lock model and the measurement are marked with "!"; exit 1 when a
+statement fails or does not parse (the migration would not run).
 
 Examples:
   $ confiture trace migrations/
@@ -111,15 +145,20 @@ Examples:
   $ confiture trace migrations/ --db postgres://localhost/staging`,
         ),
     ).action(async (paths: string[], options: TraceCommandOptions) => {
+      await loadCommandConfig(runtime, options);
       const sources = await readMigrationSources(paths, runtime.io);
+      requireInputs(sources.length, paths.join(", "), "migrations are named <version>_<name>.up.sql");
+      const syntaxErrors = await syntaxErrorsOf(sources);
+      // Tracing takes real locks on a given database (rolled back): say which before it starts.
+      if (options.db !== undefined) announceTarget(runtime, "tracing (every statement rolled back) on", options.db);
       const report = await traceSources(
         sources,
         { db: options.db, onProgress: (message) => runtime.io.stderr.write(`${message}\n`) },
         runtime.io,
       );
-      if (options.format === "json") writeJson(runtime.io, report);
-      else runtime.io.stdout.write(formatTraceText(report));
-      runtime.exitCode = report.summary.failed > 0 ? ExitCode.failure : ExitCode.ok;
+      if (options.format === "json") writeJson(runtime, { ...report, syntaxErrors });
+      else runtime.io.stdout.write(formatTraceText(report, syntaxErrors));
+      runtime.exitCode = report.summary.failed > 0 || syntaxErrors.length > 0 ? ExitCode.failure : ExitCode.ok;
     });
   },
 };

@@ -1,4 +1,5 @@
-export { CONFIG_FILE_NAMES, describeIssues, findConfigFile, loadConfig } from "./load-config.js";
+export { describeIssues, suggestKey } from "./describe-issues.js";
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfig } from "./load-config.js";
 export type { LoadedConfig } from "./load-config.js";
 export { loadLibrary, resolveLibraries } from "./resolve-libraries.js";
 export { confitureConfigSchema, defineConfig } from "./schema.js";

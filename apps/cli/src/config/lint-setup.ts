@@ -77,9 +77,15 @@ function displayName(cwd: string, path: string): string {
 
 /**
  * The files to lint: files, directories (every `*.sql` below, sorted), globs, and `-` for stdin.
- * With no path, the config's migrations directory (default `migrations`).
+ * With no path, the config's migrations directory (default `migrations`). A glob matching nothing
+ * is a usage error unless `allowUnmatched`.
  */
-export async function collectFiles(paths: readonly string[], io: CliIo, loaded: LoadedConfig): Promise<SourceFile[]> {
+export async function collectFiles(
+  paths: readonly string[],
+  io: CliIo,
+  loaded: LoadedConfig,
+  options: { allowUnmatched?: boolean } = {},
+): Promise<SourceFile[]> {
   const targets = paths.length > 0 ? paths : [String(loaded.config.migrations?.directory ?? "migrations")];
   const found = new Map<string, string>();
   const files: SourceFile[] = [];
@@ -97,7 +103,7 @@ export async function collectFiles(paths: readonly string[], io: CliIo, loaded: 
     else if (fastGlob.isDynamicPattern(target))
       matches = await fastGlob(target, { cwd: io.cwd, absolute: true, ignore: ["**/node_modules/**"] });
     else throw new UsageError(`no such file or directory: ${target}`);
-    if (matches.length === 0 && !info?.isDirectory()) throw new UsageError(`no files match ${target}`);
+    if (matches.length === 0 && !info?.isDirectory() && !options.allowUnmatched) throw new UsageError(`no files match ${target}`);
     for (const match of matches.sort()) {
       if (found.has(match)) continue;
       found.set(match, target);

@@ -47,14 +47,13 @@ describe("loadConfig", () => {
     expect(loadedYaml.config.lint?.pgVersion).toBe(14);
     expect(loadedYaml.config.database?.url).toBe("pglite:");
     const ts = await project({
-      "confiture.config.ts":
-        "const pgVersion: number = 15;\nexport default { lint: { pgVersion }, hooks: { anything: true } };\n",
+      "confiture.config.ts": "const pgVersion: number = 15;\nexport default { lint: { pgVersion }, hooks: [] };\n",
       "confiture.config.json": "{}",
     });
     const loadedTs = await loadConfig({ cwd: ts });
     expect(loadedTs.path).toMatch(/confiture\.config\.ts$/);
     expect(loadedTs.config.lint?.pgVersion).toBe(15);
-    expect(loadedTs.config.hooks).toEqual({ anything: true });
+    expect(loadedTs.config.hooks).toEqual([]);
   });
 
   it("names the file and the key path of every problem, as a usage error", async () => {

@@ -4,8 +4,8 @@ import { dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createJiti } from "jiti";
 import { parse as parseYaml } from "yaml";
-import type { z } from "zod";
 import { UsageError } from "../errors.js";
+import { describeIssues } from "./describe-issues.js";
 import { type ConfitureConfig, confitureConfigSchema } from "./schema.js";
 
 /** The file names searched, in order. */
@@ -28,15 +28,6 @@ export interface LoadedConfig {
   directory: string;
 }
 
-/** Formats zod issues as `key.path: message` lines, naming the file. */
-export function describeIssues(error: z.ZodError, file: string): string {
-  const lines = error.issues.map((issue) => {
-    const path = issue.path.map(String).join(".");
-    return `  ${path === "" ? "(top level)" : path}: ${issue.message}`;
-  });
-  return `invalid configuration in ${file}:\n${lines.join("\n")}`;
-}
-
 async function readConfigFile(path: string): Promise<unknown> {
   const extension = extname(path);
   try {
@@ -54,23 +45,30 @@ async function readConfigFile(path: string): Promise<unknown> {
   }
 }
 
-/** Finds the config file in `cwd`, or uses `path`. */
+/**
+ * Finds the config file: `path` when given, else the first `confiture.config.*` in `cwd` or a
+ * directory above it, stopping after the repository root (a directory holding `.git`) or at the
+ * filesystem root, as ESLint and squawk do.
+ */
 export function findConfigFile(cwd: string, path?: string): string | undefined {
   if (path !== undefined) {
     const absolute = isAbsolute(path) ? path : resolve(cwd, path);
     if (!existsSync(absolute)) throw new UsageError(`the configuration file ${path} does not exist`);
     return absolute;
   }
-  for (const name of CONFIG_FILE_NAMES) {
-    const candidate = join(cwd, name);
-    if (existsSync(candidate)) return candidate;
+  for (let directory = resolve(cwd); ; directory = dirname(directory)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(directory, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (existsSync(join(directory, ".git")) || dirname(directory) === directory) return undefined;
   }
-  return undefined;
 }
 
 /**
- * Loads `confiture.config.{ts,mts,js,mjs,json,yaml,yml}` from `cwd` (or `path`), validates it, and
- * throws a UsageError (exit 2) naming the file and the key path of every problem.
+ * Loads `confiture.config.{ts,mts,js,mjs,json,yaml,yml}` found from `cwd` upwards (or `path`),
+ * validates it, and throws a UsageError (exit 2) naming the file and the key path of every problem,
+ * with the closest known key for a misspelt one.
  */
 export async function loadConfig(options: { cwd: string; path?: string }): Promise<LoadedConfig> {
   const file = findConfigFile(options.cwd, options.path);
