@@ -47,7 +47,7 @@ describe("confiture stats export and calibrate on an embedded database", () => {
     // Before any measurement, it says that it measures the embedded WebAssembly database, not a server.
     const lines = io.err().split("\n");
     const notice = lines.findIndex((line) => line.includes("measures the embedded WebAssembly database"));
-    const firstProgress = lines.findIndex((line) => line.startsWith("calibrating on"));
+    const firstProgress = lines.findIndex((line) => line.startsWith("calibrating:"));
     expect(notice).toBeGreaterThanOrEqual(0);
     expect(notice).toBeLessThan(firstProgress);
     expect(JSON.parse(io.out()).target).toMatchObject({ driver: "pglite", directory: null });
