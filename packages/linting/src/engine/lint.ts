@@ -63,8 +63,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const resolver = new FileRulesResolver(composition.rules, config.overrides, settings);
   const { steps, orphanDowns } = orderFiles(options.files);
   const ordered: SourceFile[] = [];
-  for (const step of steps) ordered.push(step.file, ...step.downs);
-  ordered.push(...orphanDowns);
+  // Loops rather than spreads: the number of files has no bound, and spread arguments live on the stack.
+  for (const step of steps) {
+    ordered.push(step.file);
+    for (const down of step.downs) ordered.push(down);
+  }
+  for (const down of orphanDowns) ordered.push(down);
 
   const findings: Finding[] = [];
   const model = createSchemaModel();
