@@ -88,6 +88,36 @@ describe("splitting and positions", () => {
     expect(parsed.statements[1]?.end.line).toBe(3);
   });
 
+  it("recovers from a lexical error at the next semicolon, and lints what follows", () => {
+    const cases: Array<[string, string[]]> = [
+      ["SELECT E'\\udb99'; DROP TABLE users;", ["syntax_error", "drop_table"]],
+      ["SELECT 1; SELECT E'\\u00';\nDROP TABLE a;\nDROP TABLE b;", ["select", "syntax_error", "drop_table", "drop_table"]],
+      ["SELECT 0x; DROP TABLE a; SELECT 12abc; DROP TABLE b;", ["syntax_error", "drop_table", "syntax_error", "drop_table"]],
+      ['SELECT ""; DROP TABLE a;', ["syntax_error", "drop_table"]],
+      ["SELECT U&'\\dbff'; DROP TABLE a;", ["syntax_error", "drop_table"]],
+    ];
+    for (const [sql, kinds] of cases) expect(parseSqlSync(sql).statements.map((statement) => statement.kind)).toEqual(kinds);
+    const parsed = parseSqlSync("SELECT E'\\udb99';\nDROP TABLE users;");
+    expect(parsed.statements[0]).toMatchObject({ text: "SELECT E'\\udb99'", end: { line: 1 } });
+    expect(parsed.statements[1]).toMatchObject({ text: "DROP TABLE users", start: { line: 2, column: 1, offset: 18 } });
+  });
+
+  it("does not resume at a semicolon inside the quote that holds the lexical error", () => {
+    const parsed = parseSqlSync("SELECT E'\\udb99; DROP TABLE a;'; DROP TABLE b;");
+    expect(parsed.statements.map((statement) => statement.text)).toEqual(["SELECT E'\\udb99; DROP TABLE a;'", "DROP TABLE b"]);
+    expect(outline("SELECT 'oops; DROP TABLE a;")).toEqual(["syntax_error@1:1-1:28"]);
+  });
+
+  it("ignores a UTF-8 byte-order mark before the first statement", () => {
+    const source = "\uFEFFCREATE TABLE a (id int);\nDROP TABLE a;";
+    const parsed = parseSqlSync(source);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.statements.map((statement) => statement.kind)).toEqual(["create_table", "drop_table"]);
+    expect(parsed.statements[0]?.start).toEqual({ line: 1, column: 1, offset: 1 });
+    expect(source.slice(parsed.statements[1]?.start.offset, parsed.statements[1]?.end.offset)).toBe("DROP TABLE a");
+    expect(parsed.source).toBe(source);
+  });
+
   it("handles an unterminated comment after a grammar error", () => {
     const parsed = parseSqlSync("SELEC 1;\nSELECT 2;\n/* open");
     expect(parsed.statements.map((statement) => statement.kind)).toEqual(["syntax_error", "select", "syntax_error"]);

@@ -28,12 +28,36 @@ export async function parseSql(source: string, options: ParseOptions = {}): Prom
  */
 export function parseSqlSync(source: string, options: ParseOptions = {}): ParsedFile {
   if (!isParserLoaded()) throw new ParserNotLoadedError();
+  if (source.startsWith(BYTE_ORDER_MARK)) return withoutByteOrderMark(source, options);
   const text = new SourceText(source);
   // The parser reads a C string: a NUL would end it early. A space keeps every offset in place.
   const scanText = source.includes("\u0000") ? source.replaceAll("\u0000", " ") : source;
   const statements = splitStatements(text, scanText).map((span, index) => parseSpan(text, scanText, span, index, options.file));
   const errors = statements.flatMap((statement) => (statement.error === undefined ? [] : [statement.error]));
   return { ...(options.file === undefined ? {} : { file: options.file }), source, statements, errors };
+}
+
+const BYTE_ORDER_MARK = "\uFEFF";
+
+/**
+ * Editors save UTF-8 files with a byte-order mark that is not text: to the parser it would be part of
+ * the first word. Parse what follows it; offsets count it (they index `source`), columns do not, as
+ * editors show them.
+ */
+function withoutByteOrderMark(source: string, options: ParseOptions): ParsedFile {
+  const parsed = parseSqlSync(source.slice(BYTE_ORDER_MARK.length), options);
+  const shift = <T extends { offset: number }>(position: T): T => ({
+    ...position,
+    offset: position.offset + BYTE_ORDER_MARK.length,
+  });
+  const statements = parsed.statements.map((statement) => ({
+    ...statement,
+    start: shift(statement.start),
+    end: shift(statement.end),
+    ...(statement.error === undefined ? {} : { error: shift(statement.error) }),
+  }));
+  const errors = statements.flatMap((statement) => (statement.error === undefined ? [] : [statement.error]));
+  return { ...parsed, source, statements, errors };
 }
 
 function parseSpan(

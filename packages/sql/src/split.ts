@@ -41,7 +41,7 @@ export function splitWithScanner(source: SourceText, scanText: string): Statemen
     return toSpans(source, splitTokens(scanTokens(scanText), scanText).spans, false);
   } catch {
     try {
-      return splitAfterLexicalError(source, scanText);
+      return splitAroundLexicalErrors(source, scanText);
     } catch {
       return wholeFileSpan(source);
     }
@@ -117,27 +117,70 @@ function wholeFileSpan(source: SourceText): StatementSpan[] {
 }
 
 /**
- * The scanner stops at the first lexical error. Find a prefix that scans (up to the error when the
- * parser can locate it, else the longest line-aligned prefix that scans), split that, and make the
- * rest of the file one statement that carries the error.
+ * The scanner stops at the first lexical error (a bad escape, a malformed number, an unterminated
+ * quote). Split the prefix that scans; the statement holding the error becomes one erroring span,
+ * ending at the next semicolon the scanner can start again after (one not inside a quote or comment
+ * the bad token left open); then carry on with the rest of the file the same way. An unterminated
+ * quote or comment has no such semicolon: it runs to the end of the file, as PostgreSQL reads it.
  */
-function splitAfterLexicalError(source: SourceText, scanText: string): StatementSpan[] {
+function splitAroundLexicalErrors(source: SourceText, scanText: string): StatementSpan[] {
+  const spans: StatementSpan[] = [];
+  let offset = 0;
+  // Every pass moves past at least one semicolon, so the loop ends; a loop, not recursion, for files with many errors.
+  while (offset < scanText.length) {
+    const partText = scanText.slice(offset);
+    const part = new SourceText(source.text.slice(offset));
+    const { partSpans, resumeAt } = splitPart(part, partText);
+    const byteShift = offset === 0 ? 0 : Buffer.byteLength(source.text.slice(0, offset), "utf8");
+    for (const span of partSpans) {
+      spans.push({ ...span, startByte: span.startByte + byteShift, start: span.start + offset, end: span.end + offset });
+    }
+    if (resumeAt === undefined) break;
+    offset += resumeAt;
+  }
+  return spans;
+}
+
+/** Splits one part of the file: up to and including its first lexical error, and says where to resume. */
+function splitPart(source: SourceText, scanText: string): { partSpans: StatementSpan[]; resumeAt?: number } {
+  if (scans(scanText)) return { partSpans: splitStatements(source, scanText) };
   const cut = scannablePrefixLength(scanText);
   const prefix = splitTokens(scanTokens(scanText.slice(0, cut)), scanText);
   const closed = prefix.open ? prefix.spans.slice(0, -1) : prefix.spans;
   const openSpan = prefix.open ? prefix.spans[prefix.spans.length - 1] : undefined;
-  const spans = toSpans(source, closed, false);
-  const restStart = openSpan !== undefined ? source.offsetOfByte(openSpan.startByte) : firstNonSpace(source.text, cut);
-  const restEnd = lastNonSpaceEnd(source.text);
-  if (restStart < restEnd) {
-    spans.push({
-      startByte: Buffer.byteLength(source.text.slice(0, restStart), "utf8"),
-      start: restStart,
-      end: restEnd,
-      lexicalError: true,
-    });
+  const partSpans = toSpans(source, closed, false);
+  const errorStart = openSpan !== undefined ? source.offsetOfByte(openSpan.startByte) : firstNonSpace(source.text, cut);
+  const fileEnd = lastNonSpaceEnd(source.text);
+  if (errorStart >= fileEnd) return { partSpans };
+  const boundary = isInsideOpenToken(scanText.slice(errorStart))
+    ? undefined
+    : resumableSemicolon(scanText, Math.max(cut, errorStart));
+  const errorEnd = boundary === undefined ? fileEnd : lastNonSpaceEnd(source.text.slice(0, boundary));
+  partSpans.push({
+    startByte: Buffer.byteLength(source.text.slice(0, errorStart), "utf8"),
+    start: errorStart,
+    end: Math.max(errorEnd, errorStart + 1),
+    lexicalError: true,
+  });
+  return boundary === undefined ? { partSpans } : { partSpans, resumeAt: boundary + 1 };
+}
+
+/**
+ * The first semicolon at or after `from` that the scanner can start again after: what follows it
+ * scans, or fails for a reason of its own rather than because the semicolon sat inside a quote or a
+ * comment (what follows would then hold the closing half of that quote, and leave a quote open).
+ */
+function resumableSemicolon(scanText: string, from: number): number | undefined {
+  for (let index = scanText.indexOf(";", from); index >= 0; index = scanText.indexOf(";", index + 1)) {
+    if (!isInsideOpenToken(scanText.slice(index + 1))) return index;
   }
-  return spans;
+  return undefined;
+}
+
+/** Text that fails to scan only because it ends inside a quote or a comment: closing it makes it scan. */
+function isInsideOpenToken(text: string): boolean {
+  if (scans(text)) return false;
+  return ["'", '"', "*/", "*/*/", "$$"].some((closer) => scans(`${text}${closer}`));
 }
 
 function scannablePrefixLength(scanText: string): number {

@@ -1,4 +1,5 @@
-import { RuleTester } from "../../testing/index.js";
+import { describe, expect, it } from "vitest";
+import { lintCase, RuleTester } from "../../testing/index.js";
 import { banDropTable } from "./index.js";
 
 new RuleTester().run("ban-drop-table", banDropTable, {
@@ -25,6 +26,8 @@ new RuleTester().run("ban-drop-table", banDropTable, {
       errors: [{ messageId: "dropTable", file: "002_more.down.sql", line: 2 }],
     },
     { sql: "DROP TABLE users;", errors: [{ messageId: "dropTable", line: 1 }] },
+    // A UTF-8 byte-order mark is not part of the first statement.
+    { sql: "\uFEFFDROP TABLE users;", errors: [{ messageId: "dropTable", line: 1, column: 1 }] },
     {
       sql: "SELECT 1;\nDROP TABLE IF EXISTS users, app.accounts;",
       errors: [
@@ -33,4 +36,14 @@ new RuleTester().run("ban-drop-table", banDropTable, {
       ],
     },
   ],
+});
+
+describe("ban-drop-table after a lexical error", () => {
+  it("still lints the statements after the one the scanner failed in", async () => {
+    const result = await lintCase(banDropTable, { sql: "SELECT E'\\udb99';\nDROP TABLE users;" });
+    expect(result.findings.map((finding) => [finding.ruleId, finding.line])).toEqual([
+      ["parse-error", 1],
+      ["ban-drop-table", 2],
+    ]);
+  });
 });
