@@ -100,6 +100,12 @@ export interface StatementVisit {
   session: SessionState;
   /** Tables created earlier in the same file or transaction (exempt from lock rules). */
   createdInFile: ReadonlySet<string>;
+  /**
+   * Tables created earlier in the file with no rows, and none written since (INSERT, UPDATE, MERGE,
+   * COPY FROM): what rules that rely on a table being empty check. `CREATE TABLE IF NOT EXISTS` is in
+   * neither set: the table may already exist with rows.
+   */
+  emptyInFile: ReadonlySet<string>;
   /** All statements of the file, for rules that look ahead or behind. */
   fileStatements: readonly Statement[];
 }

@@ -6,7 +6,8 @@ import type { FileRulesResolver } from "./file-rules.js";
 import type { SourceFile } from "./file-order.js";
 import { LineIndex } from "./line-index.js";
 import type { RuleRunner, RunCursor } from "./rule-runner.js";
-import { createdTables, SessionTracker } from "./session.js";
+import { NewTables } from "./new-tables.js";
+import { SessionTracker } from "./session.js";
 import type { LintedStatement } from "./types.js";
 
 /** What linting one file leaves for the final pass (suppressions, reporters). */
@@ -116,7 +117,7 @@ export function lintFile(input: LintFileInput): FileOutcome {
   const enabled = runners.filter((runner) => runner.active && fileRules.states.get(runner.composed)?.enabled === true);
   const visitors = enabled.filter((runner) => runner.listener?.statement !== undefined);
   const session = new SessionTracker(cursor.settings, wrap);
-  const created = new Set<string>();
+  const newTables = new NewTables();
   for (const statement of parsed.statements) {
     outcome.statementLines.set(statement.index, statement.start.line);
     const node = statement.node;
@@ -146,14 +147,15 @@ export function lintFile(input: LintFileInput): FileOutcome {
       node,
       analysis,
       session: session.state(),
-      createdInFile: created,
+      createdInFile: newTables.created,
+      emptyInFile: newTables.empty,
       fileStatements: parsed.statements,
     };
     for (const runner of visitors) {
       if (runner.active) runner.invoke(() => runner.listener?.statement?.(visit));
     }
     session.apply(node);
-    for (const name of createdTables(node)) created.add(name);
+    newTables.apply(node);
     if (input.apply !== undefined) {
       try {
         input.apply(cursor.schema, statement);

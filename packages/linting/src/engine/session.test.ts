@@ -2,7 +2,7 @@ import type { Node } from "@pgsql/types";
 import { loadModule, parseSync } from "libpg-query";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LINT_SETTINGS } from "./lint.js";
-import { createdTables, SessionTracker } from "./session.js";
+import { SessionTracker } from "./session.js";
 
 beforeAll(() => loadModule());
 
@@ -70,17 +70,5 @@ describe("SessionTracker", () => {
   it("keeps the transaction open after COMMIT AND CHAIN", () => {
     const [, , third] = states("BEGIN; COMMIT AND CHAIN; SELECT 1", DEFAULT_LINT_SETTINGS, false);
     expect(third?.inExplicitTransaction).toBe(true);
-  });
-});
-
-describe("createdTables", () => {
-  it("names the tables CREATE TABLE and CREATE TABLE AS make, bare and qualified", () => {
-    const [plain, qualified, as, index] = nodes(
-      "CREATE TABLE a (id int); CREATE TABLE s.b (id int); CREATE TABLE c AS SELECT 1; CREATE INDEX i ON a (id)",
-    );
-    expect(createdTables(plain)).toEqual(["a", "public.a"]);
-    expect(createdTables(qualified)).toEqual(["b", "s.b"]);
-    expect(createdTables(as)).toEqual(["c", "public.c"]);
-    expect(createdTables(index)).toEqual([]);
   });
 });

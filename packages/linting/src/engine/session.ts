@@ -132,17 +132,3 @@ export class SessionTracker {
     }
   }
 }
-
-/** The tables a statement creates, as `name` and `schema.name` (schema defaulting to `public`). */
-export function createdTables(node: Node | undefined): string[] {
-  if (node === undefined) return [];
-  const untyped = node as unknown as Untyped;
-  const create = untyped.CreateStmt as Untyped | undefined;
-  const createAs = untyped.CreateTableAsStmt as Untyped | undefined;
-  const relation = (create?.relation ?? ((createAs?.into as Untyped | undefined)?.rel as Untyped | undefined)) as
-    | Untyped
-    | undefined;
-  if (relation === undefined || typeof relation.relname !== "string") return [];
-  const schema = typeof relation.schemaname === "string" ? relation.schemaname : "public";
-  return [relation.relname, `${schema}.${relation.relname}`];
-}

@@ -2,7 +2,7 @@ import { findTable, type SchemaModel, type Statement, type TableModel } from "@c
 import type { AlterTableCmd, AlterTableStmt } from "@pgsql/types";
 import type { StatementVisit } from "../types.js";
 import { alterCommands, alterTableOf, rangeVarText } from "./ast.js";
-import { isCreatedHere, locate, type Place } from "./support.js";
+import { isEmptyHere, locate, type Place } from "./support.js";
 import { tokensOf } from "./tokens.js";
 
 /**
@@ -56,8 +56,8 @@ export interface ExistingTableSubcommands {
 }
 
 /**
- * Finds the ALTER TABLE subcommands of `subtype` on a table not created earlier in this file or
- * transaction (those are exempt from lock rules), or undefined when there are none. Most ALTER
+ * Finds the ALTER TABLE subcommands of `subtype` on a table that may hold rows (not created empty
+ * earlier in this file, or written to since), or undefined when there are none. Most ALTER
  * TABLEs do something else, so the table lookup and the subcommand positions are only computed
  * once a match exists.
  */
@@ -67,7 +67,7 @@ export function subcommandsOnExistingTable(
   subtype: AlterTableCmd["subtype"],
 ): ExistingTableSubcommands | undefined {
   const alter = alterTableOf(visit.node);
-  if (alter === undefined || isCreatedHere(visit, alter.relation)) return undefined;
+  if (alter === undefined || isEmptyHere(visit, alter.relation)) return undefined;
   const commands = alterCommands(alter);
   if (!commands.some((command) => command.subtype === subtype)) return undefined;
   const places = subcommandPlaces(visit.statement, alter);

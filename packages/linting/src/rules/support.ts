@@ -49,19 +49,38 @@ export function at(statement: Statement, payload: { location?: number } | undefi
   return locate(statement, payload?.location);
 }
 
+/** The key rules look a table up by in the visit's sets: `name`, or `schema.name` when written. */
+function tableKey(relation: RangeVar | { schema?: string; name: string } | undefined): string | undefined {
+  if (relation === undefined) return undefined;
+  const name = "relname" in relation ? relation.relname : (relation as { name: string }).name;
+  const schema = "relname" in relation ? relation.schemaname : (relation as { schema?: string }).schema;
+  if (name === undefined) return undefined;
+  return schema === undefined ? name : `${schema}.${name}`;
+}
+
 /**
  * Whether a table was created earlier in the same file (or transaction): nobody else can see it
- * yet, so locks on it block nobody and it holds no rows to rewrite or scan.
+ * yet, so locks on it block nobody. Rows may have been written to it since: rules about what rows
+ * make fail or slow ask {@link isEmptyHere}.
  */
 export function isCreatedHere(
   visit: Pick<StatementVisit, "createdInFile">,
   relation: RangeVar | { schema?: string; name: string } | undefined,
 ): boolean {
-  if (relation === undefined) return false;
-  const name = "relname" in relation ? relation.relname : (relation as { name: string }).name;
-  const schema = "relname" in relation ? relation.schemaname : (relation as { schema?: string }).schema;
-  if (name === undefined) return false;
-  return visit.createdInFile.has(schema === undefined ? name : `${schema}.${name}`);
+  const key = tableKey(relation);
+  return key !== undefined && visit.createdInFile.has(key);
+}
+
+/**
+ * Whether a table was created earlier in the same file and nothing has written rows to it since
+ * (INSERT, UPDATE, MERGE, COPY FROM): only then can nothing fail on, scan or rewrite existing rows.
+ */
+export function isEmptyHere(
+  visit: Pick<StatementVisit, "emptyInFile">,
+  relation: RangeVar | { schema?: string; name: string } | undefined,
+): boolean {
+  const key = tableKey(relation);
+  return key !== undefined && visit.emptyInFile.has(key);
 }
 
 /** Whether every table the statement targets was created earlier in the file. */

@@ -94,6 +94,12 @@ describe("CREATE TABLE columns", () => {
     expect(table.columns.get("a")?.createdAt).toEqual(table.createdAt);
   });
 
+  it("knows that a table made by CREATE TABLE IF NOT EXISTS may have existed before", () => {
+    const model = build("CREATE TABLE IF NOT EXISTS users (id bigint); CREATE TABLE orders (id bigint)");
+    expect(findTable(model, "users")?.mayPreexist).toBe(true);
+    expect(findTable(model, "orders")?.mayPreexist).toBeUndefined();
+  });
+
   it("ignores CREATE TABLE of a name that exists (IF NOT EXISTS or an error)", () => {
     const table = findTable(build("CREATE TABLE t (a int); CREATE TABLE IF NOT EXISTS t (b int)"), "t")!;
     expect([...table.columns.keys()]).toEqual(["a"]);

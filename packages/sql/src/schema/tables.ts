@@ -129,6 +129,8 @@ export function applyCreateTable(context: ApplyContext, statement: CreateStmt, k
     kind ?? (statement.partspec === undefined ? "table" : "partitioned_table"),
   );
   if (table === undefined) return;
+  // Not in the model, but the database may have it (with other columns, and rows): IF NOT EXISTS then creates nothing.
+  if (statement.if_not_exists === true) table.mayPreexist = true;
   if (statement.ofTypename !== undefined) table.columnsKnown = false;
   applyParents(context, table, statement);
   let previous: ConstraintModel | undefined;

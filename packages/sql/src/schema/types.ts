@@ -157,6 +157,11 @@ export interface TableModel {
   createdAt?: SourceReference;
   /** True when created earlier in the migration set being linted (not pre-existing). */
   createdInMigrations: boolean;
+  /**
+   * Created by `CREATE TABLE IF NOT EXISTS` while the model did not know the table: it may have
+   * existed before, with other columns and with rows. Rules must not treat it as new or empty.
+   */
+  mayPreexist?: boolean;
   /** Parents named in INHERITS (keys). */
   inherits?: string[];
   owner?: string;

@@ -1,7 +1,7 @@
 import { defineRule } from "../../define-rule.js";
 import { alterTableOf, rangeVarText } from "../ast.js";
 import { addedConstraints } from "../constraints.js";
-import { at, docsUrl, isCreatedHere } from "../support.js";
+import { at, docsUrl, isEmptyHere } from "../support.js";
 
 /** Flags EXCLUDE constraints added to existing tables. */
 export const addingExclusionConstraint = defineRule({
@@ -20,7 +20,7 @@ export const addingExclusionConstraint = defineRule({
   create: (context) => ({
     statement(visit) {
       const alter = alterTableOf(visit.node);
-      if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
+      if (alter === undefined || isEmptyHere(visit, alter.relation)) return;
       for (const { constraint } of addedConstraints(alter)) {
         if (constraint.contype !== "CONSTR_EXCLUSION") continue;
         context.report({

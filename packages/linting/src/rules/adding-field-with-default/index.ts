@@ -2,7 +2,7 @@ import { isVolatileExpression, type SchemaModel, type VolatilityCode } from "@co
 import type { Constraint } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf, builtInTypeName, columnConstraints, commandColumn, rangeVarText } from "../ast.js";
-import { at, docsUrl, isCreatedHere } from "../support.js";
+import { at, docsUrl, isEmptyHere } from "../support.js";
 
 /** Volatility of functions the migrations created, so `DEFAULT my_function()` is judged by its declaration. */
 function resolver(schema: SchemaModel): (name: string, schemaName: string | undefined) => VolatilityCode | undefined {
@@ -42,7 +42,7 @@ export const addingFieldWithDefault = defineRule({
   create: (context) => ({
     statement(visit) {
       const alter = alterTableOf(visit.node);
-      if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
+      if (alter === undefined || isEmptyHere(visit, alter.relation)) return;
       const table = rangeVarText(alter.relation);
       for (const command of alterCommands(alter)) {
         const column = commandColumn(command);

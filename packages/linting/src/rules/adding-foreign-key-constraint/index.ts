@@ -1,7 +1,7 @@
 import { defineRule } from "../../define-rule.js";
 import { alterTableOf, rangeVarText } from "../ast.js";
 import { addedConstraints, isNotValid } from "../constraints.js";
-import { at, docsUrl, isCreatedHere } from "../support.js";
+import { at, docsUrl, isEmptyHere } from "../support.js";
 
 /** Flags foreign keys added to existing tables without NOT VALID. */
 export const addingForeignKeyConstraint = defineRule({
@@ -22,7 +22,7 @@ export const addingForeignKeyConstraint = defineRule({
   create: (context) => ({
     statement(visit) {
       const alter = alterTableOf(visit.node);
-      if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
+      if (alter === undefined || isEmptyHere(visit, alter.relation)) return;
       for (const { constraint, column } of addedConstraints(alter)) {
         if (constraint.contype !== "CONSTR_FOREIGN" || isNotValid(constraint)) continue;
         const table = rangeVarText(alter.relation);

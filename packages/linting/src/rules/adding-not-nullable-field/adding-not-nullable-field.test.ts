@@ -17,6 +17,16 @@ new RuleTester().run("adding-not-nullable-field", addingNotNullableField, {
     },
   ],
   invalid: [
+    {
+      name: "CREATE TABLE IF NOT EXISTS may find the table there, with rows",
+      sql: "CREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, a text, b text);\nALTER TABLE users DROP COLUMN IF EXISTS b;\nCREATE INDEX users_a_idx ON users (a);\nALTER TABLE users ALTER COLUMN a SET NOT NULL;",
+      errors: [{ messageId: "setNotNull", line: 4 }],
+    },
+    {
+      name: "an UPDATE fills a new table",
+      sql: "CREATE TABLE users (email text);\nINSERT INTO users SELECT NULL;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;",
+      errors: [{ messageId: "setNotNull", line: 3 }],
+    },
     { sql: "ALTER TABLE users ALTER COLUMN email SET NOT NULL;", errors: [{ messageId: "setNotNull", line: 1 }] },
     {
       name: "a CHECK that was never validated proves nothing",

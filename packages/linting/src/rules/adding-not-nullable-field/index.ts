@@ -1,27 +1,7 @@
-import type { TableModel } from "@confiture/sql";
 import { defineRule } from "../../define-rule.js";
+import { provenNotNull } from "../not-null.js";
 import { subcommandsOnExistingTable } from "../subcommands.js";
 import { docsUrl } from "../support.js";
-
-/** `(a IS NOT NULL)`, `"a" is not null` -> `a is not null`: compares deparsed CHECK expressions. */
-function normalise(expression: string): string {
-  return expression
-    .replaceAll(/[()"\s]+/g, " ")
-    .trim()
-    .toLowerCase();
-}
-
-/** Whether a validated constraint already proves the column has no NULLs (PostgreSQL 12+ then skips the scan). */
-function provenNotNull(table: TableModel | undefined, column: string): boolean {
-  if (table === undefined) return false;
-  const wanted = normalise(`${column} IS NOT NULL`);
-  return table.constraints.some(
-    (constraint) =>
-      constraint.validated &&
-      ((constraint.type === "check" && constraint.expression !== undefined && normalise(constraint.expression) === wanted) ||
-        (constraint.type === "not_null" && constraint.columns.includes(column))),
-  );
-}
 
 /** Flags ALTER COLUMN ... SET NOT NULL on existing tables unless a validated CHECK proves it (PostgreSQL 12+). */
 export const addingNotNullableField = defineRule({

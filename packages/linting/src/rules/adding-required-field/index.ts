@@ -1,6 +1,6 @@
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf, builtInTypeName, columnConstraints, commandColumn, rangeVarText } from "../ast.js";
-import { at, docsUrl, isCreatedHere } from "../support.js";
+import { at, docsUrl, isEmptyHere } from "../support.js";
 
 /** Flags ADD COLUMN ... NOT NULL without a DEFAULT on existing tables. */
 export const addingRequiredField = defineRule({
@@ -19,7 +19,7 @@ export const addingRequiredField = defineRule({
   create: (context) => ({
     statement(visit) {
       const alter = alterTableOf(visit.node);
-      if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
+      if (alter === undefined || isEmptyHere(visit, alter.relation)) return;
       for (const command of alterCommands(alter)) {
         const column = commandColumn(command);
         if (column === undefined) continue;

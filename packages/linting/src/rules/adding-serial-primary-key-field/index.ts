@@ -1,7 +1,7 @@
 import { defineRule } from "../../define-rule.js";
 import { alterTableOf, rangeVarText } from "../ast.js";
 import { addedConstraints } from "../constraints.js";
-import { at, docsUrl, isCreatedHere } from "../support.js";
+import { at, docsUrl, isEmptyHere } from "../support.js";
 
 /** Flags ADD COLUMN ... PRIMARY KEY on existing tables. */
 export const addingSerialPrimaryKeyField = defineRule({
@@ -20,7 +20,7 @@ export const addingSerialPrimaryKeyField = defineRule({
   create: (context) => ({
     statement(visit) {
       const alter = alterTableOf(visit.node);
-      if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
+      if (alter === undefined || isEmptyHere(visit, alter.relation)) return;
       for (const { constraint, column } of addedConstraints(alter)) {
         if (constraint.contype !== "CONSTR_PRIMARY" || column === undefined) continue;
         context.report({

@@ -14,6 +14,11 @@ new RuleTester().run("ban-drop-column", banDropColumn, {
   ],
   invalid: [
     {
+      name: "CREATE TABLE IF NOT EXISTS may find the table there, in use",
+      sql: "CREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, a text, b text);\nALTER TABLE users DROP COLUMN IF EXISTS b;\nCREATE INDEX users_a_idx ON users (a);\nALTER TABLE users ALTER COLUMN a SET NOT NULL;",
+      errors: [{ messageId: "dropColumn", line: 2 }],
+    },
+    {
       sql: "ALTER TABLE users DROP COLUMN nickname;",
       errors: [
         {

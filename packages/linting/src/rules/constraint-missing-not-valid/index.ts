@@ -1,7 +1,7 @@
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf, rangeVarText } from "../ast.js";
 import { addedConstraints, isNotValid } from "../constraints.js";
-import { at, docsUrl, isCreatedHere } from "../support.js";
+import { at, docsUrl, isEmptyHere } from "../support.js";
 import { lazySubcommandPlaces } from "../subcommands.js";
 
 /** Constraint types that accept NOT VALID. */
@@ -50,7 +50,7 @@ export const constraintMissingNotValid = defineRule({
             });
           }
         }
-        if (isCreatedHere(visit, alter.relation)) return;
+        if (isEmptyHere(visit, alter.relation)) return;
         for (const { constraint, column } of addedConstraints(alter)) {
           const type = VALIDATABLE[constraint.contype ?? ""];
           if (type === undefined || column !== undefined) continue;

@@ -1,7 +1,7 @@
 import { defineRule } from "../../define-rule.js";
 import { alterTableOf, rangeVarText, stringsOf } from "../ast.js";
 import { addedConstraints } from "../constraints.js";
-import { at, docsUrl, isCreatedHere } from "../support.js";
+import { at, docsUrl, isEmptyHere } from "../support.js";
 
 /** Flags UNIQUE constraints added to existing tables without USING INDEX. */
 export const disallowedUniqueConstraint = defineRule({
@@ -20,7 +20,7 @@ export const disallowedUniqueConstraint = defineRule({
   create: (context) => ({
     statement(visit) {
       const alter = alterTableOf(visit.node);
-      if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
+      if (alter === undefined || isEmptyHere(visit, alter.relation)) return;
       for (const { constraint, column } of addedConstraints(alter)) {
         if (constraint.contype !== "CONSTR_UNIQUE" || constraint.indexname !== undefined) continue;
         const table = rangeVarText(alter.relation);

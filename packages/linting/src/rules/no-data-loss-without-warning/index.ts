@@ -1,15 +1,18 @@
 import type { DeleteStmt, DropStmt, UpdateStmt } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
 import { nodeOf } from "../ast.js";
+import { isAlwaysTrue } from "../constant-truth.js";
 import { docsUrl, isDownFile, targetsOnlyNewTables } from "../support.js";
 
 /** What destroys data, by what the statement is. */
 function destruction(node: unknown, kind: string): string | undefined {
   if (kind === "truncate") return "TRUNCATE deletes every row";
   const remove = nodeOf<DeleteStmt>(node, "DeleteStmt");
-  if (remove !== undefined && remove.whereClause === undefined) return "DELETE without WHERE deletes every row";
+  if (remove !== undefined && isAlwaysTrue(remove.whereClause))
+    return "DELETE without a WHERE that filters rows deletes every row";
   const update = nodeOf<UpdateStmt>(node, "UpdateStmt");
-  if (update !== undefined && update.whereClause === undefined) return "UPDATE without WHERE overwrites the column in every row";
+  if (update !== undefined && isAlwaysTrue(update.whereClause))
+    return "UPDATE without a WHERE that filters rows overwrites the column in every row";
   const drop = nodeOf<DropStmt>(node, "DropStmt");
   if (drop?.removeType === "OBJECT_SCHEMA") return "DROP SCHEMA deletes every object in the schema";
   if (drop?.behavior === "DROP_CASCADE") return "DROP ... CASCADE also drops every object that depends on it";

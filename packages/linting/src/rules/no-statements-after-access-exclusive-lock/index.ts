@@ -1,7 +1,24 @@
+import type { Statement } from "@confiture/sql";
 import { defineRule } from "../../define-rule.js";
 import { locksOnExistingRelations } from "../locks.js";
 import { docsUrl } from "../support.js";
 import { CONTROL_KINDS, TransactionScope } from "../transaction-scope.js";
+
+/** Statements whose time grows with the rows they read or write. */
+const ROW_WORK = new Set(["update", "delete", "merge", "copy", "select_for_update"]);
+
+/**
+ * Whether a statement reads or writes rows of tables: DML and queries that name a relation. Their
+ * time grows with the data, and the lock waits for all of it. A SELECT of no table (`set_config`)
+ * and an INSERT of literal VALUES are quick.
+ */
+function worksOnRows(statement: Statement, node: unknown): boolean {
+  if (ROW_WORK.has(statement.kind)) return true;
+  if (statement.kind === "select") return statement.relations.length > 0;
+  if (statement.kind !== "insert") return false;
+  const source = (node as { InsertStmt?: { selectStmt?: { SelectStmt?: { valuesLists?: unknown[] } } } }).InsertStmt?.selectStmt;
+  return source?.SelectStmt?.valuesLists === undefined;
+}
 
 interface Held {
   relation: string;
@@ -36,7 +53,10 @@ export const noStatementsAfterAccessExclusiveLock = defineRule({
         const held = state.held;
         if (held !== undefined && !held.reported) {
           const waitsOrWorks =
-            visit.analysis.scan || visit.analysis.rewrite || locks.some((lock) => lock.relation !== held.relation);
+            visit.analysis.scan ||
+            visit.analysis.rewrite ||
+            worksOnRows(visit.statement, visit.node) ||
+            locks.some((lock) => lock.relation !== held.relation);
           if (waitsOrWorks) {
             held.reported = true;
             context.report({

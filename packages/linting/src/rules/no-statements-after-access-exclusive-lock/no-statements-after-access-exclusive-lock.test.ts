@@ -12,8 +12,23 @@ new RuleTester().run("no-statements-after-access-exclusive-lock", noStatementsAf
       settings: { runnerWrapsInTransaction: false },
     },
     "CREATE TABLE t (id bigint);\nALTER TABLE t ADD COLUMN a text;\nCREATE INDEX i ON orders (a);",
+    // A query of no table and a few literal rows take no time.
+    "ALTER TABLE users ADD COLUMN plan text;\nSELECT set_config('app.x', '1', true);\nINSERT INTO users (id) VALUES (1);",
   ],
   invalid: [
+    {
+      name: "a query and an UPDATE of the locked table take as long as its rows",
+      sql: "ALTER TABLE authors ADD COLUMN email text;\nSELECT count(*) FROM authors;\nUPDATE authors SET email = 'x';",
+      errors: [{ messageId: "heldLock", line: 2 }],
+    },
+    {
+      sql: "ALTER TABLE authors ADD COLUMN email text;\nUPDATE authors SET email = 'x';",
+      errors: [{ messageId: "heldLock", line: 2 }],
+    },
+    {
+      sql: "ALTER TABLE authors ADD COLUMN email text;\nINSERT INTO authors SELECT * FROM staging_authors;",
+      errors: [{ messageId: "heldLock", line: 2 }],
+    },
     {
       sql: "ALTER TABLE users ADD COLUMN plan text;\nUPDATE orders SET total = 0 WHERE total IS NULL;",
       errors: [

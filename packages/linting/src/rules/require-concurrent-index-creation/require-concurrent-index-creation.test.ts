@@ -10,6 +10,11 @@ new RuleTester().run("require-concurrent-index-creation", requireConcurrentIndex
     "CREATE TABLE app.users (email text);\nCREATE UNIQUE INDEX users_email_idx ON app.users (email);",
   ],
   invalid: [
+    {
+      name: "CREATE TABLE IF NOT EXISTS may find the table there, in use",
+      sql: "CREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, a text, b text);\nALTER TABLE users DROP COLUMN IF EXISTS b;\nCREATE INDEX users_a_idx ON users (a);\nALTER TABLE users ALTER COLUMN a SET NOT NULL;",
+      errors: [{ messageId: "missingConcurrently", line: 3 }],
+    },
     { sql: "CREATE INDEX users_email_idx ON users (email);", errors: [{ messageId: "missingConcurrently", line: 1 }] },
     {
       files: [

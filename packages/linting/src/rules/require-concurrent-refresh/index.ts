@@ -19,6 +19,8 @@ export const requireConcurrentRefresh = defineRule({
   create: (context) => ({
     statement(visit) {
       if (visit.statement.kind !== "refresh_materialized_view") return;
+      // WITH NO DATA runs no query (it empties the view) and PostgreSQL rejects it with CONCURRENTLY.
+      if ((visit.node as { RefreshMatViewStmt?: { skipData?: boolean } }).RefreshMatViewStmt?.skipData === true) return;
       const view = visit.statement.relations.find((relation) => relation.role === "target");
       if (view === undefined || visit.createdInFile.has(view.schema === undefined ? view.name : `${view.schema}.${view.name}`))
         return;

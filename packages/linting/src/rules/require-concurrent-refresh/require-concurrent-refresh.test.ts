@@ -3,6 +3,8 @@ import { requireConcurrentRefresh } from "./index.js";
 
 new RuleTester().run("require-concurrent-refresh", requireConcurrentRefresh, {
   valid: [
+    // CONCURRENTLY cannot be used with WITH NO DATA, and there is no query to wait for.
+    "REFRESH MATERIALIZED VIEW sales_summary WITH NO DATA;",
     "REFRESH MATERIALIZED VIEW CONCURRENTLY sales_summary;",
     "CREATE MATERIALIZED VIEW s AS SELECT 1 AS one;\nREFRESH MATERIALIZED VIEW s;",
   ],
