@@ -36,7 +36,11 @@ describe("rule docs", () => {
       create: (context) => ({ statement: () => context.report({ messageId: "no" }) }),
     });
     const library = defineLibrary({ name: "acme", version: "1.0.0", rules: [rule], docs: ruleReadmes("/opt/acme") });
-    const result = await lint({ files: [{ path: "a.sql", source: "TRUNCATE t;" }], libraries: [library], config: { useGeneral: false } });
+    const result = await lint({
+      files: [{ path: "a.sql", source: "TRUNCATE t;" }],
+      libraries: [library],
+      config: { useGeneral: false },
+    });
     expect(result.findings[0]?.docsUrl).toBe("file:///opt/acme/src/rules/no-truncate/README.md");
   });
 });

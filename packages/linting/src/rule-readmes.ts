@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
  * `new URL("../", import.meta.url)` from `src/index.ts` (the same from `dist/index.js`).
  */
 export function ruleReadmes(packageRoot: URL | string): (ruleId: string) => string {
-  const root = typeof packageRoot === "string" ? pathToFileURL(packageRoot.endsWith("/") ? packageRoot : `${packageRoot}/`) : packageRoot;
+  const root =
+    typeof packageRoot === "string" ? pathToFileURL(packageRoot.endsWith("/") ? packageRoot : `${packageRoot}/`) : packageRoot;
   return (ruleId) => new URL(`src/rules/${encodeURIComponent(ruleId)}/README.md`, root).href;
 }
