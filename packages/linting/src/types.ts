@@ -15,6 +15,8 @@ export interface Finding {
   ruleId: string;
   /** Short name of the library (`general`, `hipaa`, a plugin's own). */
   library: string;
+  /** Every library that reported this same check here, when several did (their findings are merged into this one). */
+  libraries?: string[];
   severity: Severity;
   messageId: string;
   message: string;

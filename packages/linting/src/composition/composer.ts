@@ -1,4 +1,5 @@
 import type { ConflictResolution, RuleSetting } from "../config.js";
+import type { ComplianceControl } from "../types.js";
 import { assertEngineCompatible, isRecommended, isRemovedIn, type Library, toLibrary } from "../define-library.js";
 import { ENGINE_VERSION } from "../engine-version.js";
 import { LibraryDefinitionError } from "../errors.js";
@@ -41,6 +42,30 @@ function uniqueLibraries(libraries: readonly Library[]): Library[] {
     byName.set(library.name, library);
   }
   return [...byName.values()];
+}
+
+/**
+ * Rules with one id in several libraries are one check (compliance packs built from one building
+ * block, each citing its own control). Each enabled copy, and so the one finding they are merged
+ * into, cites the controls of every copy still in play: enabled, or shadowed by a conflict
+ * resolution in favour of another. A copy disabled in config takes its controls with it.
+ */
+function shareControls(rules: ComposedRule[]): void {
+  for (const group of findDuplicates(rules)) {
+    const inPlay = group.filter((composed) => composed.enabled || composed.shadowed);
+    const seen = new Set<string>();
+    const controls: ComplianceControl[] = [];
+    for (const composed of inPlay) {
+      for (const control of composed.rule.meta.compliance ?? []) {
+        const key = `${control.framework}\u0000${control.control}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        controls.push(control);
+      }
+    }
+    if (controls.length === 0) continue;
+    for (const composed of group) if (composed.enabled) composed.compliance = controls;
+  }
 }
 
 /**
@@ -124,6 +149,7 @@ function compose(options: ComposeOptions): Composition {
         `${conflict.kind} conflict between ${conflict.rules.map((r) => `${r.library}/${r.rule}`).join(" and ")}: ${conflict.detail}`,
       );
   }
+  shareControls(rules);
   const deprecations: CompositionAudit["deprecations"] = [];
   for (const composed of rules) {
     const deprecated = composed.rule.meta.deprecated;

@@ -1,6 +1,6 @@
 import type { ConflictResolution } from "../config.js";
 import type { Rule } from "../define-rule.js";
-import type { Severity } from "../types.js";
+import type { ComplianceControl, Severity } from "../types.js";
 
 /** The three kinds of conflict the composer detects. */
 export type ConflictKind = "duplicate" | "incompatible" | "overlap";
@@ -47,6 +47,11 @@ export interface ComposedRule {
   order: number;
   /** True when removed by a conflict resolution (it cannot be re-enabled per file). */
   shadowed: boolean;
+  /**
+   * The controls its findings cite: its own, and those of the same check (same rule id) in the other
+   * libraries that run it or were shadowed in its favour, so that one finding lists every control.
+   */
+  compliance?: ComplianceControl[];
 }
 
 /** What the composer returns. */

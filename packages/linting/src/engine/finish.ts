@@ -3,6 +3,7 @@ import type { LintConfig } from "../config.js";
 import type { Finding } from "../types.js";
 import type { SourceFile } from "./file-order.js";
 import type { FileOutcome } from "./lint-file.js";
+import { mergeDuplicateFindings } from "./merge-findings.js";
 import { applySuppressions } from "./suppressions.js";
 import type { LintResult } from "./types.js";
 
@@ -21,7 +22,7 @@ export function finishFindings(input: {
   for (const composed of composition.rules)
     squawk.set(`${composed.library}/${composed.id}`, composed.rule.meta.equivalents?.squawk);
   const byFile = new Map<string, Finding[]>();
-  for (const finding of input.findings) {
+  for (const finding of mergeDuplicateFindings(input.findings)) {
     const list = byFile.get(finding.file) ?? [];
     list.push(finding);
     byFile.set(finding.file, list);

@@ -77,6 +77,7 @@ export class RuleRunner {
 
   private report(descriptor: ReportDescriptor): void {
     const { meta } = this.composed.rule;
+    const compliance = this.composed.compliance ?? meta.compliance;
     const template = (meta.messages as Record<string, string>)[descriptor.messageId];
     if (template === undefined) {
       throw new RuleDefinitionError(`rule "${this.composed.id}" reported the unknown messageId "${descriptor.messageId}"`);
@@ -107,7 +108,7 @@ export class RuleRunner {
       ...place,
       ...(descriptor.help === undefined ? {} : { help: formatMessage(descriptor.help, descriptor.data) }),
       ...(this.composed.docs === undefined ? {} : { docsUrl: this.composed.docs }),
-      ...(meta.compliance === undefined || meta.compliance.length === 0 ? {} : { compliance: meta.compliance }),
+      ...(compliance === undefined || compliance.length === 0 ? {} : { compliance }),
       ...(descriptor.fix === undefined ? {} : { fix: descriptor.fix }),
       // The statement a narrowed location sits in still anchors next-line suppressions and the code frame.
       ...(statement !== undefined && file === (statement.file ?? this.cursor.file) ? { statementIndex: statement.index } : {}),
