@@ -52,6 +52,8 @@ export type {
 } from "./composition/types.js";
 export { DEFAULT_LINT_SETTINGS, lint, parseLintConfig } from "./engine/lint.js";
 export { orderFiles } from "./engine/file-order.js";
+export { describeMigrations, readFileDirectives, RUNNERS } from "./layouts/index.js";
+export type { FileDirectives, FileSection, MigrationInfo, MigrationRole, RunnerName, TransactionMode } from "./layouts/index.js";
 export type { ReplayStep, SourceFile } from "./engine/file-order.js";
 export type { LintedFile, LintedStatement, LintOptions, LintResult, LintSummary } from "./engine/types.js";
 export {

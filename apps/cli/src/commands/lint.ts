@@ -6,6 +6,7 @@ import { addCommonOptions, type CommonOptions, resolveDatabaseUrl, writeJson } f
 import { loadCommandConfig } from "../command-config.js";
 import {
   asUsageError,
+  collectContext,
   collectFiles,
   configuredMigrationsDirectory,
   displayPath,
@@ -24,6 +25,8 @@ interface LintOptions extends CommonOptions, RuleSelectionOptions {
   reportUnusedSuppressions?: boolean;
   /** False with `--no-error-on-unmatched-pattern`. */
   errorOnUnmatchedPattern: boolean;
+  /** A directory replayed for schema context; false with `--no-context`. */
+  context?: string | boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -61,6 +64,9 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
     const where = paths.length > 0 ? paths.join(", ") : displayPath(io.cwd, configuredMigrationsDirectory(loaded));
     requireInputs(files.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
   }
+  // The files asked for are reported; the rest of the migrations directory is replayed for context.
+  const asked = new Set(files.map((file) => file.path));
+  const context = (await collectContext(paths, io, loaded, options.context)).filter((file) => !asked.has(file.path));
   let result: LintResult;
   const database = url === undefined ? undefined : await openDatabase(url);
   try {
@@ -68,7 +74,8 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
     const section = options.reportUnusedSuppressions ? { ...configured, reportUnusedSuppressions: true } : configured;
     const libraries = await selectLibraries(general, section, loaded, io, options);
     result = await lint({
-      files,
+      files: [...files, ...context],
+      ...(context.length === 0 ? {} : { reportOn: [...asked] }),
       libraries,
       config: section,
       ...(pgVersion === undefined ? {} : { pgVersion }),
@@ -115,6 +122,7 @@ Examples:
   $ confiture lint migrations/ --format github       annotations in a GitHub Actions log
   $ confiture lint --library @confiture/rules-gdpr --rule prefer-robust-stmts=off
   $ git diff --name-only main -- '*.sql' | xargs confiture lint --max-warnings 0
+                    (the rest of the migrations directory is replayed for context, not reported)
   $ cat 0042_add_index.up.sql | confiture lint -
 
 Suppress a finding with a reason:  -- confiture-ignore-next-line ban-drop-column -- column unused since v3`,
@@ -129,6 +137,11 @@ Suppress a finding with a reason:  -- confiture-ignore-next-line ban-drop-column
       .addOption(new Option("--pg-version <major>", "target PostgreSQL major version (11 to 18)"))
       .option("--max-warnings <count>", "exit 1 when there are more warnings than this")
       .option("--report-unused-suppressions", "report confiture-ignore and squawk-ignore comments that suppress nothing")
+      .option(
+        "--context <dir>",
+        "replay this migrations directory for schema context, reporting only the files given (default: the config's)",
+      )
+      .option("--no-context", "lint the files given alone, without the migrations directory around them")
       .option("--no-error-on-unmatched-pattern", "exit 0 instead of 2 when no SQL file matches the paths or globs")
       .action((paths: string[], options: LintOptions) => action(runtime, paths, options));
   },

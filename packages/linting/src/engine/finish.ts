@@ -30,7 +30,11 @@ export function finishFindings(input: {
   const outcomeOf = (finding: Finding): FileOutcome | undefined => {
     const list = outcomesByPath.get(finding.file);
     if (list === undefined || list.length === 1) return list?.[0];
-    return list.find((outcome) => outcome.lines !== undefined && finding.line >= outcome.lines.from && finding.line <= outcome.lines.to) ?? list[0];
+    return (
+      list.find(
+        (outcome) => outcome.lines !== undefined && finding.line >= outcome.lines.from && finding.line <= outcome.lines.to,
+      ) ?? list[0]
+    );
   };
   const byOutcome = new Map<FileOutcome, Finding[]>();
   const kept: Finding[] = [];

@@ -118,7 +118,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   }
   const reportOn = options.reportOn === undefined ? undefined : new Set(options.reportOn);
-  const result = finishFindings({ findings, outcomes, composition, config, ordered, ...(reportOn === undefined ? {} : { reportOn }) });
+  const result = finishFindings({
+    findings,
+    outcomes,
+    composition,
+    config,
+    ordered,
+    ...(reportOn === undefined ? {} : { reportOn }),
+  });
   const durationMs = performance.now() - started;
   lintingEvents.emit("timing", { operation: "lint", durationMs });
   const timings =

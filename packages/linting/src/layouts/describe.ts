@@ -8,7 +8,16 @@ const confitureName = /^([0-9][0-9A-Za-z.-]*)_([A-Za-z0-9][A-Za-z0-9_-]*)\.(up|d
 const versionFolder = /^v?\d/i;
 
 /** Runners that have a down migration for an up one (require-down-migration asks for it only there). */
-const withDowns = new Set<RunnerName>(["confiture", "up-down-files", "popx", "diesel", "sqitch", "dbmate", "goose", "node-pg-migrate"]);
+const withDowns = new Set<RunnerName>([
+  "confiture",
+  "up-down-files",
+  "popx",
+  "diesel",
+  "sqitch",
+  "dbmate",
+  "goose",
+  "node-pg-migrate",
+]);
 
 /**
  * How each runner executes a file, before the file's own directives. Undefined leaves it to the lint
@@ -55,7 +64,8 @@ function classOf(file: SourceFile): PathClass {
 }
 
 function transactionFor(runner: RunnerName, pathClass: PathClass, directives: FileDirectives, sectionOptOut?: string) {
-  const optOut = sectionOptOut ?? directives.nonTransactional ?? (pathClass.autocommit ? "the .autocommit. file name" : undefined);
+  const optOut =
+    sectionOptOut ?? directives.nonTransactional ?? (pathClass.autocommit ? "the .autocommit. file name" : undefined);
   if (optOut !== undefined) return { transaction: "none" as const, transactionReason: optOut };
   const mode = transactionOf[runner];
   return mode === undefined ? {} : { transaction: mode };
@@ -82,7 +92,9 @@ export function describeMigrations(files: readonly SourceFile[], options: { runn
         ? directives.runner!
         : pathClass.runner;
     const runner =
-      options.runner !== undefined && (detected === "up-down-files" || detected === "sequential-files") ? options.runner : detected;
+      options.runner !== undefined && (detected === "up-down-files" || detected === "sequential-files")
+        ? options.runner
+        : detected;
     const base = { runner, key: pathClass.key, downSupported: withDowns.has(runner) };
     if (directives.sections !== undefined) {
       const hasDown = directives.sections.some((section) => section.role === "down");

@@ -26,7 +26,11 @@ function roles(files: SourceFile[]) {
 }
 
 async function findings(name: string, runner?: RunnerName) {
-  const result = await lint({ files: project(name), libraries: [general], ...(runner === undefined ? {} : { config: { runner } }) });
+  const result = await lint({
+    files: project(name),
+    libraries: [general],
+    ...(runner === undefined ? {} : { config: { runner } }),
+  });
   return result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`);
 }
 
@@ -72,8 +76,14 @@ describe("migration layouts", () => {
   it("lints a down or revert file as what it is: dropping the table its own up created is not ban-drop-table", async () => {
     for (const name of ["golang-migrate", "diesel", "flyway", "sqitch", "dbmate", "goose", "node-pg-migrate"]) {
       const found = await findings(name);
-      expect(found.filter((finding) => /ban-drop-table|no-data-loss-without-warning/.test(finding)), name).toEqual([]);
-      expect(found.filter((finding) => finding.includes("require-down-migration")), name).toEqual([]);
+      expect(
+        found.filter((finding) => /ban-drop-table|no-data-loss-without-warning/.test(finding)),
+        name,
+      ).toEqual([]);
+      expect(
+        found.filter((finding) => finding.includes("require-down-migration")),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -85,11 +95,16 @@ describe("migration layouts", () => {
     // Prisma sends the file as one query: a single statement runs outside any transaction.
     expect(banned(await findings("prisma"))).toEqual([]);
     // morph and atlas markers lift the transaction; the same statement without a marker is reported.
-    expect(banned(await findings("markers"))).toEqual(["markers/000004_plain.up.sql:2 ban-concurrent-index-creation-in-transaction"]);
+    expect(banned(await findings("markers"))).toEqual([
+      "markers/000004_plain.up.sql:2 ban-concurrent-index-creation-in-transaction",
+    ]);
   });
 
   it("keeps the lines of a one-file layout: a finding in the down section points at its real line", async () => {
-    const files = project("dbmate").map((file) => ({ ...file, source: file.source.replace("DROP TABLE users;", "DROP TABLE accounts;") }));
+    const files = project("dbmate").map((file) => ({
+      ...file,
+      source: file.source.replace("DROP TABLE users;", "DROP TABLE accounts;"),
+    }));
     const result = await lint({ files, libraries: [general] });
     expect(result.findings.filter((finding) => finding.ruleId === "ban-drop-table")).toEqual([
       expect.objectContaining({ file: "dbmate/20240101000000_create_users.sql", line: 5 }),
@@ -100,7 +115,8 @@ describe("migration layouts", () => {
   it("asks for a down migration only where the runner has them", async () => {
     const ups = (name: string) => project(name).filter((file) => !/down|revert|U1__/.test(file.path));
     const missing = async (files: SourceFile[]) =>
-      (await lint({ files, libraries: [general] })).findings.filter((finding) => finding.ruleId === "require-down-migration").length;
+      (await lint({ files, libraries: [general] })).findings.filter((finding) => finding.ruleId === "require-down-migration")
+        .length;
     expect(await missing(ups("diesel"))).toBe(1);
     expect(await missing(ups("sqitch"))).toBe(1);
     expect(await missing(ups("prisma"))).toBe(0);

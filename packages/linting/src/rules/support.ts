@@ -89,7 +89,8 @@ export function isDownMigration(context: Pick<RuleContext, "file" | "migration">
 
 /** The up file a down migration undoes, or undefined. */
 export function upMigrationOf(context: Pick<RuleContext, "file" | "migration">): string | undefined {
-  if (context.migration === undefined) return isDownFile(context.file) ? context.file.replace(/\.down\.sql$/i, ".up.sql") : undefined;
+  if (context.migration === undefined)
+    return isDownFile(context.file) ? context.file.replace(/\.down\.sql$/i, ".up.sql") : undefined;
   return context.migration.role === "down" ? context.migration.pair : undefined;
 }
 
