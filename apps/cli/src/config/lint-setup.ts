@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import {
+  ignoreMatcher,
   type Library,
   LintingError,
   type LintConfig,
@@ -136,6 +137,7 @@ export async function collectFiles(
   options: { allowUnmatched?: boolean } = {},
 ): Promise<SourceFile[]> {
   const targets = paths.length > 0 ? paths : [configuredMigrationsDirectory(loaded)];
+  const ignored = ignoreMatcher(parseLintConfig(loaded.config.lint ?? {}).ignore);
   const found = new Map<string, string>();
   const files: SourceFile[] = [];
   for (const target of targets) {
@@ -154,7 +156,7 @@ export async function collectFiles(
     else throw new UsageError(`no such file or directory: ${target}`);
     if (matches.length === 0 && !info?.isDirectory() && !options.allowUnmatched) throw new UsageError(`no files match ${target}`);
     for (const match of matches.sort()) {
-      if (found.has(match)) continue;
+      if (found.has(match) || ignored(relative(loaded.directory, match))) continue;
       found.set(match, target);
       files.push({ path: displayPath(io.cwd, match), source: await readFile(match, "utf8") });
     }
