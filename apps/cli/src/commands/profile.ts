@@ -15,6 +15,7 @@ import {
   recordBaselines,
   topStatements,
 } from "@confiture/performance";
+import { environmentSchema } from "@confiture/monitoring";
 import { type Command, Option } from "commander";
 import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
@@ -110,6 +111,9 @@ async function withProfiling<T>(
  */
 async function withConfig(options: ProfileOptions, runtime: CliRuntime): Promise<ResolvedProfileOptions> {
   const loaded = await loadCommandConfig(runtime, options);
+  // `--env production` names where the command runs: its timings are recorded under it too.
+  const named = environmentSchema.safeParse(options.env);
+  if (named.success) runtime.metrics.environment = named.data;
   const parsed = profileConfigSchema.safeParse(loaded.config.profile ?? {});
   if (!parsed.success) throw new UsageError(describeIssues(parsed.error, loaded.path ?? "the configuration"));
   const config = parsed.data;

@@ -19,6 +19,7 @@ import { LintConfigError } from "../errors.js";
 import { lintingEvents } from "../events.js";
 import type { Finding, LintSettings } from "../types.js";
 import { FileRulesResolver } from "./file-rules.js";
+import { describeMigrations } from "../layouts/describe.js";
 import { orderFiles, type SourceFile } from "./file-order.js";
 import { lintFile, type FileOutcome } from "./lint-file.js";
 import { finishFindings } from "./finish.js";
@@ -61,7 +62,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const pgVersion: PgVersion = options.pgVersion ?? (config.pgVersion as PgVersion | undefined) ?? DEFAULT_PG_VERSION;
   const settings: LintSettings = { ...DEFAULT_LINT_SETTINGS, ...config.settings, ...options.settings };
   const resolver = new FileRulesResolver(composition.rules, config.overrides, settings);
-  const { steps, orphanDowns } = orderFiles(options.files);
+  const described = describeMigrations(options.files, config.runner === undefined ? {} : { runner: config.runner });
+  const { steps, orphanDowns } = orderFiles(described);
   const ordered: SourceFile[] = [];
   // Loops rather than spreads: the number of files has no bound, and spread arguments live on the stack.
   for (const step of steps) {
@@ -78,7 +80,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     pgVersion,
     settings,
     statement: undefined,
-    files: ordered.map((file) => file.path),
+    files: [...new Set(ordered.map((file) => file.path))],
+    migration: undefined,
   };
   const runners = composition.rules
     .filter((composed) => !composed.shadowed)
@@ -104,6 +107,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   cursor.schema = model;
   cursor.statement = undefined;
+  cursor.migration = undefined;
   for (const runner of runners) {
     const schemaEnd = runner.listener?.schemaEnd;
     if (runner.active && schemaEnd !== undefined && resolver.enabledAnywhere(runner.composed))
@@ -117,7 +121,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         await runner.invokeAsync(() => live(database));
     }
   }
-  const result = finishFindings({ findings, outcomes, composition, config, ordered });
+  const reportOn = options.reportOn === undefined ? undefined : new Set(options.reportOn);
+  const result = finishFindings({
+    findings,
+    outcomes,
+    composition,
+    config,
+    ordered,
+    ...(reportOn === undefined ? {} : { reportOn }),
+  });
   const durationMs = performance.now() - started;
   lintingEvents.emit("timing", { operation: "lint", durationMs });
   const timings =
