@@ -91,6 +91,22 @@ export interface TableClassification {
   tags: Tags;
   /** Sensitive columns and what they hold. */
   columns: Map<string, ColumnClassification>;
+  /**
+   * An audit log: tagged `@audit`, or named like one (`audit`, `audit_log`, `access_log`; a ledger's
+   * name alone makes financial records, not an audit log). Its columns copy the data it audits, but
+   * it is a record of changes: it needs append-only protection, not an audit trail, row level
+   * security or `updated_*` columns of its own.
+   */
+  auditLog: boolean;
+}
+
+/** Whether a table is an audit log, by its tags or by an audit name pattern that is not also a financial one (ledgers). */
+function isAuditLog(table: TableModel, tags: Tags, config: ClassificationConfig): boolean {
+  if (tags.categories.has("audit")) return true;
+  const financial = new Set(patternsFor("financial", config).tables);
+  return patternsFor("audit", config)
+    .tables.filter((pattern) => !financial.has(pattern))
+    .some((pattern) => matchesNamePattern(table.name, pattern));
 }
 
 /** Classifies a table from its name, its tags, and its columns (a table holding PHI columns holds PHI). */
@@ -99,7 +115,7 @@ export function classifyTable(table: TableModel, config: ClassificationConfig): 
   const categories = new Set<SensitiveCategory>();
   const reasons: ClassificationReason[] = [];
   const columns = new Map<string, ColumnClassification>();
-  if (tags.notSensitive || isDeclassified(config, table)) return { categories, reasons, tags, columns };
+  if (tags.notSensitive || isDeclassified(config, table)) return { categories, reasons, tags, columns, auditLog: false };
   for (const category of tags.categories) {
     categories.add(category);
     reasons.push({ category, source: "tag", detail: `table tagged @${category}` });
@@ -126,5 +142,5 @@ export function classifyTable(table: TableModel, config: ClassificationConfig): 
       }
     }
   }
-  return { categories, reasons, tags, columns };
+  return { categories, reasons, tags, columns, auditLog: isAuditLog(table, tags, config) };
 }

@@ -20,18 +20,22 @@ export interface SensitiveTable {
  * Tables (not views) of the schema model holding any of the categories, in name order. Tables the
  * migrations did not create are stand-ins whose RLS, triggers and columns are unknown, so they
  * are left out unless `includePreexisting` (a column rule can still judge the columns it saw added).
+ * Audit logs hold copies of the data they audit but are records, not that data: they are left out
+ * unless `includeAuditLogs` (or the categories asked for include `audit`).
  */
 export function sensitiveTables(
   schema: SchemaModel,
   config: ClassificationConfig,
   categories: readonly SensitiveCategory[],
-  options: { includePreexisting?: boolean } = {},
+  options: { includePreexisting?: boolean; includeAuditLogs?: boolean } = {},
 ): SensitiveTable[] {
   const found: SensitiveTable[] = [];
+  const auditLogsToo = options.includeAuditLogs === true || categories.includes("audit");
   for (const table of schema.tables.values()) {
     if (table.kind !== "table" && table.kind !== "partitioned_table") continue;
     if (!table.createdInMigrations && !options.includePreexisting) continue;
     const classification = classifyTable(table, config);
+    if (classification.auditLog && !auditLogsToo) continue;
     if (categories.some((category) => classification.categories.has(category)))
       found.push({ key: displayName(table), table, classification });
   }
@@ -86,6 +90,40 @@ export function auditTriggers(table: TableModel): string[] {
       ),
     )
     .map((trigger) => trigger.name);
+}
+
+/** Words in a trigger's or its function's name that say it maintains a timestamp rather than guarding rows. */
+const maintenanceTokens = ["updated", "modified", "touch", "timestamp", "timestamps", "version"];
+
+/**
+ * The triggers that keep a table append-only: enabled, BEFORE, firing on UPDATE, DELETE or TRUNCATE
+ * but not on INSERT (an audit trigger fires on all three), and not named for keeping `updated_at`.
+ * Their function's body is not in the model: on an audit log or ledger, a BEFORE UPDATE/DELETE
+ * trigger is there to reject the change.
+ */
+export function protectionTriggers(table: TableModel): string[] {
+  return table.triggers
+    .filter(
+      (trigger) =>
+        trigger.enabled &&
+        trigger.timing === "before" &&
+        !trigger.events.includes("insert") &&
+        trigger.events.some((event) => event === "update" || event === "delete" || event === "truncate"),
+    )
+    .filter(
+      (trigger) =>
+        ![...identifierTokens(trigger.name), ...identifierTokens(trigger.function)].some((token) =>
+          maintenanceTokens.includes(token),
+        ),
+    )
+    .map((trigger) => trigger.name);
+}
+
+/** Append-only: a protection trigger rejects UPDATE/DELETE, or the migrations revoked both privileges. */
+export function isAppendOnly(table: TableModel): boolean {
+  if (protectionTriggers(table).length > 0) return true;
+  const revoked = table.revokedPrivileges ?? [];
+  return revoked.includes("UPDATE") && revoked.includes("DELETE");
 }
 
 /** An audit trail exists: an audit trigger, or the table's comment says `@audited`. */

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from "@confiture/linting";
 import type { SourceReference } from "@confiture/sql";
 import { classifyColumn } from "../classify.js";
-import { displayName, hasAuditTrail, hasRowLevelSecurity, sensitiveTables } from "../schema-checks.js";
+import { displayName, hasAuditTrail, hasRowLevelSecurity, isAppendOnly, sensitiveTables } from "../schema-checks.js";
 import { classificationOf } from "../settings.js";
 import { ruleBase, type SensitiveDataRule } from "./types.js";
 
@@ -32,8 +32,10 @@ export function sensitiveColumnPlaintextRule(identity: SensitiveDataRule) {
       return {
         schemaEnd(schema) {
           const config = classificationOf(context.settings);
+          // Audit logs too: a plaintext copy of the data in an audit log is as readable as the original.
           for (const { key, table, classification } of sensitiveTables(schema, config, identity.categories, {
             includePreexisting: true,
+            includeAuditLogs: true,
           })) {
             for (const [name, column] of classification.columns) {
               const matching = column.reasons.find((reason) => identity.categories.includes(reason.category));
@@ -80,14 +82,34 @@ export function sensitiveTableRowLevelSecurityRule(identity: SensitiveDataRule) 
   });
 }
 
-/** Sensitive tables need an audit trail: an audit trigger on INSERT, UPDATE and DELETE (or an `@audited` tag). */
+/**
+ * Sensitive tables need an audit trail: an audit trigger on INSERT, UPDATE and DELETE (or an
+ * `@audited` tag). An audit log of that data needs no audit trail of itself: it must be append-only.
+ */
 export function sensitiveTableAuditTrailRule(identity: SensitiveDataRule) {
   return defineRule({
-    ...ruleBase(identity, { noAuditTrail: `Table {{table}} holds ${identity.label} but no audit trigger records its changes.` }),
+    ...ruleBase(identity, {
+      noAuditTrail: `Table {{table}} holds ${identity.label} but no audit trigger records its changes.`,
+      notAppendOnly: `Audit log {{table}} records changes to ${identity.label} but nothing keeps it append-only: its records can be changed or deleted.`,
+    }),
     create(context) {
       return {
         schemaEnd(schema) {
-          for (const { key, table } of sensitiveTables(schema, classificationOf(context.settings), identity.categories)) {
+          const config = classificationOf(context.settings);
+          for (const { key, table, classification } of sensitiveTables(schema, config, identity.categories, {
+            includeAuditLogs: true,
+          })) {
+            if (classification.auditLog) {
+              if (isAppendOnly(table)) continue;
+              reportAt(
+                context,
+                table.createdAt,
+                "notAppendOnly",
+                { table: key },
+                `REVOKE UPDATE, DELETE, TRUNCATE ON ${key} FROM PUBLIC (and the application's roles), or add a BEFORE UPDATE OR DELETE trigger that raises an exception.`,
+              );
+              continue;
+            }
             if (hasAuditTrail(table)) continue;
             reportAt(
               context,
@@ -120,10 +142,12 @@ export function retentionMarkerRule(identity: SensitiveDataRule) {
     create(context) {
       return {
         schemaEnd(schema) {
+          // Audit logs too: how long the record of changes is kept is itself a requirement.
           for (const { key, table, classification } of sensitiveTables(
             schema,
             classificationOf(context.settings),
             identity.categories,
+            { includeAuditLogs: true },
           )) {
             const columnTags = [...classification.columns.values()].some((column) => column.tags.retention !== undefined);
             if (

@@ -3,7 +3,7 @@ import { dataChange, grantInfo, literalPassword, securityDefiner, tableCopy, tri
 import type { SensitiveCategory } from "../categories.js";
 import { classifyTable } from "../classify.js";
 import type { ClassificationConfig } from "../config.js";
-import { isAuditTrigger, lookupTable, resolveTable } from "../schema-checks.js";
+import { isAuditTrigger, lookupTable, protectionTriggers, resolveTable } from "../schema-checks.js";
 import { classificationOf } from "../settings.js";
 import { type RuleIdentity, ruleBase, type SensitiveDataRule } from "./types.js";
 import type { SchemaModel } from "@confiture/sql";
@@ -80,13 +80,13 @@ export function appendOnlyRule(identity: SensitiveDataRule) {
     ...ruleBase(identity, { rewrite: `{{action}} on {{table}} changes ${identity.label}, which may only be appended to.` }),
     create(context) {
       return {
-        statement({ node, createdInFile }) {
+        statement({ node, emptyInFile }) {
           const change = dataChange(node);
           if (!change || change.action === "insert") return;
           const config = classificationOf(context.settings);
           for (const table of change.tables) {
-            // A table created in this same migration holds no records yet.
-            if (createdInFile.has(table) || !holds(context.schema, config, table, identity.categories)) continue;
+            // A table created empty in this same migration, and not written to since, holds no records yet.
+            if (emptyInFile.has(table) || !holds(context.schema, config, table, identity.categories)) continue;
             context.report({
               messageId: "rewrite",
               data: { action: change.action.toUpperCase(), table },
@@ -99,22 +99,56 @@ export function appendOnlyRule(identity: SensitiveDataRule) {
   });
 }
 
-/** Disabling or dropping the audit trigger of a table that has one. */
+/**
+ * The append-only protection a trigger removal lifts: the named protection trigger, or (DISABLE
+ * TRIGGER ALL / USER) every one, on an audit log or ledger. Empty when it lifts none.
+ */
+function liftedProtection(
+  schema: SchemaModel,
+  config: ClassificationConfig,
+  tableName: string,
+  trigger: string | undefined,
+): string[] {
+  const table = lookupTable(schema, tableName);
+  if (table === undefined) return [];
+  const classification = classifyTable(table, config);
+  if (!classification.auditLog && !classification.categories.has("audit")) return [];
+  const guards = protectionTriggers(table);
+  return trigger === undefined ? guards : guards.filter((name) => name === trigger);
+}
+
+/**
+ * Disabling or dropping the audit trigger of a table that has one, or the trigger that keeps an
+ * audit log or ledger append-only: either way changes stop being recorded, or records can be rewritten.
+ */
 export function auditTriggerRemovalRule(identity: RuleIdentity) {
   return defineRule({
     ...ruleBase(identity, {
       disable: "Disabling {{trigger}} on {{table}} stops its audit trail: changes made meanwhile leave no record.",
       drop: "Dropping {{trigger}} on {{table}} removes its audit trail.",
+      disableProtection:
+        "Disabling {{trigger}} on {{table}} lifts the protection that keeps its records append-only: they can be changed or deleted meanwhile.",
+      dropProtection: "Dropping {{trigger}} on {{table}} lifts the protection that keeps its records append-only.",
     }),
     create(context) {
       return {
         statement({ node }) {
           for (const removal of triggerRemovals(node)) {
-            const table = lookupTable(context.schema, removal.table);
-            if (!isAuditTrigger(table, removal.trigger)) continue;
+            const data = { trigger: removal.trigger ?? "every trigger", table: removal.table };
+            // The protection first: a trigger named after the audit log it guards is no audit trail.
+            const lifted = liftedProtection(context.schema, classificationOf(context.settings), removal.table, removal.trigger);
+            if (lifted.length > 0) {
+              context.report({
+                messageId: removal.action === "disable" ? "disableProtection" : "dropProtection",
+                data: { ...data, trigger: removal.trigger ?? `every trigger (${lifted.join(", ")})` },
+                help: "Keep audit records append-only: correct them with new entries, never by lifting the trigger that rejects UPDATE and DELETE.",
+              });
+              continue;
+            }
+            if (!isAuditTrigger(lookupTable(context.schema, removal.table), removal.trigger)) continue;
             context.report({
               messageId: removal.action,
-              data: { trigger: removal.trigger ?? "every trigger", table: removal.table },
+              data,
               help: "Keep the audit trigger; if it must change, replace it in the same transaction (CREATE OR REPLACE FUNCTION) so no change goes unrecorded.",
             });
           }

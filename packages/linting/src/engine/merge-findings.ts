@@ -33,22 +33,36 @@ function unionControls(
  */
 export function mergeDuplicateFindings(findings: readonly Finding[]): Finding[] {
   const merged: Finding[] = [];
-  const byPlace = new Map<string, Finding[]>();
+  // Per place: its merged findings in order, and per library how far along them it has reported.
+  // The n-th report of a library at a place joins the first merged finding it is not part of yet;
+  // the cursor only moves forward, so a file with 200,000 findings at one place stays linear.
+  const places = new Map<string, { entries: Finding[]; cursors: Map<string, number> }>();
   for (const finding of findings) {
     const key = placeKey(finding);
-    const candidates = byPlace.get(key);
-    const target = candidates?.find((candidate) => !(candidate.libraries ?? [candidate.library]).includes(finding.library));
+    let place = places.get(key);
+    if (place === undefined) {
+      place = { entries: [], cursors: new Map() };
+      places.set(key, place);
+    }
+    let cursor = place.cursors.get(finding.library) ?? 0;
+    while (cursor < place.entries.length && librariesOf(place.entries[cursor]!).includes(finding.library)) cursor++;
+    const target = place.entries[cursor];
     if (target === undefined) {
       const copy = { ...finding };
       merged.push(copy);
-      if (candidates === undefined) byPlace.set(key, [copy]);
-      else candidates.push(copy);
+      place.entries.push(copy);
+      place.cursors.set(finding.library, place.entries.length);
       continue;
     }
-    target.libraries = [...(target.libraries ?? [target.library]), finding.library];
+    place.cursors.set(finding.library, cursor + 1);
+    target.libraries = [...librariesOf(target), finding.library];
     if (severityRank[finding.severity] < severityRank[target.severity]) target.severity = finding.severity;
     const compliance = unionControls(target.compliance, finding.compliance);
     if (compliance !== undefined) target.compliance = compliance;
   }
   return merged;
+}
+
+function librariesOf(finding: Finding): string[] {
+  return finding.libraries ?? [finding.library];
 }

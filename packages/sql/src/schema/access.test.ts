@@ -128,6 +128,16 @@ describe("grants", () => {
     expect(result.grants).toHaveLength(1);
   });
 
+  it("remembers the table privileges a REVOKE took away until a GRANT gives them back", () => {
+    expect(table("REVOKE UPDATE, DELETE, TRUNCATE ON t FROM PUBLIC, app;").revokedPrivileges).toEqual([
+      "UPDATE",
+      "DELETE",
+      "TRUNCATE",
+    ]);
+    expect(table("REVOKE UPDATE, DELETE ON t FROM app; GRANT UPDATE ON t TO admin;").revokedPrivileges).toEqual(["DELETE"]);
+    expect(table("REVOKE UPDATE (a) ON t FROM app;").revokedPrivileges).toBeUndefined();
+  });
+
   it("applies ALL TABLES IN SCHEMA to the tables that exist at that point", () => {
     const model = build(`
       CREATE TABLE a (x int);

@@ -56,12 +56,20 @@ function grant(context: ApplyContext, table: TableModel, grantee: string, privil
     table.grants.push(entry);
   }
   if (!entry.privileges.includes(privilege.name)) entry.privileges.push(privilege.name);
+  // Granted again to someone: no longer a privilege the migrations took away.
+  if (!columnLevel && table.revokedPrivileges?.includes(privilege.name)) {
+    table.revokedPrivileges = table.revokedPrivileges.filter((name) => name !== privilege.name);
+  }
   for (const column of privilege.columns) if (!entry.columns?.includes(column)) entry.columns?.push(column);
   if (withGrantOption) entry.withGrantOption = true;
 }
 
 function revoke(table: TableModel, grantee: string, privilege: Privilege, grantOptionOnly: boolean): void {
   const columnLevel = privilege.columns.length > 0;
+  if (!columnLevel && !grantOptionOnly) {
+    const revoked = table.revokedPrivileges ?? [];
+    if (!revoked.includes(privilege.name)) table.revokedPrivileges = [...revoked, privilege.name];
+  }
   for (const entry of table.grants) {
     if (entry.grantee !== grantee || !entry.privileges.includes(privilege.name)) continue;
     if (grantOptionOnly) {

@@ -152,6 +152,11 @@ export interface TableModel {
   policies: PolicyModel[];
   triggers: TriggerModel[];
   grants: GrantModel[];
+  /**
+   * Table privileges (upper case) a `REVOKE` took away and no later `GRANT` gave back to anyone:
+   * `REVOKE UPDATE, DELETE ON audit_log FROM app` is how an append-only table is protected.
+   */
+  revokedPrivileges?: string[];
   /** Partition parent, when attached. */
   partitionOf?: string;
   createdAt?: SourceReference;

@@ -23,6 +23,28 @@ tester.run("no-disabling-audit-triggers", rule, {
   ],
   invalid: [
     {
+      name: "DISABLE TRIGGER ALL on an audit log lifts its append-only protection",
+      files: [
+        {
+          path: "001.up.sql",
+          sql: "CREATE TABLE patient_records_audit (id bigint PRIMARY KEY, patient_id bigint, diagnosis text, changed_at timestamptz);\nCOMMENT ON TABLE patient_records_audit IS '@audit';\nCREATE TRIGGER patient_records_audit_immutable BEFORE UPDATE OR DELETE ON patient_records_audit FOR EACH ROW EXECUTE FUNCTION reject_change();",
+        },
+        { path: "002.up.sql", sql: "ALTER TABLE patient_records_audit DISABLE TRIGGER ALL;" },
+      ],
+      errors: [{ messageId: "disableProtection", line: 1 }],
+    },
+    {
+      name: "dropping the protecting trigger by name",
+      files: [
+        {
+          path: "001.up.sql",
+          sql: "CREATE TABLE patient_records_audit (id bigint PRIMARY KEY, patient_id bigint, diagnosis text, changed_at timestamptz);\nCOMMENT ON TABLE patient_records_audit IS '@audit';\nCREATE TRIGGER patient_records_audit_immutable BEFORE UPDATE OR DELETE ON patient_records_audit FOR EACH ROW EXECUTE FUNCTION reject_change();",
+        },
+        { path: "002.up.sql", sql: "DROP TRIGGER patient_records_audit_immutable ON patient_records_audit;" },
+      ],
+      errors: [{ messageId: "dropProtection", line: 1 }],
+    },
+    {
       files: [
         { path: "001.up.sql", sql: setup },
         { path: "002.up.sql", sql: "ALTER TABLE patients DISABLE TRIGGER patients_audit;" },

@@ -1,5 +1,5 @@
 import { defineRule } from "@confiture/linting";
-import { classificationOf, hasColumn, reportAt, sensitiveTables } from "@confiture/compliance";
+import { classificationOf, hasColumn, isAppendOnly, reportAt, sensitiveTables } from "@confiture/compliance";
 
 /** Require created/updated audit columns on financial tables. */
 export const rule = defineRule({
@@ -26,7 +26,9 @@ export const rule = defineRule({
     return {
       schemaEnd(schema) {
         for (const { key, table } of sensitiveTables(schema, classificationOf(context.settings), ["financial"])) {
-          const missing = needs.filter(([, names]) => !hasColumn(table, names)).map(([name]) => name);
+          // An append-only ledger's rows are never updated: it can only record who created them, and when.
+          const needed = isAppendOnly(table) ? needs.filter(([name]) => name.startsWith("created")) : needs;
+          const missing = needed.filter(([, names]) => !hasColumn(table, names)).map(([name]) => name);
           if (missing.length > 0)
             reportAt(
               context,
