@@ -25,6 +25,8 @@ export type {
   SchemaAnalysisContext,
   SchemaDiffContext,
   SqlExecutor,
+  SqlMode,
+  HookSqlSession,
   ValidationContext,
 } from "./contexts.js";
 export { validateContext } from "./validate-context.js";

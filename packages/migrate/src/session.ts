@@ -60,7 +60,10 @@ export async function withRunSession<T>(options: RunOptions, work: (session: Run
       const pid = rows[0]?.pid;
       // Cancelling goes through another pooled connection: the dedicated one is busy running the statement.
       cancelRunning = async () => {
-        await options.database.query("SELECT pg_cancel_backend($1)", [pid]);
+        // Only while it runs a statement: a cancel that reaches an idle session could hit the next statement.
+        await options.database.query("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND state = 'active'", [
+          pid,
+        ]);
       };
     }
     return withMigrationLock(
