@@ -9,6 +9,8 @@ export const ExitCode = {
   usage: 2,
   /** Another migration run holds the lock and did not release it in time. */
   locked: 3,
+  /** Applied (committed), then a check after the COMMIT failed: nothing was rolled back. */
+  postCommit: 4,
 } as const;
 
 /** What each exit code means, for `--help`, the README and the test that walks every command through them. */
@@ -25,6 +27,11 @@ export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
       "usage or configuration error: unknown command or option, bad option value, invalid config, a missing or unreadable input path, no SQL files found",
   },
   { code: ExitCode.locked, meaning: "locked: another migration run holds the lock" },
+  {
+    code: ExitCode.postCommit,
+    meaning:
+      "applied, then a post-commit check failed: a validate hook or an after-commit hook failed after the migrations committed; they stay applied (nothing was rolled back)",
+  },
 ];
 
 function hasMarker(error: unknown, code: string): boolean {

@@ -26,6 +26,8 @@ const baseShape = {
   timeoutMs: z.number().positive().optional(),
   errorStrategy: errorStrategySchema.optional(),
   retry: phaseConfigOverrideSchema.shape.retry,
+  /** Where it runs in the execute phases: in the migration's transaction, or outside it (see `HookDefinition.transaction`). */
+  transaction: z.enum(["inside", "outside"]).optional(),
   /** `false` keeps the entry in the file but does not load it. */
   enabled: z.boolean().default(true),
   /** Load only in these environments (e.g. seeds in `local` and `test`). */
@@ -135,7 +137,7 @@ function moduleSpecifier(module: string, baseDir: string): string {
 /** The hook-definition fields an entry sets, without the ones it leaves out. */
 function metaOf(entry: HookEntry): Omit<AnyHookDefinition, "run" | "kind"> {
   const meta: Record<string, unknown> = { name: entry.name, phase: entry.phase };
-  for (const key of ["description", "priority", "dependsOn", "timeoutMs", "errorStrategy", "retry"] as const) {
+  for (const key of ["description", "priority", "dependsOn", "timeoutMs", "errorStrategy", "retry", "transaction"] as const) {
     if (entry[key] !== undefined) meta[key] = entry[key];
   }
   return meta as Omit<AnyHookDefinition, "run" | "kind">;

@@ -91,9 +91,16 @@ function runAttempt(hook: AnyHookDefinition, attempt: number, environment: HookR
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unwatch: (() => void) | undefined;
-    const settle = (outcome: AttemptOutcome) => {
+    const started = performance.now();
+    const settle = (ended: AttemptOutcome) => {
       if (settled) return;
       settled = true;
+      // A hook that blocked the event loop (a synchronous loop, an embedded database's statement) ran
+      // past its timeout without the timer firing: it timed out all the same.
+      const outcome: AttemptOutcome =
+        (ended.kind === "completed" || ended.kind === "failed") && timeoutMs !== null && performance.now() - started > timeoutMs
+          ? { kind: "timed_out", error: new HookTimeoutError("hook", timeoutMs, hook.name) }
+          : ended;
       if (timer !== undefined) clearTimeout(timer);
       unwatch?.();
       if (outcome.kind === "timed_out" || outcome.kind === "aborted") {

@@ -62,6 +62,7 @@ export async function executeOutsideTransaction(
     await context.lifecycle.phase(
       "before_execute",
       executePhaseContext(context, migration, { attempt: 1, resumedFrom, ...hookSql(context, "autocommit") }),
+      { transaction: "inside" },
     );
     for (const statement of migration.statements.slice(resumedFrom)) {
       current = statement;
@@ -97,6 +98,7 @@ export async function executeOutsideTransaction(
     await context.lifecycle.phase(
       "after_execute",
       executePhaseContext(context, migration, { attempt: 1, resumedFrom, durationMs, ...hookSql(context, "autocommit") }),
+      { transaction: "inside" },
     );
     if (up) {
       await recordMigration(connection, {

@@ -125,6 +125,7 @@ export async function executeInTransaction(context: ExecutionContext, migration:
       await context.lifecycle.phase(
         "before_execute",
         executePhaseContext(context, migration, { attempt, ...hookSql(context, "transaction") }),
+        { transaction: "inside" },
       );
       const history: StatementHistoryRecord[] = [];
       for (const statement of migration.statements) {
@@ -156,6 +157,7 @@ export async function executeInTransaction(context: ExecutionContext, migration:
       await context.lifecycle.phase(
         "after_execute",
         executePhaseContext(context, migration, { attempt, durationMs, ...hookSql(context, "transaction") }),
+        { transaction: "inside" },
       );
       throwIfCancelled(context.signal, `before committing ${migration.version}`);
       // RESET ALL: a plain SET in one migration (search_path, lock_timeout) must not leak into the next.

@@ -39,6 +39,9 @@ function createMutex(): () => Promise<() => void> {
 
 let savepoints = 0;
 
+/** What `hookSqlExecutor` returns: a `SqlExecutor` that opens a session per hook attempt. */
+export type HookSql = SqlExecutor & { mode: SqlMode; forHook(hook: string): HookSqlSession };
+
 /**
  * The `sql` executor the runner puts in execute and rollback contexts. @confiture/hooks opens a
  * session per hook attempt (`forHook`):
@@ -51,7 +54,7 @@ let savepoints = 0;
  * - after the attempt ended, the hook's executor is revoked: every later `exec` throws.
  * One session holds the connection at a time (hooks of a parallel phase take turns).
  */
-export function hookSqlExecutor(options: HookSqlOptions): SqlExecutor & { mode: SqlMode; forHook(hook: string): HookSqlSession } {
+export function hookSqlExecutor(options: HookSqlOptions): HookSql {
   const { connection, mode, cancel } = options;
   const acquire = createMutex();
 
