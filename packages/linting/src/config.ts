@@ -70,6 +70,11 @@ export const lintConfigSchema = z.strictObject({
     .optional(),
   overrides: z.array(lintOverrideSchema).default([]),
   reportUnusedSuppressions: z.boolean().default(false),
+  /**
+   * Globs of files never linted (relative to the config's directory), as ESLint's `ignores`: vendored
+   * or generated migrations. A file named on the command line is skipped too, as the editor's is.
+   */
+  ignore: z.array(z.string().min(1)).default([]),
 });
 
 /** A rule's level as written in config. */

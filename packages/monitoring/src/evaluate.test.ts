@@ -13,6 +13,15 @@ describe("summarize", () => {
     expect(summary.p95).toBeCloseTo(95.05, 10);
     expect(summary.p99).toBeCloseTo(99.01, 10);
   });
+
+  it("uses type-7 percentiles (R's default, numpy's linear) on an uneven sample", () => {
+    // Index (n - 1) * p into the sorted values, interpolated: p50 -> 35, p90 -> 40 + 0.6 * 10,
+    // p95 -> 40 + 0.8 * 10, p99 -> 40 + 0.96 * 10. simple-statistics before 7.8.9 gave other values.
+    const summary = summarize("op", [15, 20, 35, 40, 50]);
+    expect(summary.p50).toBeCloseTo(35, 10);
+    expect(summary.p95).toBeCloseTo(48, 10);
+    expect(summary.p99).toBeCloseTo(49.6, 10);
+  });
 });
 
 describe("evaluateObjective", () => {

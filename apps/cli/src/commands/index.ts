@@ -8,6 +8,7 @@ import { traceCommand } from "./trace.js";
 import { hooksCommand } from "./hooks.js";
 import { lintCommand } from "./lint.js";
 import { rulesCommand } from "./rules.js";
+import { explainCommand } from "./explain.js";
 import { migrateCommand } from "./migrate.js";
 import type { CommandModule } from "./types.js";
 
@@ -16,6 +17,7 @@ export const commands: CommandModule[] = [
   preflightCommand,
   lintCommand,
   rulesCommand,
+  explainCommand,
   riskCommand,
   traceCommand,
   calibrateCommand,

@@ -135,6 +135,8 @@ export function lintFile(input: LintFileInput): FileOutcome {
       column: statement.start.column,
       endLine: statement.end.line,
       endColumn: statement.end.column,
+      offset: statement.start.offset,
+      endOffset: statement.end.offset,
       kind: statement.kind,
       text: statement.text,
       locks: analysis.locks,

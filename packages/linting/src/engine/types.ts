@@ -41,6 +41,9 @@ export interface LintedStatement {
   column: number;
   endLine: number;
   endColumn: number;
+  /** Where the statement's text starts and ends in the file's source (string offsets, end exclusive). */
+  offset: number;
+  endOffset: number;
   kind: string;
   text: string;
   locks: LockAcquisition[];
