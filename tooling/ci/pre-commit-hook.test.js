@@ -1,11 +1,11 @@
 // @ts-check
 import { execFile } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { userRepository } from "./user-repository.js";
 
 // pre-commit itself comes from PyPI, which this machine cannot reach: the test checks the manifest's
 // shape as pre-commit reads it and runs each hook's entry the way pre-commit does for
@@ -14,24 +14,6 @@ const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "..", "..");
 /** @type {Array<Record<string, unknown>>} */
 const hooks = parse(readFileSync(join(root, ".pre-commit-hooks.yaml"), "utf8"));
-
-/** A user's repository with the CLI installed in node_modules/.bin (from source: no build needed). */
-function userRepository(files) {
-  const directory = mkdtempSync(join(tmpdir(), "confiture-pre-commit-"));
-  mkdirSync(join(directory, "node_modules", ".bin"), { recursive: true });
-  const bin = join(directory, "node_modules", ".bin", "confiture");
-  writeFileSync(
-    bin,
-    `#!/bin/sh\nexec node --conditions=@confiture/source --import ${join(root, "node_modules", "tsx", "dist", "esm", "index.mjs")} ${join(root, "apps", "cli", "src", "bin.ts")} "$@"\n`,
-  );
-  chmodSync(bin, 0o755);
-  writeFileSync(join(directory, "package.json"), JSON.stringify({ name: "app", private: true }));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(directory, name, ".."), { recursive: true });
-    writeFileSync(join(directory, name), text);
-  }
-  return directory;
-}
 
 async function runEntry(entry, cwd) {
   const [command, ...args] = String(entry).split(" ");

@@ -58,6 +58,8 @@ export { lintAndFix } from "./fixes/fix-files.js";
 export type { FixOutcome } from "./fixes/fix-files.js";
 export { ignoreMatcher } from "./engine/ignore.js";
 export { orderFiles } from "./engine/file-order.js";
+export { describeMigrations, readFileDirectives, RUNNERS } from "./layouts/index.js";
+export type { FileDirectives, FileSection, MigrationInfo, MigrationRole, RunnerName, TransactionMode } from "./layouts/index.js";
 export type { ReplayStep, SourceFile } from "./engine/file-order.js";
 export type { LintedFile, LintedStatement, LintOptions, LintResult, LintSummary } from "./engine/types.js";
 export {
