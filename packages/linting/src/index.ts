@@ -58,6 +58,12 @@ export { lintAndFix } from "./fixes/fix-files.js";
 export type { FixOutcome } from "./fixes/fix-files.js";
 export { ignoreMatcher } from "./engine/ignore.js";
 export { orderFiles } from "./engine/file-order.js";
+export { inputFinding } from "./inputs/input-finding.js";
+export type { InputProblem, InputProblemKind } from "./inputs/input-finding.js";
+export { readSqlFile } from "./inputs/read-sql-file.js";
+export type { SqlFileRead } from "./inputs/read-sql-file.js";
+export { followLinkWithin, walkSqlDirectory } from "./inputs/walk-sql-directory.js";
+export type { DirectoryWalk } from "./inputs/walk-sql-directory.js";
 export type { ReplayStep, SourceFile } from "./engine/file-order.js";
 export type { LintedFile, LintedStatement, LintOptions, LintResult, LintSummary } from "./engine/types.js";
 export {

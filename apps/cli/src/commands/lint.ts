@@ -57,10 +57,12 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const loaded = await loadCommandConfig(runtime, options);
   const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, io, loaded.config.database?.url);
-  const files = await collectFiles(paths, io, loaded, { allowUnmatched: !options.errorOnUnmatchedPattern });
+  const { files, findings: inputFindings } = await collectFiles(paths, io, loaded, {
+    allowUnmatched: !options.errorOnUnmatchedPattern,
+  });
   if (options.errorOnUnmatchedPattern) {
     const where = paths.length > 0 ? paths.join(", ") : displayPath(io.cwd, configuredMigrationsDirectory(loaded));
-    requireInputs(files.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
+    requireInputs(files.length + inputFindings.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
   }
   let result: LintResult;
   let changed: Awaited<ReturnType<typeof lintOrFix>>["changed"] = [];
@@ -73,6 +75,7 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
       runtime,
       {
         files,
+        inputFindings,
         libraries,
         config: section,
         ...(pgVersion === undefined ? {} : { pgVersion }),

@@ -67,6 +67,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   ordered.push(...orphanDowns);
 
   const findings: Finding[] = [];
+  for (const finding of options.inputFindings ?? []) findings.push(finding);
   const model = createSchemaModel();
   const cursor: RunCursor = {
     file: ordered[0]?.path ?? "",

@@ -20,6 +20,11 @@ export interface LintOptions {
   settings?: Partial<LintSettings>;
   /** Enables rules' `live` visitors. */
   database?: LiveDatabase;
+  /**
+   * Findings about inputs that were not linted (links leaving the directory, loops, files that are
+   * not SQL text: see `readSqlFile` and `walkSqlDirectory`), reported and counted with the rest.
+   */
+  inputFindings?: readonly Finding[];
   /** Measure the time each rule spends in its visitors (`LintResult.timings`), like ESLint's TIMING. */
   timing?: boolean;
 }
