@@ -64,6 +64,8 @@ export { readSqlFile } from "./inputs/read-sql-file.js";
 export type { SqlFileRead } from "./inputs/read-sql-file.js";
 export { followLinkWithin, walkSqlDirectory } from "./inputs/walk-sql-directory.js";
 export type { DirectoryWalk } from "./inputs/walk-sql-directory.js";
+export { describeMigrations, readFileDirectives, RUNNERS } from "./layouts/index.js";
+export type { FileDirectives, FileSection, MigrationInfo, MigrationRole, RunnerName, TransactionMode } from "./layouts/index.js";
 export type { ReplayStep, SourceFile } from "./engine/file-order.js";
 export type { LintedFile, LintedStatement, LintOptions, LintResult, LintSummary } from "./engine/types.js";
 export {

@@ -1,3 +1,4 @@
+import type { MigrationInfo } from "./layouts/types.js";
 import type { Node } from "@pgsql/types";
 import type { PgVersion, SchemaModel, Statement, StatementAnalysis } from "@confiture/sql";
 import type { z } from "zod";
@@ -100,6 +101,8 @@ export interface RuleContext<Options = unknown, MessageIds extends string = stri
   report(descriptor: ReportDescriptor<MessageIds>): void;
   /** Every file of the run, in the order they are replayed (paths as given). */
   readonly files?: readonly string[];
+  /** What the current file is to its runner: up, down, revert, verify or repeatable, and its pair. */
+  readonly migration?: MigrationInfo;
 }
 
 /** What a rule sees for each statement. */

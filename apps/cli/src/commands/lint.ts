@@ -6,6 +6,7 @@ import { addCommonOptions, type CommonOptions, resolveDatabaseUrl } from "../com
 import { loadCommandConfig } from "../command-config.js";
 import {
   asUsageError,
+  collectContext,
   collectFiles,
   configuredMigrationsDirectory,
   displayPath,
@@ -25,6 +26,8 @@ interface LintOptions extends CommonOptions, RuleSelectionOptions, FixAndOutputO
   reportUnusedSuppressions?: boolean;
   /** False with `--no-error-on-unmatched-pattern`. */
   errorOnUnmatchedPattern: boolean;
+  /** A directory replayed for schema context; false with `--no-context`. */
+  context?: string | boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -64,6 +67,9 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
     const where = paths.length > 0 ? paths.join(", ") : displayPath(io.cwd, configuredMigrationsDirectory(loaded));
     requireInputs(files.length + inputFindings.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
   }
+  // The files asked for are reported; the rest of the migrations directory is replayed for context.
+  const asked = new Set(files.map((file) => file.path));
+  const context = (await collectContext(paths, io, loaded, options.context)).filter((file) => !asked.has(file.path));
   let result: LintResult;
   let changed: Awaited<ReturnType<typeof lintOrFix>>["changed"] = [];
   const database = url === undefined ? undefined : await openDatabase(url);
@@ -74,8 +80,9 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
     ({ result, changed } = await lintOrFix(
       runtime,
       {
-        files,
+        files: [...files, ...context],
         inputFindings,
+        ...(context.length === 0 ? {} : { reportOn: [...asked] }),
         libraries,
         config: section,
         ...(pgVersion === undefined ? {} : { pgVersion }),
@@ -129,6 +136,7 @@ Examples:
   $ confiture lint migrations/ --format github       annotations in a GitHub Actions log
   $ confiture lint --library @confiture/rules-gdpr --rule prefer-robust-stmts=off
   $ git diff --name-only main -- '*.sql' | xargs confiture lint --max-warnings 0
+                    (the rest of the migrations directory is replayed for context, not reported)
   $ cat 0042_add_index.up.sql | confiture lint -
   $ confiture lint --fix-dry-run --fix-unsafe          the diff of every fix, nothing written
   $ confiture lint --quiet --format sarif --output-file confiture.sarif
@@ -145,6 +153,11 @@ Suppress a finding with a reason:  -- confiture-ignore-next-line ban-drop-column
       .addOption(new Option("--pg-version <major>", "target PostgreSQL major version (11 to 18)"))
       .option("--max-warnings <count>", "exit 1 when there are more warnings than this")
       .option("--report-unused-suppressions", "report confiture-ignore and squawk-ignore comments that suppress nothing")
+      .option(
+        "--context <dir>",
+        "replay this migrations directory for schema context, reporting only the files given (default: the config's)",
+      )
+      .option("--no-context", "lint the files given alone, without the migrations directory around them")
       .option("--fix", "apply the safe fixes rules offer to the files, then report what remains")
       .option("--fix-unsafe", "apply every fix, also those that change what the migration does or may make it fail")
       .option("--fix-dry-run", "print the diff the fixes would make (with --fix-unsafe: all of them); write nothing")

@@ -43,10 +43,24 @@ export function parseRuleFlags(flags: readonly string[] = []): Record<string, Ru
   return rules;
 }
 
-/** The lint section with `--rule` flags applied on top of the config's rules. */
+/**
+ * The lint section with `--rule` flags applied on top of the config's rules. A config with a
+ * `migrations` section runs its migrations with `confiture migrate`, so lint judges them as that
+ * runner runs them: a non-transactional file (or down file) runs outside a transaction, and the
+ * timeouts it sets (`lockTimeoutMs`, `statementTimeoutMs`) satisfy the rules that ask for them.
+ */
 export function lintSection(loaded: LoadedConfig, options: RuleSelectionOptions): LintConfig {
   const section = parseLintConfig(loaded.config.lint ?? {});
-  return { ...section, rules: { ...section.rules, ...parseRuleFlags(options.rule) } };
+  const withRules = { ...section, rules: { ...section.rules, ...parseRuleFlags(options.rule) } };
+  const migrations = loaded.config.migrations as { lockTimeoutMs?: unknown; statementTimeoutMs?: unknown } | undefined;
+  const runner = section.runner ?? (migrations === undefined ? undefined : "confiture");
+  if (runner !== "confiture") return withRules;
+  const runnerSettings = {
+    ...(typeof migrations?.lockTimeoutMs === "number" ? { runnerSetsLockTimeout: true } : {}),
+    ...(typeof migrations?.statementTimeoutMs === "number" ? { runnerSetsStatementTimeout: true } : {}),
+  };
+  // The config's own lint settings still win: a team may want the file to say its timeout anyway.
+  return { ...withRules, runner, settings: { ...runnerSettings, ...withRules.settings } };
 }
 
 /**
@@ -99,6 +113,28 @@ export function configuredMigrationsDirectory(loaded: LoadedConfig): string {
   const configured =
     typeof section.dir === "string" ? section.dir : typeof section.directory === "string" ? section.directory : undefined;
   return resolve(loaded.directory, configured ?? "migrations");
+}
+
+/**
+ * The files replayed for schema context when `lint` is given some files: the whole migrations
+ * directory (`--context <dir>`, else the config's migrations directory when it exists), so earlier
+ * migrations build the schema and down files sit beside their up files. Empty with `--no-context`
+ * or when `lint` lints the migrations directory itself.
+ */
+export async function collectContext(
+  paths: readonly string[],
+  io: CliIo,
+  loaded: LoadedConfig,
+  context: string | boolean | undefined,
+): Promise<SourceFile[]> {
+  if (context === false || (paths.length === 0 && typeof context !== "string")) return [];
+  const directory = typeof context === "string" ? resolve(io.cwd, context) : configuredMigrationsDirectory(loaded);
+  const info = await stat(directory).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    if (typeof context === "string") throw new UsageError(`--context must be a directory: ${context}`);
+    return [];
+  }
+  return (await collectFiles([directory], io, loaded, { allowUnmatched: true })).files;
 }
 
 /**

@@ -25,6 +25,11 @@ export interface LintOptions {
    * not SQL text: see `readSqlFile` and `walkSqlDirectory`), reported and counted with the rest.
    */
   inputFindings?: readonly Finding[];
+  /**
+   * Report only on these paths (as given in `files`). The other files are linted for context: they
+   * are replayed so the schema model knows the earlier migrations, and their findings are dropped.
+   */
+  reportOn?: readonly string[];
   /** Measure the time each rule spends in its visitors (`LintResult.timings`), like ESLint's TIMING. */
   timing?: boolean;
 }
