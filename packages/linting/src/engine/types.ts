@@ -58,6 +58,8 @@ export interface LintedStatement {
   text: string;
   locks: LockAcquisition[];
   rewrite: boolean;
+  /** Whether it reads every row of the table (a validation, a build) without rewriting it. */
+  scan: boolean;
 }
 
 /** One file of a run, for reporters (code frames, locks). Not part of the JSON contract. */
