@@ -3,6 +3,8 @@ import { lintingEvents } from "@confiture/linting";
 import { openDatabase, redactUrl } from "@confiture/db";
 import {
   DatabaseMetricsStore,
+  type Environment,
+  environmentSchema,
   FileMetricsStore,
   type MetricsStore,
   type SloConfig,
@@ -32,6 +34,8 @@ export function defaultMetricsPath(io: CliIo, loaded?: LoadedConfig): string {
 export class CommandMetrics {
   readonly monitor = new SloMonitor();
   readonly #unsubscribers: Array<() => void> = [];
+  /** The command's own `--env`, when it has one naming an environment: wins over CONFITURE_ENV and the config. */
+  environment: Environment | undefined;
 
   /** Every command feeds the packages' process-wide timing events; per-run emitters (hooks, migrate) are added by their commands. */
   constructor() {
@@ -55,11 +59,26 @@ export class CommandMetrics {
     if (samples.length === 0 || io.env.CONFITURE_METRICS === "off") return;
     try {
       const config = await sloConfigOf(io, loaded).catch(() => sloConfigSchema.parse({}));
-      await withMetricsStore(io, config, undefined, (store) => store.append(samples), defaultMetricsPath(io, loaded));
+      const environment = this.environment ?? environmentOf(io, config);
+      // Stamped when stored: the environment is known only once the command has read its options and config.
+      const stamped = samples.map((sample) => ({ ...sample, environment }));
+      await withMetricsStore(io, config, undefined, (store) => store.append(stamped), defaultMetricsPath(io, loaded));
     } catch (error) {
       io.stderr.write(`confiture: could not store metrics (${redactUrl((error as Error).message)})\n`);
     }
   }
+}
+
+/**
+ * The environment a command runs in: `CONFITURE_ENV`, else the config's `slo.environment` (local by
+ * default). A command's `--env` wins over both (its caller checks it). An unknown name is a usage error.
+ */
+export function environmentOf(io: CliIo, config: SloConfig): Environment {
+  const fromEnvironment = io.env.CONFITURE_ENV;
+  if (fromEnvironment === undefined || fromEnvironment === "") return config.environment;
+  const parsed = environmentSchema.safeParse(fromEnvironment);
+  if (!parsed.success) throw new UsageError(`CONFITURE_ENV must be local, staging or production (got "${fromEnvironment}")`);
+  return parsed.data;
 }
 
 /** The config's `slo` section, parsed (defaults when there is no config): of `loaded`, else of the config found from the working directory. */

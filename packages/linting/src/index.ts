@@ -1,6 +1,7 @@
 export type {
   ComplianceControl,
   Finding,
+  Fix,
   LintSettings,
   LiveDatabase,
   ReportDescriptor,
@@ -24,6 +25,7 @@ export {
 } from "./define-library.js";
 export type { Library, LibraryDefinition } from "./define-library.js";
 export { ENGINE_VERSION } from "./engine-version.js";
+export { ruleReadmes } from "./rule-readmes.js";
 export { general } from "./library/index.js";
 export { formatMessage } from "./messages.js";
 export { lintingEvents } from "./events.js";
@@ -50,7 +52,20 @@ export type {
   RuleReference,
 } from "./composition/types.js";
 export { DEFAULT_LINT_SETTINGS, lint, parseLintConfig } from "./engine/lint.js";
+export { applyFileFixes, isApplicable } from "./fixes/apply-fixes.js";
+export type { FileFixes, FixSelection } from "./fixes/apply-fixes.js";
+export { lintAndFix } from "./fixes/fix-files.js";
+export type { FixOutcome } from "./fixes/fix-files.js";
+export { ignoreMatcher } from "./engine/ignore.js";
 export { orderFiles } from "./engine/file-order.js";
+export { inputFinding } from "./inputs/input-finding.js";
+export type { InputProblem, InputProblemKind } from "./inputs/input-finding.js";
+export { readSqlFile } from "./inputs/read-sql-file.js";
+export type { SqlFileRead } from "./inputs/read-sql-file.js";
+export { followLinkWithin, walkSqlDirectory } from "./inputs/walk-sql-directory.js";
+export type { DirectoryWalk } from "./inputs/walk-sql-directory.js";
+export { describeMigrations, readFileDirectives, RUNNERS } from "./layouts/index.js";
+export type { FileDirectives, FileSection, MigrationInfo, MigrationRole, RunnerName, TransactionMode } from "./layouts/index.js";
 export type { ReplayStep, SourceFile } from "./engine/file-order.js";
 export type { LintedFile, LintedStatement, LintOptions, LintResult, LintSummary } from "./engine/types.js";
 export {

@@ -8,6 +8,8 @@ import { traceCommand } from "./trace.js";
 import { hooksCommand } from "./hooks.js";
 import { lintCommand } from "./lint.js";
 import { rulesCommand } from "./rules.js";
+import { explainCommand } from "./explain.js";
+import { lspCommand } from "./lsp.js";
 import { migrateCommand } from "./migrate.js";
 import type { CommandModule } from "./types.js";
 
@@ -16,6 +18,7 @@ export const commands: CommandModule[] = [
   preflightCommand,
   lintCommand,
   rulesCommand,
+  explainCommand,
   riskCommand,
   traceCommand,
   calibrateCommand,
@@ -24,4 +27,5 @@ export const commands: CommandModule[] = [
   sloCommand,
   hooksCommand,
   migrateCommand,
+  lspCommand,
 ];
