@@ -141,7 +141,15 @@ export async function profileQueries(
     for (const query of queries) {
       const refusal = await options.refuse?.(query.sql);
       if (refusal !== undefined) {
-        profiles.push({ queryId: query.id, source: query.source, status: "refused", reason: refusal, writes: true, samples: [] });
+        profiles.push({
+          queryId: query.id,
+          source: query.source,
+          status: "refused",
+          reason: refusal,
+          writes: true,
+          samples: [],
+          referenceSamples: [],
+        });
         continue;
       }
       const verdict = await classify(connection, query);
