@@ -1,5 +1,4 @@
 import { general, type LintResult, lint, formatFindings, type ReportFormat, REPORT_FORMATS } from "@confiture/linting";
-import { openDatabase } from "@confiture/db";
 import type { PgVersion } from "@confiture/sql";
 import { type Command, Option } from "commander";
 import { addCommonOptions, type CommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
@@ -7,6 +6,7 @@ import { loadCommandConfig } from "../command-config.js";
 import { asUsageError, collectFiles, lintSection, type RuleSelectionOptions, selectLibraries } from "../config/lint-setup.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { requireInputs } from "../inputs.js";
+import { loadOptional } from "../optional-package.js";
 import { cliVersion } from "../version.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
@@ -54,7 +54,11 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
     requireInputs(files.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
   }
   let result: LintResult;
-  const database = url === undefined ? undefined : await openDatabase(url);
+  // The database driver loads only for --db: linting files needs none (a lint-only install has none).
+  const database =
+    url === undefined
+      ? undefined
+      : await (await loadOptional(() => import("@confiture/db"), "confiture lint --db")).openDatabase(url);
   try {
     const configured = lintSection(loaded, options);
     const section = options.reportUnusedSuppressions ? { ...configured, reportUnusedSuppressions: true } : configured;
