@@ -15,7 +15,8 @@ beforeAll(async () => {
     join(baseDir, "hooks.mjs"),
     [
       "export function announce(context) { return { success: true, message: 'announced ' + context.migration.version }; }",
-      "export const audit = { name: 'ignored', phase: 'after_execute', priority: 7, run: () => ({ success: false, message: 'audit says no' }) };",
+      "export const audit = { name: 'audit', phase: 'after_execute', priority: 7, run: () => ({ success: false, message: 'audit says no' }) };",
+      "export const backup = { name: 'backup', phase: 'before_execute', timeoutMs: 60000, run: () => ({ success: true }) };",
       "export default () => ({ success: true, message: 'default export' });",
     ].join("\n"),
   );
@@ -88,8 +89,8 @@ describe("loadHooksFromConfig", () => {
       ["echo", "shell"],
       ["notify", "webhook"],
     ]);
-    // The config's name and priority win over the module's own.
-    expect(loaded.hooks[2]).toMatchObject({ name: "audit", priority: 1 });
+    // The config may tune what the module declares (priority) but restates its name and phase.
+    expect(loaded.hooks[2]).toMatchObject({ name: "audit", phase: "after_execute", priority: 1 });
     expect(loaded.hooks.find((hook) => hook.name === "grant")?.transaction).toBe("inside");
 
     const executed: string[] = [];
@@ -117,6 +118,31 @@ describe("loadHooksFromConfig", () => {
     expect(plain.results[0]?.error?.message).toMatch(/no SQL executor in the after_validate context/);
     const dry = await executor.runPhase(HookPhase.AFTER_VALIDATE, { migrations: [], dryRun: true });
     expect(dry.results[0]).toMatchObject({ status: "completed", message: "dry run: SQL not executed" });
+  });
+
+  it("takes a module hook's name and phase from its declaration when the entry leaves them out", async () => {
+    const loaded = await loadHooksFromConfig([{ module: "./hooks.mjs", export: "backup" }], { baseDir });
+    expect(loaded.hooks).toHaveLength(1);
+    expect(loaded.hooks[0]).toMatchObject({ name: "backup", phase: "before_execute", timeoutMs: 60000, kind: "module" });
+  });
+
+  it("refuses a config entry that contradicts the module's declared phase or name", async () => {
+    // The config used to win silently: a backup hook moved to another phase would never run where its author meant.
+    await expect(
+      loadHooksFromConfig([{ name: "backup", phase: "after_execute", module: "./hooks.mjs", export: "backup" }], { baseDir }),
+    ).rejects.toThrowError(/config says phase "after_execute" but module ".\/hooks.mjs" declares phase "before_execute"/);
+    await expect(
+      loadHooksFromConfig([{ name: "nightly-backup", module: "./hooks.mjs", export: "backup" }], { baseDir }),
+    ).rejects.toThrowError(/config says name "nightly-backup" but module ".\/hooks.mjs" declares name "backup"/);
+  });
+
+  it("asks for the name and phase of a plain function export, which declares neither", async () => {
+    await expect(loadHooksFromConfig([{ module: "./hooks.mjs", export: "announce" }], { baseDir })).rejects.toThrowError(
+      /exports a plain function "announce", which declares no name or phase: give `name` and `phase`/,
+    );
+    await expect(
+      loadHooksFromConfig([{ name: "announce", module: "./hooks.mjs", export: "announce" }], { baseDir }),
+    ).rejects.toThrowError(/declares no phase: give `phase`/);
   });
 
   it("reports a missing file, module or export as a config error", async () => {

@@ -39,6 +39,10 @@ const functionEntrySchema = z.strictObject({
 });
 const moduleEntrySchema = z.strictObject({
   ...baseShape,
+  // A module's `defineHook` already declares its name and phase: the entry may repeat them (they must
+  // agree) or leave them out. A plain function export has no declaration, so the entry must give both.
+  name: baseShape.name.optional(),
+  phase: phaseSchema.optional(),
   kind: z.literal("module"),
   module: z.string().min(1),
   export: z.string().min(1).default("default"),
@@ -132,9 +136,16 @@ function moduleSpecifier(module: string, baseDir: string): string {
   }
 }
 
+/** How messages name an entry: its name, or for a module entry without one, its module. */
+function entryLabel(entry: HookEntry): string {
+  return entry.name ?? (entry.kind === "module" ? entry.module : entry.kind);
+}
+
 /** The hook-definition fields an entry sets, without the ones it leaves out. */
 function metaOf(entry: HookEntry): Omit<AnyHookDefinition, "run" | "kind"> {
-  const meta: Record<string, unknown> = { name: entry.name, phase: entry.phase };
+  const meta: Record<string, unknown> = {};
+  if (entry.name !== undefined) meta.name = entry.name;
+  if (entry.phase !== undefined) meta.phase = entry.phase;
   for (const key of ["description", "priority", "dependsOn", "timeoutMs", "errorStrategy", "retry"] as const) {
     if (entry[key] !== undefined) meta[key] = entry[key];
   }
@@ -150,17 +161,39 @@ async function loadModuleHook(
   try {
     loaded = await (options.importModule ?? ((target: string) => import(target)))(specifier);
   } catch (error) {
-    throw new HookConfigError(`hook "${entry.name}": cannot load module "${entry.module}"`, { cause: error });
+    throw new HookConfigError(`hook "${entryLabel(entry)}": cannot load module "${entry.module}"`, { cause: error });
   }
   const exported = (loaded as Record<string, unknown> | undefined)?.[entry.export];
+  const label = `hook "${entryLabel(entry)}"`;
   const meta = metaOf(entry);
-  if (typeof exported === "function") return { ...meta, kind: "module", run: exported } as AnyHookDefinition;
+  if (typeof exported === "function") {
+    const missing = (["name", "phase"] as const).filter((key) => entry[key] === undefined);
+    if (missing.length > 0) {
+      throw new HookConfigError(
+        `${label}: module "${entry.module}" exports a plain function "${entry.export}", which declares no ${missing.join(" or ")}: ` +
+          `give ${missing.map((key) => `\`${key}\``).join(" and ")} in the config entry, or export a hook made with defineHook`,
+      );
+    }
+    return { ...meta, kind: "module", run: exported } as AnyHookDefinition;
+  }
   if (typeof exported === "object" && exported !== null && typeof (exported as { run?: unknown }).run === "function") {
+    const declared = exported as { name?: unknown; phase?: unknown };
+    // The module is the hook's own declaration: the config may restate its name and phase but not
+    // contradict them (a phase silently moved by the config is how a backup hook ends up never running).
+    for (const key of ["name", "phase"] as const) {
+      if (entry[key] !== undefined && declared[key] !== undefined && entry[key] !== declared[key]) {
+        throw new HookConfigError(
+          `${label}: the config says ${key} "${entry[key]}" but module "${entry.module}" declares ${key} "${String(declared[key])}": ` +
+            `remove \`${key}\` from the config entry (the module's declaration is used) or change the module`,
+        );
+      }
+      if (entry[key] === undefined && declared[key] === undefined) {
+        throw new HookConfigError(`${label}: neither the config entry nor module "${entry.module}" declares a ${key}`);
+      }
+    }
     return { ...(exported as object), ...meta, kind: "module" } as AnyHookDefinition;
   }
-  throw new HookConfigError(
-    `hook "${entry.name}": module "${entry.module}" has no function or hook export named "${entry.export}"`,
-  );
+  throw new HookConfigError(`${label}: module "${entry.module}" has no function or hook export named "${entry.export}"`);
 }
 
 async function loadEntry(entry: HookEntry, options: LoadHooksOptions): Promise<AnyHookDefinition> {

@@ -16,6 +16,11 @@ export interface LibraryDefinition {
   description?: string;
   /** Rules as an alphabetical map (`src/rules/index.ts`) or a list. */
   rules: Record<string, Rule> | readonly Rule[];
+  /**
+   * Where a rule's documentation is when its `meta.docs` does not say: usually `ruleReadmes(packageRoot)`,
+   * the README each rule folder ships in the package, so the docs work offline and match the installed version.
+   */
+  docs?: (ruleId: string) => string | undefined;
 }
 
 /** A library checked by `defineLibrary`: rules keyed by id, `recommended` computed from rule meta. */
@@ -27,6 +32,8 @@ export interface Library {
   readonly rules: Readonly<Record<string, Rule>>;
   /** Ids of the rules on by default: `meta.recommended`, else every rule neither deprecated nor removed. */
   readonly recommended: readonly string[];
+  /** Where a rule's documentation is when its `meta.docs` does not say. */
+  readonly docs?: (ruleId: string) => string | undefined;
 }
 
 /** Whether a rule is on by default in its library. */
@@ -72,6 +79,7 @@ export function defineLibrary(definition: LibraryDefinition): Library {
     version,
     engine,
     ...(definition.description === undefined ? {} : { description: definition.description }),
+    ...(definition.docs === undefined ? {} : { docs: definition.docs }),
     rules: Object.freeze(rules),
     recommended: Object.freeze(recommended),
   };

@@ -24,6 +24,7 @@ export {
 } from "./define-library.js";
 export type { Library, LibraryDefinition } from "./define-library.js";
 export { ENGINE_VERSION } from "./engine-version.js";
+export { ruleReadmes } from "./rule-readmes.js";
 export { general } from "./library/index.js";
 export { formatMessage } from "./messages.js";
 export { lintingEvents } from "./events.js";

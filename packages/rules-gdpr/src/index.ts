@@ -1,4 +1,4 @@
-import { defineLibrary } from "@confiture/linting";
+import { defineLibrary, ruleReadmes } from "@confiture/linting";
 import { rules } from "./rules/index.js";
 
 /**
@@ -12,6 +12,8 @@ export const gdpr = defineLibrary({
   engine: "^1",
   description: "GDPR checks: encryption, erasure paths, retention, access control, consent, audit, transfers.",
   rules,
+  // Each rule's README ships in the tarball; findings link to the installed copy.
+  docs: ruleReadmes(new URL("../", import.meta.url)),
 });
 
 export { rules };

@@ -1,4 +1,4 @@
-import { defineLibrary } from "@confiture/linting";
+import { defineLibrary, ruleReadmes } from "@confiture/linting";
 import { rules } from "./rules/index.js";
 
 /**
@@ -13,6 +13,8 @@ export const hipaa = defineLibrary({
   description:
     "HIPAA Security Rule checks: PHI encryption, access control, audit controls, integrity, authentication, transmission security.",
   rules,
+  // Each rule's README ships in the tarball; findings link to the installed copy.
+  docs: ruleReadmes(new URL("../", import.meta.url)),
 });
 
 export { rules };

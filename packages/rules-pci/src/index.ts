@@ -1,4 +1,4 @@
-import { defineLibrary } from "@confiture/linting";
+import { defineLibrary, ruleReadmes } from "@confiture/linting";
 import { rules } from "./rules/index.js";
 
 /**
@@ -13,6 +13,8 @@ export const pci = defineLibrary({
   description:
     "PCI-DSS v4.0 checks: sensitive authentication data, PAN storage, access control, audit logs, credentials, network access.",
   rules,
+  // Each rule's README ships in the tarball; findings link to the installed copy.
+  docs: ruleReadmes(new URL("../", import.meta.url)),
 });
 
 export { rules };

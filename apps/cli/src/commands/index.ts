@@ -35,6 +35,11 @@ export const commands: readonly CommandEntry[] = [
     timing: ["linting"],
   },
   {
+    name: "explain",
+    load: async () => (await import("./explain.js")).explainCommand,
+    timing: ["linting"],
+  },
+  {
     name: "risk",
     load: async () => (await import("./risk.js")).riskCommand,
     timing: ["linting", "risk"],

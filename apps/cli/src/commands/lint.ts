@@ -3,7 +3,15 @@ import type { PgVersion } from "@confiture/sql";
 import { type Command, Option } from "commander";
 import { addCommonOptions, type CommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
 import { loadCommandConfig } from "../command-config.js";
-import { asUsageError, collectFiles, lintSection, type RuleSelectionOptions, selectLibraries } from "../config/lint-setup.js";
+import {
+  asUsageError,
+  collectFiles,
+  configuredMigrationsDirectory,
+  displayPath,
+  lintSection,
+  type RuleSelectionOptions,
+  selectLibraries,
+} from "../config/lint-setup.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { requireInputs } from "../inputs.js";
 import { loadOptional } from "../optional-package.js";
@@ -50,7 +58,7 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
   const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, io, loaded.config.database?.url);
   const files = await collectFiles(paths, io, loaded, { allowUnmatched: !options.errorOnUnmatchedPattern });
   if (options.errorOnUnmatchedPattern) {
-    const where = paths.length > 0 ? paths.join(", ") : String(loaded.config.migrations?.directory ?? "migrations");
+    const where = paths.length > 0 ? paths.join(", ") : displayPath(io.cwd, configuredMigrationsDirectory(loaded));
     requireInputs(files.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
   }
   let result: LintResult;

@@ -16,6 +16,7 @@ import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
 import { announceTarget } from "../database-target.js";
 import { ExitCode } from "../errors.js";
+import { configuredMigrationsDirectory, displayPath } from "../config/lint-setup.js";
 import { requireInputs } from "../inputs.js";
 import { cliVersion } from "../version.js";
 import {
@@ -92,7 +93,7 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
   const loaded = await loadCommandConfig(runtime, options);
   const config = riskConfigOf(loaded.config.risk);
   const maxLevel = parseLevel(options.maxLevel, config.maxLevel);
-  const directory = directoryArgument ?? (loaded.config.migrations?.directory as string | undefined) ?? "migrations";
+  const directory = directoryArgument ?? displayPath(io.cwd, configuredMigrationsDirectory(loaded));
   const all = await readMigrationSources([resolve(io.cwd, directory)], io);
   requireInputs(all.length, directory, "migrations are named <version>_<name>.up.sql");
   const url = resolveDatabaseUrl(options, io, loaded.config.database?.url);
@@ -305,7 +306,10 @@ export const preflightCommand: CommandModule = {
       program
         .command("preflight")
         .description("everything about the pending migrations: lint, trace, risk and downtime in one report")
-        .argument("[directory]", "migrations directory (default: the config's migrations.directory, else migrations)")
+        .argument(
+          "[directory]",
+          "migrations directory (default: the config's migrations.dir, relative to the config file, else migrations)",
+        )
         .option("--snapshot <file>", "statistics snapshot from `confiture stats export` (production sizes without access)")
         .option("--max-level <level>", "exit 1 above this risk level (default: the config's risk.maxLevel, else MEDIUM)")
         .option("--base <ref>", "migrations added or changed since this git ref are the pending ones (a pull request's)")

@@ -70,9 +70,22 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function displayName(cwd: string, path: string): string {
+/** A path as the user sees it: relative to the cwd when below it, else absolute. */
+export function displayPath(cwd: string, path: string): string {
   const relativePath = relative(cwd, path);
   return relativePath.startsWith("..") || isAbsolute(relativePath) ? path : relativePath.split("\\").join("/");
+}
+
+/**
+ * The migrations directory of the config: `migrations.dir` (or `directory`), relative to the config
+ * file's directory, not to the cwd, so a command run from a subdirectory finds the same files as
+ * `migrate` does. Default `migrations` beside the config (the cwd when there is no config).
+ */
+export function configuredMigrationsDirectory(loaded: LoadedConfig): string {
+  const section = (loaded.config.migrations ?? {}) as { dir?: unknown; directory?: unknown };
+  const configured =
+    typeof section.dir === "string" ? section.dir : typeof section.directory === "string" ? section.directory : undefined;
+  return resolve(loaded.directory, configured ?? "migrations");
 }
 
 /**
@@ -86,7 +99,7 @@ export async function collectFiles(
   loaded: LoadedConfig,
   options: { allowUnmatched?: boolean } = {},
 ): Promise<SourceFile[]> {
-  const targets = paths.length > 0 ? paths : [String(loaded.config.migrations?.directory ?? "migrations")];
+  const targets = paths.length > 0 ? paths : [configuredMigrationsDirectory(loaded)];
   const found = new Map<string, string>();
   const files: SourceFile[] = [];
   for (const target of targets) {
@@ -107,7 +120,7 @@ export async function collectFiles(
     for (const match of matches.sort()) {
       if (found.has(match)) continue;
       found.set(match, target);
-      files.push({ path: displayName(io.cwd, match), source: await readFile(match, "utf8") });
+      files.push({ path: displayPath(io.cwd, match), source: await readFile(match, "utf8") });
     }
   }
   return files;

@@ -62,11 +62,13 @@ function compose(options: ComposeOptions): Composition {
     for (const id of Object.keys(library.rules).sort()) {
       const rule = library.rules[id]!;
       const enabled = isRecommended(rule, library.version);
+      const docs = rule.meta.docs ?? library.docs?.(id);
       rules.push({
         id,
         library: library.name,
         libraryVersion: library.version,
         rule,
+        ...(docs === undefined ? {} : { docs }),
         enabled,
         severity: rule.meta.severity,
         options: defaultRuleOptions({ rule }),

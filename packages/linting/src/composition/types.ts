@@ -37,6 +37,8 @@ export interface ComposedRule {
   library: string;
   libraryVersion: string;
   rule: Rule;
+  /** Where the rule's documentation is: `meta.docs`, else the README its library ships (`LibraryDefinition.docs`). */
+  docs?: string;
   enabled: boolean;
   severity: Severity;
   /** Options parsed by the rule's zod schema (defaults filled), or undefined without a schema. */

@@ -106,7 +106,7 @@ export function finishFindings(input: {
         version: composed.rule.version,
         enabled: composed.enabled,
         severity: composed.severity,
-        meta: composed.rule.meta,
+        meta: composed.docs === undefined ? composed.rule.meta : { ...composed.rule.meta, docs: composed.docs },
       })),
     files: input.outcomes.map((outcome) => ({ path: outcome.path, source: outcome.source, statements: outcome.statements })),
   };

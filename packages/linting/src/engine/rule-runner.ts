@@ -106,7 +106,7 @@ export class RuleRunner {
       file,
       ...place,
       ...(descriptor.help === undefined ? {} : { help: formatMessage(descriptor.help, descriptor.data) }),
-      ...(meta.docs === undefined ? {} : { docsUrl: meta.docs }),
+      ...(this.composed.docs === undefined ? {} : { docsUrl: this.composed.docs }),
       ...(meta.compliance === undefined || meta.compliance.length === 0 ? {} : { compliance: meta.compliance }),
       ...(descriptor.fix === undefined ? {} : { fix: descriptor.fix }),
       // The statement a narrowed location sits in still anchors next-line suppressions and the code frame.

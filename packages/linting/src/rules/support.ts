@@ -1,11 +1,14 @@
 import type { z } from "zod";
 import type { Statement } from "@confiture/sql";
 import type { RangeVar } from "@pgsql/types";
+import { ruleReadmes } from "../rule-readmes.js";
 import type { StatementVisit } from "../types.js";
 
-/** Where the README of a general rule lives. */
+const generalReadmes = ruleReadmes(new URL("../../", import.meta.url));
+
+/** Where the README of a general rule lives: in the installed package (`src/rules/<id>/README.md` ships in the tarball). */
 export function docsUrl(id: string): string {
-  return `https://example.invalid/confiture/blob/main/packages/linting/src/rules/${id}/README.md`;
+  return generalReadmes(id);
 }
 
 /** A place in a file, as `ReportDescriptor.location` takes it. */

@@ -11,7 +11,6 @@ export const requireTableComment = defineRule({
   meta: {
     description: "Require a COMMENT ON TABLE for every table the migrations create",
     severity: "warning",
-    docs: "https://example.invalid/acme/confiture-rules#require-table-comment",
     messages: { missing: "Table {{table}} has no comment: say what it holds and who owns it." },
     options: z.object({ ignore: z.array(z.string()).default([]) }).default({ ignore: [] }),
   },
