@@ -14,6 +14,11 @@ export function exitCodeHelp(): string {
   return ["Exit codes:", ...EXIT_CODES.map(({ code, meaning }) => `  ${code}  ${meaning}`)].join("\n");
 }
 
+/** Every package to install for a command (idempotent for those already there), the missing one first. */
+function installList(entry: CommandEntry, missing: string): string {
+  return [missing, ...entry.packages.filter((name) => name !== missing)].join(" ");
+}
+
 /**
  * A command whose module cannot load because an optional package is missing: it stays in `--help`,
  * and running it says what to install (exit 2).
@@ -24,12 +29,12 @@ function unavailableCommand(entry: CommandEntry, missing: string, cause: unknown
     register(program) {
       program
         .command(entry.name)
-        .description(`(needs ${missing}: npm install --save-dev ${missing})`)
+        .description(`(not installed: npm install --save-dev ${installList(entry, missing)})`)
         .allowUnknownOption()
         .allowExcessArguments()
         .helpOption(false)
         .action(() => {
-          throw missingPackageError(missing, `confiture ${entry.name}`, cause);
+          throw missingPackageError(installList(entry, missing), `confiture ${entry.name}`, cause);
         });
     },
   };

@@ -30,10 +30,14 @@ export function missingPackageOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The usage error for a missing optional package: what needs it and the command that installs it. */
-export function missingPackageError(name: string, purpose: string, cause?: unknown): UsageError {
+/**
+ * The usage error for a missing optional package: what needs it and the command that installs it.
+ * `names` is the missing package, or a space-separated list of what to install, missing one first.
+ */
+export function missingPackageError(names: string, purpose: string, cause?: unknown): UsageError {
+  const [missing] = names.split(" ");
   return new UsageError(
-    `${purpose} needs ${name}, which is not installed (a lint-only install leaves it out): npm install --save-dev ${name}`,
+    `${purpose} needs ${missing}, which is not installed (a lint-only install leaves it out): npm install --save-dev ${names}`,
     { cause },
   );
 }

@@ -86,3 +86,34 @@ describe("start-up", () => {
     expect(result.stderr).toContain('risk.maxLevl: unknown key (did you mean "maxLevel"?)');
   });
 });
+
+describe("a lint-only install (the optional packages missing)", () => {
+  const hidden = {
+    CONFITURE_METRICS: "off",
+    CONFITURE_HIDE_PACKAGES:
+      "@confiture/db,@confiture/risk,@confiture/migrate,@confiture/hooks,@confiture/performance,@confiture/monitoring",
+  };
+
+  it("lints, and says what to install for a command that needs more", { timeout: 180_000 }, async () => {
+    const cwd = await project(JSON.stringify({ risk: { maxLevel: "HIGH" }, lint: {} }));
+    const lint = await loadedModules(["lint", ".", "--format", "json"], cwd, hidden);
+    expect(lint.result.status, lint.result.stderr).toBe(0);
+    expect(JSON.parse(lint.result.stdout).summary.statements).toBe(1);
+    const preflight = await loadedModules(["preflight", ".", "--format", "json"], cwd, hidden);
+    expect(preflight.result.status).toBe(2);
+    expect(preflight.result.stderr).toContain(
+      "confiture preflight needs @confiture/risk, which is not installed (a lint-only install leaves it out): npm install --save-dev @confiture/risk @confiture/migrate @confiture/db",
+    );
+    expect(JSON.parse(preflight.result.stdout).error.code).toBe("CONFITURE_USAGE");
+    const withDatabase = await loadedModules(["lint", ".", "--db", "pglite:"], cwd, hidden);
+    expect(withDatabase.result.status).toBe(2);
+    expect(withDatabase.result.stderr).toContain("confiture lint --db needs @confiture/db");
+  });
+
+  it("still lists every command in --help", { timeout: 120_000 }, async () => {
+    const { result } = await loadedModules(["--help"], await project(), hidden);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/lint \[options\] \[paths\.\.\.\]\s+lint migration files/);
+    expect(result.stdout).toMatch(/migrate\s+\(not installed: npm install --save-dev\s+@confiture\/(db|migrate)\s/);
+  });
+});

@@ -15,6 +15,8 @@ export interface CommandEntry {
   name: string;
   load: () => Promise<CommandModule>;
   timing: readonly TimingPackage[];
+  /** The optional peer dependencies it needs (what `npm install` must add for it after a lint-only install). */
+  packages: readonly string[];
 }
 
 /** Every command of the CLI, in the order `--help` lists them. Each lives in its own file. */
@@ -23,61 +25,73 @@ export const commands: readonly CommandEntry[] = [
     name: "preflight",
     load: async () => (await import("./preflight.js")).preflightCommand,
     timing: ["linting", "risk"],
+    packages: ["@confiture/risk", "@confiture/migrate", "@confiture/db"],
   },
   {
     name: "lint",
     load: async () => (await import("./lint.js")).lintCommand,
     timing: ["linting"],
+    packages: [],
   },
   {
     name: "rules",
     load: async () => (await import("./rules.js")).rulesCommand,
     timing: ["linting"],
+    packages: [],
   },
   {
     name: "explain",
     load: async () => (await import("./explain.js")).explainCommand,
     timing: ["linting"],
+    packages: [],
   },
   {
     name: "risk",
     load: async () => (await import("./risk.js")).riskCommand,
     timing: ["linting", "risk"],
+    packages: ["@confiture/risk", "@confiture/migrate", "@confiture/db"],
   },
   {
     name: "trace",
     load: async () => (await import("./trace.js")).traceCommand,
     timing: ["risk"],
+    packages: ["@confiture/risk", "@confiture/migrate", "@confiture/db"],
   },
   {
     name: "calibrate",
     load: async () => (await import("./calibrate.js")).calibrateCommand,
     timing: ["risk"],
+    packages: ["@confiture/risk", "@confiture/migrate", "@confiture/db"],
   },
   {
     name: "stats",
     load: async () => (await import("./stats.js")).statsCommand,
     timing: ["risk"],
+    packages: ["@confiture/risk", "@confiture/migrate", "@confiture/db"],
   },
   {
     name: "profile",
     load: async () => (await import("./profile.js")).profileCommand,
     timing: ["performance"],
+    packages: ["@confiture/performance", "@confiture/db"],
   },
   {
     name: "slo",
     load: async () => (await import("./slo.js")).sloCommand,
     timing: [],
+    packages: ["@confiture/monitoring", "@confiture/db"],
   },
   {
     name: "hooks",
     load: async () => (await import("./hooks.js")).hooksCommand,
     timing: [],
+    packages: ["@confiture/hooks"],
   },
   {
     name: "migrate",
     load: async () => (await import("./migrate.js")).migrateCommand,
     timing: ["linting", "risk", "performance"],
+    packages: ["@confiture/migrate", "@confiture/hooks", "@confiture/risk", "@confiture/performance", "@confiture/db"],
   },
 ];
 
