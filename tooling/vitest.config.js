@@ -1,4 +1,4 @@
 // @ts-check
 import { defineConfigPreset } from "./vitest.preset.js";
 
-export default defineConfigPreset({ test: { include: ["ci/**/*.test.js"], testTimeout: 180_000 } });
+export default defineConfigPreset({ test: { include: ["ci/**/*.test.js", "action/**/*.test.js"], testTimeout: 180_000 } });

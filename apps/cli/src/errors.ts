@@ -24,7 +24,10 @@ export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
     meaning:
       "usage or configuration error: unknown command or option, bad option value, invalid config, a missing or unreadable input path, no SQL files found",
   },
-  { code: ExitCode.locked, meaning: "locked: another migration run holds the lock" },
+  {
+    code: ExitCode.locked,
+    meaning: "locked: another migration run holds the lock, or another process has the embedded database directory open",
+  },
 ];
 
 function hasMarker(error: unknown, code: string): boolean {

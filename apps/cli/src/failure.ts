@@ -1,3 +1,4 @@
+import { DatabaseLockedError } from "@confiture/db";
 import { CommanderError } from "commander";
 import { CommandFailedError, ExitCode, UsageError } from "./errors.js";
 
@@ -40,7 +41,8 @@ function codeOf(error: unknown, fallback: string): string {
 
 /**
  * Maps whatever a command threw to the exit-code table: usage and configuration mistakes (and a
- * missing or unreadable input path) exit 2, a held lock 3, the rest 1.
+ * missing or unreadable input path) exit 2, a held lock (a migration run's, or another process's on an
+ * embedded directory) 3, the rest 1.
  */
 export function failureOf(error: unknown): Failure {
   if (error instanceof CommanderError) {
@@ -62,6 +64,9 @@ export function failureOf(error: unknown): Failure {
         : (error as Error).message;
     return { exitCode: ExitCode.usage, code: codeOf(error, "CONFITURE_USAGE"), message, unexpected: false };
   }
+  // Any command that opens an embedded directory another process holds: the same exit as a held migration lock.
+  if (DatabaseLockedError.isInstance(error))
+    return { exitCode: ExitCode.locked, code: error.code, message: error.message, unexpected: false };
   if (CommandFailedError.isInstance(error)) {
     return { exitCode: error.exitCode, code: codeOf(error.cause, error.code), message: error.message, unexpected: false };
   }

@@ -1,5 +1,7 @@
 import {
   DatabaseMetricsStore,
+  type Environment,
+  environmentSchema,
   FileMetricsStore,
   type MetricsStore,
   type Sample,
@@ -10,6 +12,18 @@ import { describeIssues, type LoadedConfig, loadConfig } from "./config/index.js
 import { UsageError } from "./errors.js";
 import type { CliIo } from "./io.js";
 import { defaultMetricsPath } from "./metrics.js";
+
+/**
+ * The environment a command runs in: `CONFITURE_ENV`, else the config's `slo.environment` (local by
+ * default). A command's `--env` wins over both (its caller checks it). An unknown name is a usage error.
+ */
+export function environmentOf(io: CliIo, config: SloConfig): Environment {
+  const fromEnvironment = io.env.CONFITURE_ENV;
+  if (fromEnvironment === undefined || fromEnvironment === "") return config.environment;
+  const parsed = environmentSchema.safeParse(fromEnvironment);
+  if (!parsed.success) throw new UsageError(`CONFITURE_ENV must be local, staging or production (got "${fromEnvironment}")`);
+  return parsed.data;
+}
 
 /** The config's `slo` section, parsed (defaults when there is no config): of `loaded`, else of the config found from the working directory. */
 export async function sloConfigOf(io: CliIo, loaded?: LoadedConfig): Promise<SloConfig> {
@@ -48,10 +62,18 @@ export async function withMetricsStore<T>(
 }
 
 /** Appends samples to the configured store; a failure is reported on stderr, never thrown. */
-export async function storeSamples(io: CliIo, samples: readonly Sample[], loaded?: LoadedConfig): Promise<void> {
+export async function storeSamples(
+  io: CliIo,
+  samples: readonly Sample[],
+  commandEnvironment: Environment | undefined,
+  loaded?: LoadedConfig,
+): Promise<void> {
   try {
     const config = await sloConfigOf(io, loaded).catch(() => sloConfigSchema.parse({}));
-    await withMetricsStore(io, config, undefined, (store) => store.append(samples), defaultMetricsPath(io, loaded));
+    const environment = commandEnvironment ?? environmentOf(io, config);
+    // Stamped when stored: the environment is known only once the command has read its options and config.
+    const stamped = samples.map((sample) => ({ ...sample, environment }));
+    await withMetricsStore(io, config, undefined, (store) => store.append(stamped), defaultMetricsPath(io, loaded));
   } catch (error) {
     const message = (error as Error).message;
     const redacted = await import("@confiture/db").then(({ redactUrl }) => redactUrl(message)).catch(() => message);

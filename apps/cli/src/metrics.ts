@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Sample, TimingSource } from "@confiture/monitoring";
+import type { Environment, Sample, TimingSource } from "@confiture/monitoring";
 import type { LoadedConfig } from "./config/index.js";
 import type { CliIo } from "./io.js";
 
@@ -21,6 +21,8 @@ export function defaultMetricsPath(io: CliIo, loaded?: LoadedConfig): string {
 export class CommandMetrics {
   readonly #samples: Sample[] = [];
   readonly #unsubscribers: Array<() => void> = [];
+  /** The command's own `--env`, when it has one naming an environment: wins over CONFITURE_ENV and the config. */
+  environment: Environment | undefined;
 
   /** Feeds a package's `timing` events to this command's samples (the CLI observes each command's packages when it loads it). */
   observe(source: TimingSource): void {
@@ -50,6 +52,6 @@ export class CommandMetrics {
     } catch {
       return; // @confiture/monitoring (or the database driver) is not installed: a lint-only install keeps no metrics.
     }
-    await store.storeSamples(io, this.#samples, loaded);
+    await store.storeSamples(io, this.#samples, this.environment, loaded);
   }
 }

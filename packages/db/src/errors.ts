@@ -102,6 +102,30 @@ export class DatabaseQueryError extends DatabaseError {
   }
 }
 
+/**
+ * Another process has the embedded database directory open (see `lockEmbeddedDirectory`), and did
+ * not let go within the lock wait. The CLI exits 3 on it, like a migration run that finds the lock held.
+ */
+export class DatabaseLockedError extends DatabaseError {
+  override readonly code = "CONFITURE_DATABASE_LOCKED" as const;
+  /** The embedded database directory. */
+  readonly directory: string;
+  readonly waitedMs: number;
+  constructor(directory: string, waitedMs: number, options?: { cause?: unknown }) {
+    super(
+      `another process has the embedded database ${directory} open; gave up after waiting ${waitedMs} ms (raise --lock-wait to wait longer)`,
+      options,
+    );
+    this.name = "DatabaseLockedError";
+    this.directory = directory;
+    this.waitedMs = waitedMs;
+  }
+  /** True for this error class, from any copy of the package. */
+  static override isInstance(error: unknown): error is DatabaseLockedError {
+    return DatabaseError.isInstance(error) && error.code === "CONFITURE_DATABASE_LOCKED";
+  }
+}
+
 /** The API was used in a way that cannot work (for example a query on a closed database). */
 export class DatabaseUsageError extends DatabaseError {
   override readonly code = "CONFITURE_DATABASE_USAGE" as const;

@@ -1,6 +1,7 @@
 export {
   DatabaseConnectionError,
   DatabaseError,
+  DatabaseLockedError,
   DatabaseQueryError,
   DatabaseUsageError,
   RelationNotFoundError,
@@ -25,6 +26,8 @@ export { traceScript, traceStatement } from "./tracer/trace.js";
 export type { TracedLock, TraceOptions, TraceResult } from "./tracer/types.js";
 export type { DatabaseLogger, OpenDatabaseOptions } from "./logger.js";
 export { openDatabase } from "./open-database.js";
+export { embeddedLockStaleMs, lockEmbeddedDirectory } from "./directory-lock.js";
+export type { DirectoryLockOptions } from "./directory-lock.js";
 export type { Database, QueryResult, Queryable, Row } from "./types.js";
 export { parseDatabaseUrl, redactUrl } from "./url.js";
 export type { DatabaseLocation } from "./url.js";

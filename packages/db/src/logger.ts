@@ -15,4 +15,11 @@ export interface OpenDatabaseOptions {
    * `{ directory }` elsewhere, `false` always starts fresh and writes nothing.
    */
   snapshotCache?: boolean | { directory: string } | undefined;
+  /**
+   * Embedded directory only: how long to wait for another process that has the directory open, in
+   * milliseconds (default 60000; 0 tries once). Past it, `DatabaseLockedError`.
+   */
+  lockWaitMs?: number | undefined;
+  /** Embedded directory only: called once when another process has it open, before waiting. */
+  onLockWait?: (() => void) | undefined;
 }

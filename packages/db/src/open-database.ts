@@ -1,5 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
+import { lockEmbeddedDirectory } from "./directory-lock.js";
+import { DatabaseLockedError } from "./errors.js";
 import type { OpenDatabaseOptions } from "./logger.js";
 import { toConnectionError } from "./normalize-error.js";
 import { PgDatabase } from "./pg-database.js";
@@ -12,8 +14,11 @@ import { parseDatabaseUrl, redactUrl } from "./url.js";
 /**
  * Open a database from a URL: `postgres://` or `postgresql://` for a server (a connection pool),
  * `pglite:` or no URL for an in-memory PGlite, `pglite:<directory>` for a PGlite kept in that directory
- * (created when missing). The connection is checked before this resolves.
- * @throws UnsupportedDatabaseUrlError for another scheme; DatabaseConnectionError when it cannot connect.
+ * (created when missing). The connection is checked before this resolves. An embedded directory is
+ * locked for this process until `close()` (see `lockEmbeddedDirectory`): a second process waits up
+ * to `lockWaitMs`.
+ * @throws UnsupportedDatabaseUrlError for another scheme; DatabaseConnectionError when it cannot connect;
+ *   DatabaseLockedError when another process keeps the embedded directory open past `lockWaitMs`.
  */
 export async function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Promise<Database> {
   const location = parseDatabaseUrl(url);
@@ -32,6 +37,7 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
   }
   const directory = location.directory === undefined ? undefined : resolve(location.directory);
   const displayUrl = directory === undefined ? "pglite:" : `pglite:${directory}`;
+  let release: (() => Promise<void>) | undefined;
   try {
     if (directory === undefined) {
       const { pglite, startedFrom } = await openPristinePglite({ directory: snapshotDirectory(options), logger });
@@ -39,13 +45,24 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
       return new PgliteDatabase(pglite, displayUrl);
     }
     await mkdir(directory, { recursive: true });
+    let lost: Error | undefined;
+    release = await lockEmbeddedDirectory(directory, {
+      waitMs: options.lockWaitMs ?? 60_000,
+      ...(options.onLockWait === undefined ? {} : { onWait: options.onLockWait }),
+      onCompromised: (error) => {
+        lost = error;
+        logger?.warn({ url: displayUrl, error: error.message }, "embedded database lock lost");
+      },
+    });
     // Loaded on demand: the WASM module is large and server users never need it.
     const { PGlite } = await import("@electric-sql/pglite");
     const pglite = new PGlite(directory);
     await pglite.waitReady;
     logger?.debug({ url: displayUrl, driver: "pglite" }, "database opened");
-    return new PgliteDatabase(pglite, displayUrl);
+    return new PgliteDatabase(pglite, displayUrl, { release, lost: () => lost });
   } catch (error) {
+    await release?.().catch(() => undefined);
+    if (DatabaseLockedError.isInstance(error)) throw error;
     throw toConnectionError(error, displayUrl, "pglite");
   }
 }

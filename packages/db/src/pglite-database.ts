@@ -6,6 +6,13 @@ import { toQueryError } from "./normalize-error.js";
 import type { Database, QueryResult, Queryable, Row } from "./types.js";
 import { readServerMajorVersion } from "./server-version.js";
 
+/** The inter-process lock an embedded directory is held with. */
+export interface DirectoryLockHandle {
+  release(): Promise<void>;
+  /** The error that compromised the lock, once it has been lost. */
+  lost(): Error | undefined;
+}
+
 /** A `Database` over one PGlite instance. Use `openDatabase`, which starts it. */
 export class PgliteDatabase implements Database {
   readonly driver = "pglite" as const;
@@ -18,10 +25,12 @@ export class PgliteDatabase implements Database {
   readonly #session: Queryable;
   #majorVersion: Promise<number> | undefined;
   #closed = false;
+  readonly #directoryLock: DirectoryLockHandle | undefined;
 
-  constructor(pglite: PGlite, displayUrl: string) {
+  constructor(pglite: PGlite, displayUrl: string, directoryLock?: DirectoryLockHandle) {
     this.#pglite = pglite;
     this.displayUrl = displayUrl;
+    this.#directoryLock = directoryLock;
     this.#session = {
       query: async <T extends Row = Row>(sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
         try {
@@ -84,11 +93,24 @@ export class PgliteDatabase implements Database {
     if (this.#closed) return;
     this.#closed = true;
     // Let queries already queued finish before the instance goes away.
-    await this.#mutex.run(() => this.#pglite.close());
+    try {
+      await this.#mutex.run(() => this.#pglite.close());
+    } finally {
+      await this.#directoryLock?.release().catch(() => undefined);
+    }
   }
 
   #exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (this.#closed) return Promise.reject(new DatabaseUsageError(`The database ${this.displayUrl} is closed.`));
+    const lost = this.#directoryLock?.lost();
+    if (lost !== undefined) {
+      // Another process may have taken the directory over: writing now would interleave with its pages.
+      return Promise.reject(
+        new DatabaseUsageError(`Lost the lock of ${this.displayUrl} (${lost.message}); stopped to keep the data intact.`, {
+          cause: lost,
+        }),
+      );
+    }
     if (this.#holding.getStore() === true) {
       return Promise.reject(
         new DatabaseUsageError(

@@ -1,3 +1,4 @@
+import { RUNNERS } from "./layouts/types.js";
 import { z } from "zod";
 import { isLibraryLike, type Library } from "./define-library.js";
 
@@ -70,6 +71,16 @@ export const lintConfigSchema = z.strictObject({
     .optional(),
   overrides: z.array(lintOverrideSchema).default([]),
   reportUnusedSuppressions: z.boolean().default(false),
+  /**
+   * The runner that applies the migrations, when their layout does not say (the `.up.sql`/`.down.sql`
+   * naming is shared by several runners): it decides roles, order and transaction handling.
+   */
+  runner: z.enum(RUNNERS).optional(),
+  /**
+   * Globs of files never linted (relative to the config's directory), as ESLint's `ignores`: vendored
+   * or generated migrations. A file named on the command line is skipped too, as the editor's is.
+   */
+  ignore: z.array(z.string().min(1)).default([]),
 });
 
 /** A rule's level as written in config. */

@@ -1,6 +1,7 @@
 export type {
   ComplianceControl,
   Finding,
+  Fix,
   LintSettings,
   LiveDatabase,
   ReportDescriptor,
@@ -51,7 +52,14 @@ export type {
   RuleReference,
 } from "./composition/types.js";
 export { DEFAULT_LINT_SETTINGS, lint, parseLintConfig } from "./engine/lint.js";
+export { applyFileFixes, isApplicable } from "./fixes/apply-fixes.js";
+export type { FileFixes, FixSelection } from "./fixes/apply-fixes.js";
+export { lintAndFix } from "./fixes/fix-files.js";
+export type { FixOutcome } from "./fixes/fix-files.js";
+export { ignoreMatcher } from "./engine/ignore.js";
 export { orderFiles } from "./engine/file-order.js";
+export { describeMigrations, readFileDirectives, RUNNERS } from "./layouts/index.js";
+export type { FileDirectives, FileSection, MigrationInfo, MigrationRole, RunnerName, TransactionMode } from "./layouts/index.js";
 export type { ReplayStep, SourceFile } from "./engine/file-order.js";
 export type { LintedFile, LintedStatement, LintOptions, LintResult, LintSummary } from "./engine/types.js";
 export {

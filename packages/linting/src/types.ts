@@ -1,3 +1,4 @@
+import type { MigrationInfo } from "./layouts/types.js";
 import type { Node } from "@pgsql/types";
 import type { PgVersion, SchemaModel, Statement, StatementAnalysis } from "@confiture/sql";
 import type { z } from "zod";
@@ -26,8 +27,11 @@ export interface Finding {
   help?: string;
   docsUrl?: string;
   compliance?: ComplianceControl[];
-  /** An exact replacement for the statement's text, when the rule can offer one. */
-  fix?: { text: string };
+  /**
+   * An exact replacement for the statement's text, when the rule can offer one. `safe` when applying it
+   * cannot change what the migration does or make it fail (`lint --fix` applies only those by default).
+   */
+  fix?: Fix;
   /** Index of the statement in its file, when the finding is about one statement. */
   statementIndex?: number;
 }
@@ -75,7 +79,14 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   /** Narrow the location (1-based line/column in the file). */
   location?: { line: number; column: number; endLine?: number; endColumn?: number; file?: string };
   help?: string;
-  fix?: { text: string };
+  fix?: Fix;
+}
+
+/** A replacement for the whole text of the reported statement. */
+export interface Fix {
+  text: string;
+  /** True when it cannot change what the migration does nor make it fail; unsafe by default. */
+  safe?: boolean;
 }
 
 export interface RuleContext<Options = unknown, MessageIds extends string = string> {
@@ -90,6 +101,8 @@ export interface RuleContext<Options = unknown, MessageIds extends string = stri
   report(descriptor: ReportDescriptor<MessageIds>): void;
   /** Every file of the run, in the order they are replayed (paths as given). */
   readonly files?: readonly string[];
+  /** What the current file is to its runner: up, down, revert, verify or repeatable, and its pair. */
+  readonly migration?: MigrationInfo;
 }
 
 /** What a rule sees for each statement. */

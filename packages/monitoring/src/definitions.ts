@@ -27,11 +27,41 @@ export const sloDefinitionSchema = z.strictObject({
 });
 export type SloDefinition = z.infer<typeof sloDefinitionSchema>;
 
+/** Human label of an objective, also its Prometheus `objective` label: `p99 <= 50 ms`, `<= 5 %`. */
+export function objectiveLabel(objective: Objective): string {
+  if (objective.type === "latency") return `p${objective.percentile} <= ${objective.thresholdMs} ms`;
+  const unit = objective.unit ? ` ${objective.unit}` : "";
+  return objective.type === "maximum" ? `<= ${objective.threshold}${unit}` : `>= ${objective.threshold}${unit}`;
+}
+
+/**
+ * One environment's configured objectives. Two objectives with the same operation and label would
+ * export the same Prometheus series twice, which a Prometheus server rejects (the whole scrape
+ * fails): such a config is refused with the place of the second one.
+ */
+const environmentObjectivesSchema = z.array(sloDefinitionSchema).superRefine((definitions, context) => {
+  const seen = new Map<string, string>();
+  definitions.forEach((definition, definitionIndex) => {
+    definition.objectives.forEach((objective, objectiveIndex) => {
+      const key = `${definition.operation}\u0000${objectiveLabel(objective)}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        context.addIssue({
+          code: "custom",
+          path: [definitionIndex, "objectives", objectiveIndex],
+          message: `duplicate objective "${definition.operation} ${objectiveLabel(objective)}" (first at ${first}): it would export the same Prometheus series twice`,
+        });
+      } else seen.set(key, `[${definitionIndex}].objectives[${objectiveIndex}]`);
+    });
+  });
+});
+
 /** The SLO section of `confiture.config.*`: per environment, a list that replaces or extends the defaults. */
 export const sloConfigSchema = z.strictObject({
+  /** The environment this machine's commands run in (overridden by `CONFITURE_ENV`, then by `--env`). */
   environment: environmentSchema.default("local"),
   /** Objectives by environment; an operation named here replaces the default objectives of that operation. */
-  objectives: z.partialRecord(environmentSchema, z.array(sloDefinitionSchema)).default({}),
+  objectives: z.partialRecord(environmentSchema, environmentObjectivesSchema).default({}),
   /** Most samples kept (oldest dropped first). */
   maxStoredSamples: z.number().int().positive().default(50_000),
   /**

@@ -1,6 +1,6 @@
 import { quantileSorted } from "simple-statistics";
-import type { Objective, SloDefinition } from "./definitions.js";
-import { type ViolationSeverity, violationSeverity } from "./severity.js";
+import { type Objective, objectiveLabel, type SloDefinition } from "./definitions.js";
+import { burnRateRules, burnRateSeverity, type ViolationSeverity, violationSeverity } from "./severity.js";
 
 /** Percentiles of one operation's samples. */
 export interface OperationSummary {
@@ -31,7 +31,24 @@ export interface ObjectiveResult {
   errorBudgetRemaining: number;
   met: boolean;
   severity: ViolationSeverity | null;
+  /** For budgeted (latency) objectives with timestamps: the burn rates of the rule that fired. */
+  burnRate?: { long: number; short: number };
   samples: number;
+}
+
+/** Timestamps for burn rates: the samples (any order) and the moment of the report. */
+export interface TimedSamples {
+  samples: ReadonlyArray<{ value: number; timestamp: number }>;
+  now: number;
+}
+
+/** Without timestamps the whole set is one window, graded by the same burn-rate thresholds. */
+function untimedSeverity(bad: number, allowedBad: number): ViolationSeverity {
+  const burnRate = bad / allowedBad;
+  const [critical, error] = burnRateRules;
+  if (burnRate >= critical.burnRate) return "critical";
+  if (burnRate >= error.burnRate) return "error";
+  return "warning";
 }
 
 /** Summary statistics of sorted values; `values` must be sorted ascending and non-empty. */
@@ -49,14 +66,18 @@ export function summarize(operation: string, sortedValues: number[]): OperationS
   };
 }
 
-function labelOf(objective: Objective): string {
-  if (objective.type === "latency") return `p${objective.percentile} <= ${objective.thresholdMs} ms`;
-  const unit = objective.unit ? ` ${objective.unit}` : "";
-  return objective.type === "maximum" ? `<= ${objective.threshold}${unit}` : `>= ${objective.threshold}${unit}`;
-}
-
-/** Evaluates one objective on sorted values (ascending, non-empty). */
-export function evaluateObjective(operation: string, objective: Objective, sortedValues: number[]): ObjectiveResult {
+/**
+ * Evaluates one objective on sorted values (ascending, non-empty). A latency objective has an error
+ * budget, so its severity is the burn rate's (multiwindow rules, see `burnRateRules`) when `timed`
+ * gives timestamps; it is violated when the stored window misses it or a burn-rate rule fires.
+ * Value objectives (maximum, minimum) have no budget: graded by how far the worst value is.
+ */
+export function evaluateObjective(
+  operation: string,
+  objective: Objective,
+  sortedValues: number[],
+  timed?: TimedSamples,
+): ObjectiveResult {
   const count = sortedValues.length;
   let observed: number;
   let threshold: number;
@@ -83,24 +104,52 @@ export function evaluateObjective(operation: string, objective: Objective, sorte
   const bad = 1 - compliance;
   // A value objective allows no misses: its budget is all or nothing.
   const errorBudgetRemaining = allowedBad > 0 ? 1 - bad / allowedBad : bad === 0 ? 1 : 0;
-  const met = objective.type === "latency" ? observed <= threshold && compliance >= target - 1e-12 : compliance === 1;
   const direction = objective.type === "minimum" ? "at_least" : "at_most";
+  if (objective.type !== "latency") {
+    const met = compliance === 1;
+    return {
+      operation,
+      objective,
+      label: objectiveLabel(objective),
+      observed,
+      threshold,
+      compliance,
+      target,
+      errorBudgetRemaining,
+      met,
+      severity: met ? null : violationSeverity(observed, threshold, direction),
+      samples: count,
+    };
+  }
+  const windowMet = observed <= threshold && compliance >= target - 1e-12;
+  const fired = timed
+    ? burnRateSeverity(
+        timed.samples.map((sample) => ({ timestamp: sample.timestamp, good: sample.value <= threshold })),
+        allowedBad,
+        timed.now,
+      )
+    : undefined;
+  const met = windowMet && fired === undefined;
+  let severity: ViolationSeverity | null = null;
+  if (fired) severity = fired.severity;
+  else if (!met) severity = timed ? "warning" : untimedSeverity(bad, allowedBad);
   return {
     operation,
     objective,
-    label: labelOf(objective),
+    label: objectiveLabel(objective),
     observed,
     threshold,
     compliance,
     target,
     errorBudgetRemaining,
     met,
-    severity: met ? null : violationSeverity(observed, threshold, direction),
+    severity,
+    ...(fired ? { burnRate: { long: fired.longBurnRate, short: fired.shortBurnRate } } : {}),
     samples: count,
   };
 }
 
 /** Evaluates every objective of a definition. */
-export function evaluateDefinition(definition: SloDefinition, sortedValues: number[]): ObjectiveResult[] {
-  return definition.objectives.map((objective) => evaluateObjective(definition.operation, objective, sortedValues));
+export function evaluateDefinition(definition: SloDefinition, sortedValues: number[], timed?: TimedSamples): ObjectiveResult[] {
+  return definition.objectives.map((objective) => evaluateObjective(definition.operation, objective, sortedValues, timed));
 }

@@ -1,6 +1,7 @@
 export {
   environmentLatencyFactor,
   environmentSchema,
+  objectiveLabel,
   objectiveSchema,
   objectivesFor,
   productionObjectives,
@@ -9,9 +10,9 @@ export {
 } from "./definitions.js";
 export type { Environment, Objective, SloConfig, SloDefinition } from "./definitions.js";
 export { evaluateDefinition, evaluateObjective, summarize } from "./evaluate.js";
-export type { ObjectiveResult, OperationSummary } from "./evaluate.js";
-export { severityCutoffs, violationSeverity } from "./severity.js";
-export type { ViolationSeverity } from "./severity.js";
+export type { ObjectiveResult, OperationSummary, TimedSamples } from "./evaluate.js";
+export { burnRateRules, burnRateSeverity, severityCutoffs, violationSeverity, windowBurn } from "./severity.js";
+export type { TimedOutcome, ViolationSeverity, WindowBurn } from "./severity.js";
 export { SloMonitor } from "./monitor.js";
 export type { SloReport, TimingSource } from "./monitor.js";
 export { sampleSchema } from "./sample.js";

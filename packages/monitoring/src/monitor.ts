@@ -63,12 +63,17 @@ export class SloMonitor {
   /** Evaluates the given objectives on the samples of this monitor's environment. */
   report(definitions: SloDefinition[]): SloReport {
     const byOperation = new Map<string, number[]>();
+    const timedByOperation = new Map<string, Sample[]>();
     for (const sample of this.#samples) {
       if (sample.environment !== undefined && sample.environment !== this.#environment) continue;
       const values = byOperation.get(sample.operation) ?? [];
       values.push(sample.value);
       byOperation.set(sample.operation, values);
+      const timed = timedByOperation.get(sample.operation) ?? [];
+      timed.push(sample);
+      timedByOperation.set(sample.operation, timed);
     }
+    const now = this.#now();
     for (const values of byOperation.values()) values.sort((a, b) => a - b);
 
     const operations = [...byOperation.entries()]
@@ -79,14 +84,17 @@ export class SloMonitor {
     for (const definition of definitions) {
       const values = byOperation.get(definition.operation);
       if (values === undefined || values.length === 0) unmeasured.push(definition.operation);
-      else objectives.push(...evaluateDefinition(definition, values));
+      else
+        objectives.push(
+          ...evaluateDefinition(definition, values, { samples: timedByOperation.get(definition.operation) ?? [], now }),
+        );
     }
     const violations = objectives
       .filter((result) => !result.met)
       .sort((a, b) => severityRank[a.severity ?? "warning"] - severityRank[b.severity ?? "warning"]);
     return {
       environment: this.#environment,
-      generatedAt: new Date(this.#now()).toISOString(),
+      generatedAt: new Date(now).toISOString(),
       operations,
       objectives,
       violations,

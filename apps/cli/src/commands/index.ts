@@ -93,6 +93,12 @@ export const commands: readonly CommandEntry[] = [
     timing: ["linting", "risk", "performance"],
     packages: ["@confiture/migrate", "@confiture/hooks", "@confiture/risk", "@confiture/performance", "@confiture/db"],
   },
+  {
+    name: "lsp",
+    load: async () => (await import("./lsp.js")).lspCommand,
+    timing: ["linting"],
+    packages: [],
+  },
 ];
 
 const timingSources: Record<TimingPackage, () => Promise<TimingSource>> = {

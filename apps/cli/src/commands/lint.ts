@@ -1,10 +1,11 @@
-import { general, type LintResult, lint, formatFindings, type ReportFormat, REPORT_FORMATS } from "@confiture/linting";
+import { general, type LintResult, formatFindings, type ReportFormat, REPORT_FORMATS } from "@confiture/linting";
 import type { PgVersion } from "@confiture/sql";
 import { type Command, Option } from "commander";
-import { addCommonOptions, type CommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
+import { addCommonOptions, type CommonOptions, resolveDatabaseUrl } from "../common-options.js";
 import { loadCommandConfig } from "../command-config.js";
 import {
   asUsageError,
+  collectContext,
   collectFiles,
   configuredMigrationsDirectory,
   displayPath,
@@ -16,14 +17,17 @@ import { ExitCode, UsageError } from "../errors.js";
 import { requireInputs } from "../inputs.js";
 import { loadOptional } from "../optional-package.js";
 import { cliVersion } from "../version.js";
+import { emitReport, errorsOnly, type FixAndOutputOptions, fixDiff, lintOrFix } from "./lint-fix.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
-interface LintOptions extends CommonOptions, RuleSelectionOptions {
+interface LintOptions extends CommonOptions, RuleSelectionOptions, FixAndOutputOptions {
   pgVersion?: string;
   maxWarnings?: string;
   reportUnusedSuppressions?: boolean;
   /** False with `--no-error-on-unmatched-pattern`. */
   errorOnUnmatchedPattern: boolean;
+  /** A directory replayed for schema context; false with `--no-context`. */
+  context?: string | boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -61,7 +65,11 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
     const where = paths.length > 0 ? paths.join(", ") : displayPath(io.cwd, configuredMigrationsDirectory(loaded));
     requireInputs(files.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
   }
+  // The files asked for are reported; the rest of the migrations directory is replayed for context.
+  const asked = new Set(files.map((file) => file.path));
+  const context = (await collectContext(paths, io, loaded, options.context)).filter((file) => !asked.has(file.path));
   let result: LintResult;
+  let changed: Awaited<ReturnType<typeof lintOrFix>>["changed"] = [];
   // The database driver loads only for --db: linting files needs none (a lint-only install has none).
   const database =
     url === undefined
@@ -71,23 +79,33 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
     const configured = lintSection(loaded, options);
     const section = options.reportUnusedSuppressions ? { ...configured, reportUnusedSuppressions: true } : configured;
     const libraries = await selectLibraries(general, section, loaded, io, options);
-    result = await lint({
-      files,
-      libraries,
-      config: section,
-      ...(pgVersion === undefined ? {} : { pgVersion }),
-      ...(database === undefined ? {} : { database }),
-      ...(io.env.CONFITURE_TIMING ? { timing: true } : {}),
-    });
+    ({ result, changed } = await lintOrFix(
+      runtime,
+      {
+        files: [...files, ...context],
+        ...(context.length === 0 ? {} : { reportOn: [...asked] }),
+        libraries,
+        config: section,
+        ...(pgVersion === undefined ? {} : { pgVersion }),
+        ...(database === undefined ? {} : { database }),
+        ...(io.env.CONFITURE_TIMING ? { timing: true } : {}),
+      },
+      options,
+    ));
+    if (options.quiet) result = errorsOnly(result);
   } catch (error) {
     throw asUsageError(error);
   } finally {
     await database?.close();
   }
   const format = options.format as ReportFormat;
-  const report = formatFindings(result, format, { color: io.isTTY && format === "text", cwd: io.cwd, toolVersion: cliVersion });
-  if (format === "json") writeJson(runtime, JSON.parse(report) as object);
-  else io.stdout.write(report);
+  const color = io.isTTY && format === "text" && options.outputFile === undefined;
+  const report = formatFindings(result, format, { color, cwd: io.cwd, toolVersion: cliVersion });
+  // The dry run's diff comes first on stdout; with JSON it is a field of the one document.
+  if (options.fixDryRun && format !== "json") io.stdout.write(fixDiff(changed));
+  const document =
+    options.fixDryRun && format === "json" ? JSON.stringify({ ...JSON.parse(report), fixes: fixDiff(changed) }) : report;
+  await emitReport(runtime, document, format, options);
   if (result.timings !== undefined) {
     io.stderr.write("slowest rules (CONFITURE_TIMING):\n");
     for (const entry of result.timings.slice(0, 10))
@@ -119,7 +137,10 @@ Examples:
   $ confiture lint migrations/ --format github       annotations in a GitHub Actions log
   $ confiture lint --library @confiture/rules-gdpr --rule prefer-robust-stmts=off
   $ git diff --name-only main -- '*.sql' | xargs confiture lint --max-warnings 0
+                    (the rest of the migrations directory is replayed for context, not reported)
   $ cat 0042_add_index.up.sql | confiture lint -
+  $ confiture lint --fix-dry-run --fix-unsafe          the diff of every fix, nothing written
+  $ confiture lint --quiet --format sarif --output-file confiture.sarif
 
 Suppress a finding with a reason:  -- confiture-ignore-next-line ban-drop-column -- column unused since v3`,
       )
@@ -133,6 +154,16 @@ Suppress a finding with a reason:  -- confiture-ignore-next-line ban-drop-column
       .addOption(new Option("--pg-version <major>", "target PostgreSQL major version (11 to 18)"))
       .option("--max-warnings <count>", "exit 1 when there are more warnings than this")
       .option("--report-unused-suppressions", "report confiture-ignore and squawk-ignore comments that suppress nothing")
+      .option(
+        "--context <dir>",
+        "replay this migrations directory for schema context, reporting only the files given (default: the config's)",
+      )
+      .option("--no-context", "lint the files given alone, without the migrations directory around them")
+      .option("--fix", "apply the safe fixes rules offer to the files, then report what remains")
+      .option("--fix-unsafe", "apply every fix, also those that change what the migration does or may make it fail")
+      .option("--fix-dry-run", "print the diff the fixes would make (with --fix-unsafe: all of them); write nothing")
+      .option("--quiet", "report errors only (no warnings or infos)")
+      .option("--output-file <path>", "write the report to a file instead of stdout")
       .option("--no-error-on-unmatched-pattern", "exit 0 instead of 2 when no SQL file matches the paths or globs")
       .action((paths: string[], options: LintOptions) => action(runtime, paths, options));
   },

@@ -1,6 +1,6 @@
 import { hostname, userInfo } from "node:os";
 import { join, resolve } from "node:path";
-import { type Database, openDatabase } from "@confiture/db";
+import { type Database, DatabaseLockedError, openDatabase } from "@confiture/db";
 import { HookConfigError, HookExecutor, HookGraphError, loadHooksFromConfig } from "@confiture/hooks";
 import {
   cancelOnSignals,
@@ -114,8 +114,21 @@ async function setup(options: MigrateOptions, runtime: CliRuntime): Promise<Migr
   return { loaded, section, directory, url, environment: section.environment ?? io.env.CONFITURE_ENV ?? "local" };
 }
 
-async function withDatabase<T>(url: string, work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(url);
+/**
+ * Opens the run's database. An embedded directory is locked to this process while it is open: another
+ * process waits for it as long as for the migration lock (`--lock-wait`), then exits 3 the same way.
+ */
+async function withDatabase<T>(
+  context: MigrateSetup,
+  options: MigrateOptions,
+  runtime: CliRuntime,
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
+  const lockWaitMs = parseMilliseconds(options.lockWait, "--lock-wait") ?? context.section.lockWaitMs ?? 60_000;
+  const database = await openDatabase(context.url, {
+    lockWaitMs,
+    onLockWait: () => runtime.io.stderr.write(`another process has the embedded database open; waiting up to ${lockWaitMs} ms\n`),
+  });
   try {
     return await work(database);
   } finally {
@@ -249,7 +262,7 @@ async function runOptions(
  * failures 1); the top-level catch prints them, in JSON too with --format json.
  */
 function handleRunError(error: unknown): never {
-  if (MigrationLockedError.isInstance(error))
+  if (MigrationLockedError.isInstance(error) || DatabaseLockedError.isInstance(error))
     throw new CommandFailedError(error.message, { exitCode: ExitCode.locked, cause: error });
   if (MigrationTargetError.isInstance(error)) throw new UsageError(error.message, { cause: error });
   if (
@@ -329,7 +342,7 @@ async function run(direction: "up" | "down", options: MigrateOptions, runtime: C
       throw new UsageError(`--steps must be a positive whole number (got "${options.steps}")`);
     const action = options.dryRun ? "planning (dry run: nothing changes) on" : direction === "up" ? "migrating" : "reverting";
     announceTarget(runtime, action, context.url);
-    await withDatabase(context.url, async (database) => {
+    await withDatabase(context, options, runtime, async (database) => {
       const common = { ...(await runOptions(options, runtime, context, database)), events, signal: cancel.signal };
       const to = options.to === undefined ? {} : { to: options.to };
       const result =
@@ -368,7 +381,7 @@ export const migrateCommand: CommandModule = {
       async (options: MigrateOptions) => {
         try {
           const context = await setup(options, runtime);
-          await withDatabase(context.url, async (database) => {
+          await withDatabase(context, options, runtime, async (database) => {
             const report = await migrationStatus({ database, directory: context.directory });
             printStatus(report, runtime, options.format);
             runtime.exitCode = report.ok ? ExitCode.ok : ExitCode.failure;

@@ -24,6 +24,7 @@ import {
   lintSources,
   type MigrationSource,
   parseLevel,
+  readDownSources,
   readMigrationSources,
   riskConfigOf,
   withOptionalDatabase,
@@ -109,7 +110,8 @@ async function runPreflight(directoryArgument: string | undefined, options: Pref
 
     // Lint every file so the schema model knows the earlier migrations; report only the pending ones.
     progress("linting");
-    const lintResult = pendingLintResult(await lintSources(all, loaded, io), pendingFiles);
+    const downs = await readDownSources(resolve(io.cwd, directory), io);
+    const lintResult = pendingLintResult(await lintSources(all, loaded, io, { context: downs }), pendingFiles);
     const { findings } = lintResult;
 
     let trace: TraceReport | null = null;

@@ -18,7 +18,7 @@ import {
   readSnapshot,
 } from "@confiture/risk";
 import { Option } from "commander";
-import { general, type LintResult, lint } from "@confiture/linting";
+import { general, type LintResult, lint, type SourceFile } from "@confiture/linting";
 import type { PgVersion } from "@confiture/sql";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
 import type { LoadedConfig } from "../config/index.js";
@@ -136,18 +136,34 @@ export function riskConfigOf(section: unknown): RiskConfig {
   }
 }
 
+/**
+ * The down files of a migrations directory, which `lint` needs beside their up files (for
+ * require-down-migration and migration-reversibility) but which are not migrations to assess.
+ */
+export async function readDownSources(directory: string, io: CliIo): Promise<SourceFile[]> {
+  const read = await readMigrationDirectory(directory).catch(() => undefined);
+  return (read?.migrations ?? []).flatMap((migration) =>
+    migration.downPath === undefined || migration.downSql === undefined
+      ? []
+      : [{ path: displayPath(migration.downPath, io), source: migration.downSql }],
+  );
+}
+
 /** Lints sources with every configured library (the `general` one unless disabled), as `confiture lint` does. */
 export async function lintSources(
   sources: readonly MigrationSource[],
   loaded: LoadedConfig,
   io: CliIo,
-  options: { pgVersion?: PgVersion } = {},
+  options: { pgVersion?: PgVersion; context?: readonly SourceFile[] } = {},
 ): Promise<LintResult> {
   try {
     const section = lintSection(loaded, {});
     const libraries = await selectLibraries(general, section, loaded, io, {});
+    const files = sources.map((source) => ({ path: source.file, source: source.source }));
+    const context = options.context ?? [];
     return await lint({
-      files: sources.map((source) => ({ path: source.file, source: source.source })),
+      files: [...files, ...context],
+      ...(context.length === 0 ? {} : { reportOn: files.map((file) => file.path) }),
       libraries,
       config: section,
       ...(options.pgVersion === undefined ? {} : { pgVersion: options.pgVersion }),

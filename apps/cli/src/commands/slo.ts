@@ -13,7 +13,7 @@ import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-optio
 import { announceTarget } from "../database-target.js";
 import { UsageError } from "../errors.js";
 import { defaultMetricsPath } from "../metrics.js";
-import { metricsDatabaseUrl, sloConfigOf, withMetricsStore } from "../metrics-store.js";
+import { environmentOf, metricsDatabaseUrl, sloConfigOf, withMetricsStore } from "../metrics-store.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 interface SloOptions {
@@ -34,7 +34,7 @@ function parseEnvironment(value: string): Environment {
 async function buildReport(options: SloOptions, runtime: CliRuntime) {
   const loaded = await loadCommandConfig(runtime, options);
   const config = await sloConfigOf(runtime.io, loaded);
-  const environment = options.env === undefined ? config.environment : parseEnvironment(options.env);
+  const environment = options.env === undefined ? environmentOf(runtime.io, config) : parseEnvironment(options.env);
   const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, runtime.io);
   const storeUrl = metricsDatabaseUrl(runtime.io, config, url);
   // The store's table is created on first use: name the database before touching it.
@@ -50,9 +50,10 @@ async function buildReport(options: SloOptions, runtime: CliRuntime) {
 function addSloOptions(command: Command, formats: string[]): Command {
   return addCommonOptions(command, formats)
     .addOption(
-      new Option("--env <environment>", "objectives of this environment")
-        .choices(["local", "staging", "production"])
-        .default("local"),
+      new Option(
+        "--env <environment>",
+        "objectives and samples of this environment (default: CONFITURE_ENV, else slo.environment, else local)",
+      ).choices(["local", "staging", "production"]),
     )
     .option(
       "--metrics <file>",

@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import {
+  ignoreMatcher,
   type Library,
   LintingError,
   type LintConfig,
@@ -36,10 +37,24 @@ export function parseRuleFlags(flags: readonly string[] = []): Record<string, Ru
   return rules;
 }
 
-/** The lint section with `--rule` flags applied on top of the config's rules. */
+/**
+ * The lint section with `--rule` flags applied on top of the config's rules. A config with a
+ * `migrations` section runs its migrations with `confiture migrate`, so lint judges them as that
+ * runner runs them: a non-transactional file (or down file) runs outside a transaction, and the
+ * timeouts it sets (`lockTimeoutMs`, `statementTimeoutMs`) satisfy the rules that ask for them.
+ */
 export function lintSection(loaded: LoadedConfig, options: RuleSelectionOptions): LintConfig {
   const section = parseLintConfig(loaded.config.lint ?? {});
-  return { ...section, rules: { ...section.rules, ...parseRuleFlags(options.rule) } };
+  const withRules = { ...section, rules: { ...section.rules, ...parseRuleFlags(options.rule) } };
+  const migrations = loaded.config.migrations as { lockTimeoutMs?: unknown; statementTimeoutMs?: unknown } | undefined;
+  const runner = section.runner ?? (migrations === undefined ? undefined : "confiture");
+  if (runner !== "confiture") return withRules;
+  const runnerSettings = {
+    ...(typeof migrations?.lockTimeoutMs === "number" ? { runnerSetsLockTimeout: true } : {}),
+    ...(typeof migrations?.statementTimeoutMs === "number" ? { runnerSetsStatementTimeout: true } : {}),
+  };
+  // The config's own lint settings still win: a team may want the file to say its timeout anyway.
+  return { ...withRules, runner, settings: { ...runnerSettings, ...withRules.settings } };
 }
 
 /**
@@ -89,6 +104,28 @@ export function configuredMigrationsDirectory(loaded: LoadedConfig): string {
 }
 
 /**
+ * The files replayed for schema context when `lint` is given some files: the whole migrations
+ * directory (`--context <dir>`, else the config's migrations directory when it exists), so earlier
+ * migrations build the schema and down files sit beside their up files. Empty with `--no-context`
+ * or when `lint` lints the migrations directory itself.
+ */
+export async function collectContext(
+  paths: readonly string[],
+  io: CliIo,
+  loaded: LoadedConfig,
+  context: string | boolean | undefined,
+): Promise<SourceFile[]> {
+  if (context === false || (paths.length === 0 && typeof context !== "string")) return [];
+  const directory = typeof context === "string" ? resolve(io.cwd, context) : configuredMigrationsDirectory(loaded);
+  const info = await stat(directory).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    if (typeof context === "string") throw new UsageError(`--context must be a directory: ${context}`);
+    return [];
+  }
+  return collectFiles([directory], io, loaded, { allowUnmatched: true });
+}
+
+/**
  * The files to lint: files, directories (every `*.sql` below, sorted), globs, and `-` for stdin.
  * With no path, the config's migrations directory (default `migrations`). A glob matching nothing
  * is a usage error unless `allowUnmatched`.
@@ -100,6 +137,7 @@ export async function collectFiles(
   options: { allowUnmatched?: boolean } = {},
 ): Promise<SourceFile[]> {
   const targets = paths.length > 0 ? paths : [configuredMigrationsDirectory(loaded)];
+  const ignored = ignoreMatcher(parseLintConfig(loaded.config.lint ?? {}).ignore);
   const found = new Map<string, string>();
   const files: SourceFile[] = [];
   for (const target of targets) {
@@ -118,7 +156,7 @@ export async function collectFiles(
     else throw new UsageError(`no such file or directory: ${target}`);
     if (matches.length === 0 && !info?.isDirectory() && !options.allowUnmatched) throw new UsageError(`no files match ${target}`);
     for (const match of matches.sort()) {
-      if (found.has(match)) continue;
+      if (found.has(match) || ignored(relative(loaded.directory, match))) continue;
       found.set(match, target);
       files.push({ path: displayPath(io.cwd, match), source: await readFile(match, "utf8") });
     }

@@ -10,10 +10,46 @@ export function levelToSeverity(level: RuleLevel): Severity | undefined {
   return level === "warn" ? "warning" : level;
 }
 
+/** The object schema under wrappers (default, optional, nullable...), or undefined when there is none. */
+function objectShapeOf(schema: unknown): Record<string, unknown> | undefined {
+  let current = schema as { def?: { type?: string; innerType?: unknown; shape?: Record<string, unknown>; catchall?: unknown } };
+  for (let depth = 0; depth < 8 && current?.def !== undefined; depth++) {
+    const { def } = current;
+    if (def.type === "object") {
+      // A catchall (passthrough or an explicit one) is the author saying that extra keys are fine.
+      const catchallType = (def.catchall as { def?: { type?: string } } | undefined)?.def?.type;
+      return catchallType === undefined || catchallType === "never" ? def.shape : undefined;
+    }
+    if (def.innerType === undefined) return undefined;
+    current = def.innerType as typeof current;
+  }
+  return undefined;
+}
+
+/**
+ * Keys of a plain-object value that the rule's (non-passthrough) object schema does not declare.
+ * zod strips them silently, which turns a misspelt option into the default without a word.
+ */
+function unknownOptionKeys(schema: unknown, value: unknown): string[] {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+  const shape = objectShapeOf(schema);
+  if (shape === undefined) return [];
+  return Object.keys(value).filter((key) => !Object.hasOwn(shape, key));
+}
+
 /** Parses options with the rule's schema; an absent value falls back to `{}` so object defaults apply. */
 export function parseRuleOptions(composed: Pick<ComposedRule, "id" | "rule">, value: unknown): unknown {
   const schema = composed.rule.meta.options;
   if (schema === undefined) return value;
+  const unknown = unknownOptionKeys(schema, value);
+  if (unknown.length > 0) {
+    const known = Object.keys(objectShapeOf(schema) ?? {});
+    throw new RuleOptionsError(
+      composed.id,
+      `unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((key) => `"${key}"`).join(", ")} ` +
+        `(the rule takes ${known.length > 0 ? known.map((key) => `"${key}"`).join(", ") : "no options"})`,
+    );
+  }
   const first = schema.safeParse(value);
   if (first.success) return first.data;
   if (value === undefined) {

@@ -1,63 +1,58 @@
+import { describeMigrations } from "../layouts/describe.js";
+import type { MigrationInfo } from "../layouts/types.js";
+import { naturalCompare } from "./natural-compare.js";
+
 /** A file to lint. */
 export interface SourceFile {
   path: string;
   source: string;
+  /** What the file is to its runner; filled by `describeMigrations` from the layout when absent. */
+  migration?: MigrationInfo;
 }
 
-/** `<version>_<name>.(up|down).sql`, as the migrate runner names migrations. Reads a file name. */
-const migrationName = /^([0-9][0-9A-Za-z.-]*)_([A-Za-z0-9][A-Za-z0-9_-]*)\.(up|down)\.sql$/;
-
-function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1] ?? path;
-}
-
-interface Keyed {
-  file: SourceFile;
-  key: string;
-  direction: "up" | "down" | undefined;
-  version: string | undefined;
-}
-
-function keyOf(file: SourceFile): Keyed {
-  const name = baseName(file.path);
-  const match = migrationName.exec(name);
-  if (match === null) return { file, key: name, direction: undefined, version: undefined };
-  return { file, key: match[1]!, direction: match[3] === "down" ? "down" : "up", version: match[1]! };
-}
-
-function compare(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
-/** One step of the replay: a file applied to the schema model, then the down files reversing it. */
+/** One step of the replay: a file applied to the schema model, then its down (revert, verify) files. */
 export interface ReplayStep {
   file: SourceFile;
-  /** Down files of the same version: linted against the model after `file`, never applied. */
+  /** Down, revert and verify files of the step: linted against the model after `file`, never applied. */
   downs: SourceFile[];
 }
 
+const roleOrder = { up: 0, repeatable: 1, down: 2, verify: 2 } as const;
+
+function compareFiles(left: SourceFile, right: SourceFile): number {
+  const a = left.migration!;
+  const b = right.migration!;
+  return (
+    roleOrder[a.role] - roleOrder[b.role] ||
+    naturalCompare(a.key, b.key) ||
+    naturalCompare(left.path, right.path) ||
+    (a.lines?.from ?? 0) - (b.lines?.from ?? 0)
+  );
+}
+
 /**
- * Orders files the way the migrate runner applies them: migration files by version (compared as
- * strings), other files by name. Down files are linted against the schema as their up file leaves
- * it and are not replayed; a down file without its up file comes last.
+ * Orders files the way their runner applies them: up migrations by their layout's key (Flyway's
+ * repeatable scripts after the versioned ones), each followed by its down, revert or verify files,
+ * which are linted against the schema as the up file leaves it and are not replayed. A down file
+ * whose up file is not in the set comes last.
  */
 export function orderFiles(files: readonly SourceFile[]): { steps: ReplayStep[]; orphanDowns: SourceFile[] } {
-  const keyed = files.map(keyOf).sort((left, right) => compare(left.key, right.key) || compare(left.file.path, right.file.path));
+  const described = describeMigrations(files).sort(compareFiles);
   const steps: ReplayStep[] = [];
-  const byVersion = new Map<string, ReplayStep>();
-  for (const entry of keyed) {
-    if (entry.direction === "down") continue;
-    const step: ReplayStep = { file: entry.file, downs: [] };
+  const byPath = new Map<string, ReplayStep>();
+  for (const file of described) {
+    if (file.migration!.role !== "up" && file.migration!.role !== "repeatable") continue;
+    const step: ReplayStep = { file, downs: [] };
     steps.push(step);
-    if (entry.version !== undefined) byVersion.set(entry.version, step);
+    if (!byPath.has(file.path)) byPath.set(file.path, step);
   }
   const orphanDowns: SourceFile[] = [];
-  for (const entry of keyed) {
-    if (entry.direction !== "down") continue;
-    const step = entry.version === undefined ? undefined : byVersion.get(entry.version);
-    if (step === undefined) orphanDowns.push(entry.file);
-    else step.downs.push(entry.file);
+  for (const file of described) {
+    const migration = file.migration!;
+    if (migration.role === "up" || migration.role === "repeatable") continue;
+    const step = migration.pair === undefined ? undefined : byPath.get(migration.pair);
+    if (step === undefined) orphanDowns.push(file);
+    else step.downs.push(file);
   }
   return { steps, orphanDowns };
 }

@@ -15,25 +15,39 @@ export function finishFindings(input: {
   composition: Composition;
   config: LintConfig;
   ordered: SourceFile[];
+  /** Report only these files (the others were linted for the schema they build). */
+  reportOn?: ReadonlySet<string>;
 }): Omit<LintResult, "summary"> & { summary: Omit<LintResult["summary"], "durationMs"> & { durationMs: number } } {
   const { composition, config } = input;
   const squawk = new Map<string, string | undefined>();
   for (const composed of composition.rules)
     squawk.set(`${composed.library}/${composed.id}`, composed.rule.meta.equivalents?.squawk);
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of input.findings) {
-    const list = byFile.get(finding.file) ?? [];
-    list.push(finding);
-    byFile.set(finding.file, list);
-  }
+  const reported = (path: string) => input.reportOn === undefined || input.reportOn.has(path);
+  const outcomes = input.outcomes.filter((outcome) => reported(outcome.path));
+  const outcomesByPath = new Map<string, FileOutcome[]>();
+  for (const outcome of outcomes) outcomesByPath.set(outcome.path, [...(outcomesByPath.get(outcome.path) ?? []), outcome]);
+  // A file that holds both directions has one outcome per section: a finding belongs to the section of its line.
+  const outcomeOf = (finding: Finding): FileOutcome | undefined => {
+    const list = outcomesByPath.get(finding.file);
+    if (list === undefined || list.length === 1) return list?.[0];
+    return (
+      list.find(
+        (outcome) => outcome.lines !== undefined && finding.line >= outcome.lines.from && finding.line <= outcome.lines.to,
+      ) ?? list[0]
+    );
+  };
+  const byOutcome = new Map<FileOutcome, Finding[]>();
   const kept: Finding[] = [];
-  const outcomeByPath = new Map(input.outcomes.map((outcome) => [outcome.path, outcome]));
-  for (const [file, findings] of byFile) {
-    const outcome = outcomeByPath.get(file);
+  for (const finding of input.findings) {
+    if (!reported(finding.file)) continue;
+    const outcome = outcomeOf(finding);
     if (outcome === undefined || outcome.directives.length === 0) {
-      kept.push(...findings);
+      kept.push(finding);
       continue;
     }
+    byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), finding]);
+  }
+  for (const [outcome, findings] of byOutcome) {
     const result = applySuppressions(findings, outcome.directives, {
       squawkEquivalent: (finding) => squawk.get(`${finding.library}/${finding.ruleId}`),
       statementLine: (finding) =>
@@ -42,9 +56,9 @@ export function finishFindings(input: {
     kept.push(...result.kept);
   }
   if (config.reportUnusedSuppressions) {
-    for (const outcome of input.outcomes) {
+    for (const outcome of outcomes) {
       if (outcome.directives.length === 0) continue;
-      const { unused } = applySuppressions(byFile.get(outcome.path) ?? [], outcome.directives, {
+      const { unused } = applySuppressions(byOutcome.get(outcome) ?? [], outcome.directives, {
         squawkEquivalent: (finding) => squawk.get(`${finding.library}/${finding.ruleId}`),
         statementLine: (finding) =>
           finding.statementIndex === undefined ? undefined : outcome.statementLines.get(finding.statementIndex),
@@ -88,8 +102,8 @@ export function finishFindings(input: {
   return {
     findings: kept,
     summary: {
-      files: input.outcomes.length,
-      statements: input.outcomes.reduce((total, outcome) => total + outcome.statementCount, 0),
+      files: outcomesByPath.size,
+      statements: outcomes.reduce((total, outcome) => total + outcome.statementCount, 0),
       errors,
       warnings,
       infos,
@@ -108,6 +122,10 @@ export function finishFindings(input: {
         severity: composed.severity,
         meta: composed.docs === undefined ? composed.rule.meta : { ...composed.rule.meta, docs: composed.docs },
       })),
-    files: input.outcomes.map((outcome) => ({ path: outcome.path, source: outcome.source, statements: outcome.statements })),
+    files: [...outcomesByPath].map(([path, list]) => ({
+      path,
+      source: list[0]!.source,
+      statements: list.flatMap((outcome) => outcome.statements).sort((left, right) => left.line - right.line),
+    })),
   };
 }

@@ -8,11 +8,14 @@ import { LineIndex } from "./line-index.js";
 import type { RuleRunner, RunCursor } from "./rule-runner.js";
 import { createdTables, SessionTracker } from "./session.js";
 import type { LintedStatement } from "./types.js";
+import type { TransactionMode } from "../layouts/types.js";
 
 /** What linting one file leaves for the final pass (suppressions, reporters). */
 export interface FileOutcome {
   path: string;
   source: string;
+  /** The lines of the file this outcome covers, when a runner keeps up and down in one file. */
+  lines?: { from: number; to: number };
   statements: LintedStatement[];
   directives: Directive[];
   /** First line of each statement, by index. */
@@ -68,30 +71,69 @@ function emptyAnalysis(statement: Statement): StatementAnalysis {
   };
 }
 
+/**
+ * The file with every line outside `lines` blanked (line breaks kept), so a section of a file that
+ * holds both directions parses alone with its real line and column numbers.
+ */
+function maskOutside(source: string, lines: { from: number; to: number } | undefined): string {
+  if (lines === undefined) return source;
+  let line = 1;
+  const units: string[] = [];
+  // Code unit by code unit, so string offsets (and so columns) stay those of the original file.
+  for (let index = 0; index < source.length; index++) {
+    const character = source[index]!;
+    if (character === "\n") line++;
+    const keep = character === "\n" || character === "\r" || (line >= lines.from && line <= lines.to);
+    units.push(keep ? character : " ");
+  }
+  return units.join("");
+}
+
+/**
+ * Whether the runner runs the file inside a transaction, from the layout's transaction mode: an
+ * implicit transaction holds a multi-statement query only; `detect` runs a file outside a
+ * transaction when one of its statements cannot run in one. Undefined: the settings decide.
+ */
+function runnerWraps(
+  mode: TransactionMode | undefined,
+  statements: readonly Statement[],
+  transactional: (statement: Statement) => boolean,
+): boolean | undefined {
+  if (mode === "wrapped") return true;
+  if (mode === "none") return false;
+  if (mode === "implicit") return statements.filter((statement) => statement.node !== undefined).length > 1;
+  if (mode === "detect") return statements.every((statement) => statement.node === undefined || transactional(statement));
+  return undefined;
+}
+
 /** Lints one file: session state, createdInFile, statement visitors, fileEnd, and the replay. */
 export function lintFile(input: LintFileInput): FileOutcome {
   const { file, cursor, runners, resolver, findings } = input;
   cursor.file = file.path;
   cursor.statement = undefined;
+  cursor.migration = file.migration;
+  const lines = file.migration?.lines;
   const fileRules = resolver.resolve(file.path);
   const outcome: FileOutcome = {
     path: file.path,
     source: file.source,
+    ...(lines === undefined ? {} : { lines }),
     statements: [],
     directives: [],
     statementLines: new Map(),
     statementCount: 0,
   };
+  const text = maskOutside(file.source, lines);
   let parsed: ParsedFile;
   try {
-    parsed = parseSqlSync(file.source, { file: file.path });
+    parsed = parseSqlSync(text, { file: file.path });
   } catch (error) {
     findings.push(parseError(file.path, 1, 1, error instanceof Error ? error.message : String(error)));
     return outcome;
   }
   outcome.statementCount = parsed.statements.length;
-  if (mayHaveDirectives(file.source)) {
-    outcome.directives = parseDirectives(findComments(file.source, parsed.statements, new LineIndex(file.source)));
+  if (mayHaveDirectives(text)) {
+    outcome.directives = parseDirectives(findComments(text, parsed.statements, new LineIndex(text)));
   }
   const reported = new Set<number>();
   for (const error of parsed.errors) {
@@ -105,8 +147,9 @@ export function lintFile(input: LintFileInput): FileOutcome {
       return emptyAnalysis(statement);
     }
   };
-  let wrap = fileRules.settings.runnerWrapsInTransaction;
-  if (wrap && fileRules.settings.runnerDetectsNonTransactional === true) {
+  const byLayout = runnerWraps(file.migration?.transaction, parsed.statements, (statement) => analyze(statement).transactional);
+  let wrap = byLayout ?? fileRules.settings.runnerWrapsInTransaction;
+  if (byLayout === undefined && wrap && fileRules.settings.runnerDetectsNonTransactional === true) {
     // Whether a statement may run in a transaction does not depend on the schema: a first pass suffices.
     wrap = parsed.statements.every((statement) => statement.node === undefined || analyze(statement).transactional);
   }
@@ -135,10 +178,13 @@ export function lintFile(input: LintFileInput): FileOutcome {
       column: statement.start.column,
       endLine: statement.end.line,
       endColumn: statement.end.column,
+      offset: statement.start.offset,
+      endOffset: statement.end.offset,
       kind: statement.kind,
       text: statement.text,
       locks: analysis.locks,
       rewrite: analysis.rewrite,
+      scan: analysis.scan,
     });
     cursor.statement = statement;
     const visit: StatementVisit = {

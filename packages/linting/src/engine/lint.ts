@@ -19,6 +19,7 @@ import { LintConfigError } from "../errors.js";
 import { lintingEvents } from "../events.js";
 import type { Finding, LintSettings } from "../types.js";
 import { FileRulesResolver } from "./file-rules.js";
+import { describeMigrations } from "../layouts/describe.js";
 import { orderFiles, type SourceFile } from "./file-order.js";
 import { lintFile, type FileOutcome } from "./lint-file.js";
 import { finishFindings } from "./finish.js";
@@ -61,7 +62,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const pgVersion: PgVersion = options.pgVersion ?? (config.pgVersion as PgVersion | undefined) ?? DEFAULT_PG_VERSION;
   const settings: LintSettings = { ...DEFAULT_LINT_SETTINGS, ...config.settings, ...options.settings };
   const resolver = new FileRulesResolver(composition.rules, config.overrides, settings);
-  const { steps, orphanDowns } = orderFiles(options.files);
+  const described = describeMigrations(options.files, config.runner === undefined ? {} : { runner: config.runner });
+  const { steps, orphanDowns } = orderFiles(described);
   const ordered: SourceFile[] = [];
   for (const step of steps) ordered.push(step.file, ...step.downs);
   ordered.push(...orphanDowns);
@@ -74,7 +76,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     pgVersion,
     settings,
     statement: undefined,
-    files: ordered.map((file) => file.path),
+    files: [...new Set(ordered.map((file) => file.path))],
+    migration: undefined,
   };
   const runners = composition.rules
     .filter((composed) => !composed.shadowed)
@@ -100,6 +103,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   cursor.schema = model;
   cursor.statement = undefined;
+  cursor.migration = undefined;
   for (const runner of runners) {
     const schemaEnd = runner.listener?.schemaEnd;
     if (runner.active && schemaEnd !== undefined && resolver.enabledAnywhere(runner.composed))
@@ -113,7 +117,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         await runner.invokeAsync(() => live(database));
     }
   }
-  const result = finishFindings({ findings, outcomes, composition, config, ordered });
+  const reportOn = options.reportOn === undefined ? undefined : new Set(options.reportOn);
+  const result = finishFindings({
+    findings,
+    outcomes,
+    composition,
+    config,
+    ordered,
+    ...(reportOn === undefined ? {} : { reportOn }),
+  });
   const durationMs = performance.now() - started;
   lintingEvents.emit("timing", { operation: "lint", durationMs });
   const timings =

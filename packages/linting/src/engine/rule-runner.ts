@@ -3,6 +3,7 @@ import type { ComposedRule } from "../composition/types.js";
 import { RuleDefinitionError } from "../errors.js";
 import { formatMessage } from "../messages.js";
 import type { Finding, LintSettings, ReportDescriptor, RuleContext, RuleListener } from "../types.js";
+import type { MigrationInfo } from "../layouts/types.js";
 import type { FileRulesResolver } from "./file-rules.js";
 
 /** What every rule of a run reads while it runs; the engine moves it along. */
@@ -13,6 +14,8 @@ export interface RunCursor {
   settings: LintSettings;
   statement: Statement | undefined;
   files: readonly string[];
+  /** What the current file is to its runner (role, pair, transaction). */
+  migration: MigrationInfo | undefined;
 }
 
 /** After this many crashes a rule is stopped for the rest of the run. */
@@ -62,6 +65,9 @@ export class RuleRunner {
       },
       get files() {
         return runner.cursor.files;
+      },
+      get migration() {
+        return runner.cursor.migration;
       },
       report: (descriptor) => runner.report(descriptor),
     };

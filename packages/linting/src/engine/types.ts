@@ -20,6 +20,11 @@ export interface LintOptions {
   settings?: Partial<LintSettings>;
   /** Enables rules' `live` visitors. */
   database?: LiveDatabase;
+  /**
+   * Report only on these paths (as given in `files`). The other files are linted for context: they
+   * are replayed so the schema model knows the earlier migrations, and their findings are dropped.
+   */
+  reportOn?: readonly string[];
   /** Measure the time each rule spends in its visitors (`LintResult.timings`), like ESLint's TIMING. */
   timing?: boolean;
 }
@@ -41,10 +46,15 @@ export interface LintedStatement {
   column: number;
   endLine: number;
   endColumn: number;
+  /** Where the statement's text starts and ends in the file's source (string offsets, end exclusive). */
+  offset: number;
+  endOffset: number;
   kind: string;
   text: string;
   locks: LockAcquisition[];
   rewrite: boolean;
+  /** Whether it reads every row of the table (a validation, a build) without rewriting it. */
+  scan: boolean;
 }
 
 /** One file of a run, for reporters (code frames, locks). Not part of the JSON contract. */

@@ -152,9 +152,25 @@ describe("github", () => {
   it("escapes percent, newlines, colons and commas, and caps annotations", () => {
     expect(escapeMessage("100%\r\nnext")).toBe("100%25%0D%0Anext");
     expect(escapeProperty("a:b,c%")).toBe("a%3Ab%2Cc%25");
-    const lines = formatFindings(result, "github", { maxAnnotations: 1 }).trimEnd().split("\n");
-    expect(lines).toHaveLength(3);
+    // Two annotations per job: one finding, and the notice counting the two left out.
+    const lines = formatFindings(result, "github", { maxAnnotations: 2 }).trimEnd().split("\n");
+    expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^::notice title=confiture::2 more findings are not annotated/);
+    expect(lines[2]).toMatch(/^confiture: 2 more findings are not annotated .*SARIF.*pull request comment/);
+  });
+
+  it("annotates at most 10 errors and 10 warnings per step, and says how many it left out and where they are", async () => {
+    const many = await lint({
+      files: [{ path: "m.sql", source: `${"DROP TABLE a;\n".repeat(15)}${"TRUNCATE b;\n".repeat(12)}` }],
+      libraries: [library],
+      config: { rules: { "no-truncate": "warn" } },
+    });
+    const lines = formatFindings(many, "github").trimEnd().split("\n");
+    expect(lines.filter((line) => line.startsWith("::error "))).toHaveLength(10);
+    expect(lines.filter((line) => line.startsWith("::warning "))).toHaveLength(10);
+    const notice = lines.find((line) => line.startsWith("::notice title=confiture::"));
+    expect(notice).toMatch(/7 more findings are not annotated \(5 errors, 2 warnings, 0 notes\)/);
+    expect(lines.filter((line) => line.startsWith("::"))).toHaveLength(21);
   });
 });
 

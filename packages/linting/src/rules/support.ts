@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Statement } from "@confiture/sql";
 import type { RangeVar } from "@pgsql/types";
 import { ruleReadmes } from "../rule-readmes.js";
-import type { StatementVisit } from "../types.js";
+import type { RuleContext, StatementVisit } from "../types.js";
 
 const generalReadmes = ruleReadmes(new URL("../../", import.meta.url));
 
@@ -78,6 +78,22 @@ export function isDownFile(path: string): boolean {
   return /\.down\.sql$/i.test(path);
 }
 
+/**
+ * Whether the current file is a down migration to its runner: a `.down.sql` file, a diesel
+ * `down.sql`, a sqitch `revert/` script, a Flyway `U` script, the `-- migrate:down` section of a
+ * dbmate file, ... (the layout says; the file name when no layout was given).
+ */
+export function isDownMigration(context: Pick<RuleContext, "file" | "migration">): boolean {
+  return context.migration === undefined ? isDownFile(context.file) : context.migration.role === "down";
+}
+
+/** The up file a down migration undoes, or undefined. */
+export function upMigrationOf(context: Pick<RuleContext, "file" | "migration">): string | undefined {
+  if (context.migration === undefined)
+    return isDownFile(context.file) ? context.file.replace(/\.down\.sql$/i, ".up.sql") : undefined;
+  return context.migration.role === "down" ? context.migration.pair : undefined;
+}
+
 /** The path of the down file of an up migration, or undefined when the name is not `<version>_<name>.up.sql`. */
 export function downFileOf(path: string): string | undefined {
   return /\.up\.sql$/i.test(path) ? path.replace(/\.up\.sql$/i, ".down.sql") : undefined;
@@ -105,8 +121,9 @@ export function durationMilliseconds(value: string): number | undefined {
  * Whether `file` is a down migration undoing an object its own up file created (`createdAt` of the
  * object in the schema model): that is what a down file is for, so destructive rules let it pass.
  */
-export function undoesOwnUp(file: string, createdIn: string | undefined): boolean {
-  return isDownFile(file) && createdIn !== undefined && createdIn === file.replace(/\.down\.sql$/i, ".up.sql");
+export function undoesOwnUp(context: Pick<RuleContext, "file" | "migration">, createdIn: string | undefined): boolean {
+  const up = upMigrationOf(context);
+  return up !== undefined && createdIn !== undefined && createdIn === up;
 }
 
 /**

@@ -11,12 +11,16 @@ export interface CaseFile {
   sql: string;
 }
 
-/** What every case may set. Give either `sql` (one file) or `files` (replayed in migration order). */
-export interface CaseBase {
+/**
+ * What every case may set. Give either `sql` (one file) or `files` (replayed in migration order).
+ * `Options` is the input type of the rule's options schema (the `RuleTester` infers it from the rule),
+ * so a misspelt option key is a type error in the test file, and an unknown key fails at run time too.
+ */
+export interface CaseBase<Options = unknown> {
   sql?: string;
   files?: CaseFile[];
-  /** The rule's options, validated by its schema. */
-  options?: unknown;
+  /** The rule's options, validated by its schema (unknown keys are refused). */
+  options?: Options;
   pgVersion?: PgVersion;
   settings?: Partial<LintSettings>;
   /** A test title; defaults to the SQL. */
@@ -34,13 +38,13 @@ export interface RuleTesterOptions {
 }
 
 /** The files a case lints. */
-export function caseFiles(testCase: CaseBase, defaults: RuleTesterOptions): Array<{ path: string; source: string }> {
+export function caseFiles(testCase: CaseBase<unknown>, defaults: RuleTesterOptions): Array<{ path: string; source: string }> {
   if (testCase.files !== undefined) return testCase.files.map((file) => ({ path: file.path, source: file.sql }));
   return [{ path: defaults.fileName ?? "0001_test.up.sql", source: testCase.sql ?? "" }];
 }
 
 /** Lints one case with only `rule` enabled, at its default severity. Usable without vitest. */
-export async function lintCase(rule: Rule, testCase: CaseBase, defaults: RuleTesterOptions = {}): Promise<LintResult> {
+export async function lintCase(rule: Rule, testCase: CaseBase<unknown>, defaults: RuleTesterOptions = {}): Promise<LintResult> {
   const library = defineLibrary({ name: "test", version: "0.0.0", rules: [rule] });
   const pgVersion = testCase.pgVersion ?? defaults.pgVersion;
   return lint({

@@ -62,4 +62,39 @@ describe("lintCase", () => {
     const result = await lintCase(kindRule("no-drop", "drop_table"), { sql: "DROP TABLEE a;" });
     expect(result.findings.map((finding) => finding.ruleId)).toEqual(["parse-error"]);
   });
+
+  it("refuses an option key the rule does not declare, instead of silently using the default", async () => {
+    // zod strips unknown keys: `{ maxx: 3 }` used to lint with max 10 and the case passed for the wrong reason.
+    await expect(lintCase(nameLengthRule, { sql: "CREATE TABLE abcd (id int);", options: { maxx: 3 } })).rejects.toThrowError(
+      /invalid options for rule "table-name-length": unknown option "maxx" \(the rule takes "max"\)/,
+    );
+    const result = await lintCase(nameLengthRule, { sql: "CREATE TABLE abcd (id int);", options: { max: 3 } });
+    expect(result.findings.map((finding) => finding.messageId)).toEqual(["tooLong"]);
+  });
+
+  it("accepts extra keys where the rule's schema passes them through", async () => {
+    const open = defineRule({
+      id: "open-options",
+      version: "1.0.0",
+      meta: {
+        description: "A rule whose options schema keeps extra keys.",
+        severity: "warning",
+        messages: { seen: "seen" },
+        options: z.looseObject({ max: z.number().default(1) }),
+      },
+      create: () => ({}),
+    });
+    const result = await lintCase(open, { sql: "SELECT 1;", options: { max: 2, extra: true } });
+    expect(result.findings).toEqual([]);
+  });
 });
+
+// The cases are typed by the rule: tsc (pnpm typecheck) fails if these lines stop being errors.
+if (process.env.CONFITURE_NEVER === "run") {
+  tester.run("typing only", nameLengthRule, {
+    // @ts-expect-error a misspelt option key is a type error
+    valid: [{ sql: "SELECT 1;", options: { maxx: 4 } }],
+    // @ts-expect-error a message id the rule does not have is a type error
+    invalid: [{ sql: "SELECT 1;", errors: [{ messageId: "too-long" }] }],
+  });
+}

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Rule } from "../define-rule.js";
 import type { Finding } from "../types.js";
 import { type CaseBase, lintCase, type RuleTesterOptions } from "./lint-case.js";
 
 /** A case the rule must not report. A string is the SQL of one file. */
-export type ValidCase = string | CaseBase;
+export type ValidCase<Options = unknown> = string | CaseBase<Options>;
 
 /** One expected finding. Unset fields are not checked. */
-export interface ExpectedError {
-  messageId: string;
+export interface ExpectedError<MessageIds extends string = string> {
+  messageId: MessageIds;
   line?: number;
   column?: number;
   /** For multi-file cases: the path of the file the finding is in. */
@@ -18,17 +19,17 @@ export interface ExpectedError {
 }
 
 /** A case the rule must report, with the findings expected in order (file order, then line). */
-export interface InvalidCase extends CaseBase {
-  errors: ExpectedError[];
+export interface InvalidCase<Options = unknown, MessageIds extends string = string> extends CaseBase<Options> {
+  errors: ExpectedError<MessageIds>[];
 }
 
-/** The cases of one rule. */
-export interface RuleTests {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
+/** The cases of one rule, typed by its options' input type and its message ids. */
+export interface RuleTests<Options = unknown, MessageIds extends string = string> {
+  valid: ValidCase<Options>[];
+  invalid: InvalidCase<Options, MessageIds>[];
 }
 
-function title(testCase: CaseBase): string {
+function title(testCase: CaseBase<unknown>): string {
   if (testCase.name !== undefined) return testCase.name;
   const sql = testCase.sql ?? (testCase.files ?? []).map((file) => `${file.path}: ${file.sql}`).join(" | ");
   const flat = sql.replace(/\s+/g, " ").trim();
@@ -56,8 +57,15 @@ function engineProblems(findings: readonly Finding[]): Finding[] {
 export class RuleTester {
   constructor(private readonly defaults: RuleTesterOptions = {}) {}
 
-  /** Declares a `describe(name)` block with one `it` per case. */
-  run(name: string, rule: Rule, tests: RuleTests): void {
+  /**
+   * Declares a `describe(name)` block with one `it` per case. The cases are typed by the rule:
+   * `options` by the input of its options schema, `messageId` by its messages.
+   */
+  run<Options extends z.ZodType, MessageIds extends string>(
+    name: string,
+    rule: Rule<Options, MessageIds>,
+    tests: RuleTests<z.input<Options>, MessageIds>,
+  ): void {
     describe(name, () => {
       describe("valid", () => {
         for (const entry of tests.valid) {

@@ -31,7 +31,7 @@ export const banDropColumn = defineRule({
       const places = lazySubcommandPlaces(visit.statement, alter);
       for (const [position, command] of alterCommands(alter).entries()) {
         if (command.subtype !== "AT_DropColumn") continue;
-        if (undoesOwnUp(context.file, table?.columns.get(command.name ?? "")?.createdAt?.file)) continue;
+        if (undoesOwnUp(context, table?.columns.get(command.name ?? "")?.createdAt?.file)) continue;
         context.report({
           messageId: "dropColumn",
           data: { column: command.name ?? "", table: alter.relation?.relname ?? "" },

@@ -24,7 +24,7 @@ export const banDropTable = defineRule({
       if (drop?.removeType !== "OBJECT_TABLE") return;
       for (const relation of visit.statement.relations) {
         if (relation.role !== "target" || isCreatedHere(visit, relation)) continue;
-        if (undoesOwnUp(context.file, findTable(context.schema, relation)?.createdAt?.file)) continue;
+        if (undoesOwnUp(context, findTable(context.schema, relation)?.createdAt?.file)) continue;
         context.report({
           messageId: "dropTable",
           data: { table: relation.schema === undefined ? relation.name : `${relation.schema}.${relation.name}` },

@@ -7,7 +7,15 @@ import {
   type SchemaModel,
 } from "@confiture/sql";
 import { defineRule } from "../../define-rule.js";
-import { docsUrl, downFileOf, isDownFile } from "../support.js";
+import type { RuleContext } from "../../types.js";
+import { docsUrl, downFileOf, isDownMigration, upMigrationOf } from "../support.js";
+
+/** Whether the current up file has a down file (or section) in the run. */
+function hasDown(context: RuleContext<unknown>): boolean {
+  if (context.migration !== undefined) return context.migration.role === "up" && context.migration.pair !== undefined;
+  const down = downFileOf(context.file);
+  return down !== undefined && (context.files ?? []).some((other) => other === down || baseName(other) === baseName(down));
+}
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -55,7 +63,7 @@ export const migrationReversibility = defineRule({
     return {
       statement({ statement }) {
         const file = context.file;
-        if (isDownFile(file)) {
+        if (isDownMigration(context)) {
           if (replay?.file !== file) replay = { file, model: cloneSchemaModel(context.schema) };
           try {
             applyStatement(replay.model, statement);
@@ -64,15 +72,13 @@ export const migrationReversibility = defineRule({
           }
           return;
         }
-        const down = downFileOf(file);
-        if (down === undefined || before.has(file)) return;
-        if (!(context.files ?? []).some((other) => other === down || baseName(other) === baseName(down))) return;
+        if (before.has(file) || !hasDown(context)) return;
         // The model the engine passes at a file's first statement is the schema before the file.
         before.set(file, cloneSchemaModel(context.schema));
       },
       fileEnd({ file }) {
-        if (!isDownFile(file)) return;
-        const up = file.replace(/\.down\.sql$/i, ".up.sql");
+        const up = upMigrationOf(context);
+        if (up === undefined) return;
         const start = before.get(up);
         const end = replay?.file === file ? replay.model : cloneSchemaModel(context.schema);
         replay = undefined;

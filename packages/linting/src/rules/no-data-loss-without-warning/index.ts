@@ -1,7 +1,7 @@
 import type { DeleteStmt, DropStmt, UpdateStmt } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
 import { nodeOf } from "../ast.js";
-import { docsUrl, isDownFile, targetsOnlyNewTables } from "../support.js";
+import { docsUrl, isDownMigration, targetsOnlyNewTables } from "../support.js";
 
 /** What destroys data, by what the statement is. */
 function destruction(node: unknown, kind: string): string | undefined {
@@ -35,7 +35,7 @@ export const noDataLossWithoutWarning = defineRule({
   },
   create: (context) => ({
     statement(visit) {
-      if (isDownFile(context.file)) return;
+      if (isDownMigration(context)) return;
       const what = destruction(visit.node, visit.statement.kind);
       if (what === undefined || targetsOnlyNewTables(visit)) return;
       context.report({

@@ -38,12 +38,13 @@ export const requireConcurrentIndexCreation = defineRule({
         });
         return;
       }
+      // CONCURRENTLY ends in the same state with a weaker lock; PostgreSQL refuses it inside a transaction.
       const fixed = insertAfterKeyword(visit.statement, ["index"], " CONCURRENTLY");
       context.report({
         messageId: "missingConcurrently",
         data: { table },
         help: "Use CREATE INDEX CONCURRENTLY, in a migration that does not run inside a transaction.",
-        ...(fixed === undefined ? {} : { fix: { text: fixed } }),
+        ...(fixed === undefined ? {} : { fix: { text: fixed, safe: !visit.session.inTransaction } }),
       });
     },
   }),

@@ -28,12 +28,13 @@ export const requireConcurrentIndexDeletion = defineRule({
         return index === undefined || !visit.createdInFile.has(index.table);
       });
       if (onOldTables.length === 0) return;
+      // CONCURRENTLY ends in the same state with a weaker lock; PostgreSQL refuses it inside a transaction.
       const fixed = indexes.length === 1 ? insertAfterKeyword(visit.statement, ["index"], " CONCURRENTLY") : undefined;
       context.report({
         messageId: "missingConcurrently",
         data: { index: onOldTables.map((relation) => relation.name).join(", ") },
         help: "Use DROP INDEX CONCURRENTLY (one index per statement, outside a transaction).",
-        ...(fixed === undefined ? {} : { fix: { text: fixed } }),
+        ...(fixed === undefined ? {} : { fix: { text: fixed, safe: !visit.session.inTransaction } }),
       });
     },
   }),

@@ -31,11 +31,12 @@ export const requireConcurrentReindex = defineRule({
         });
         return;
       }
+      // CONCURRENTLY ends in the same state with a weaker lock; PostgreSQL refuses it inside a transaction.
       const fixed = insertAfterKeyword(visit.statement, ["index", "table", "schema", "database", "system"], " CONCURRENTLY");
       context.report({
         messageId: "missingConcurrently",
         help: "Use REINDEX ... CONCURRENTLY outside a transaction.",
-        ...(fixed === undefined ? {} : { fix: { text: fixed } }),
+        ...(fixed === undefined ? {} : { fix: { text: fixed, safe: !visit.session.inTransaction } }),
       });
     },
   }),

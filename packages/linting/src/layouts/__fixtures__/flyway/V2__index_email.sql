@@ -1,0 +1,2 @@
+-- flyway:executeInTransaction=false
+CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
