@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { profileOptionsSchema } from "./profiler.js";
 import { regressionOptionsSchema } from "./regression.js";
+import { verdictOptionsSchema } from "./verdict.js";
 
 /** The `profile` section of `confiture.config.*`. Command-line options win over it. */
 export const profileConfigSchema = z.strictObject({
@@ -13,7 +14,7 @@ export const profileConfigSchema = z.strictObject({
   /** Days after which a baseline is stale. */
   maxBaselineAgeDays: z.number().positive().default(30),
   profile: z.strictObject(profileOptionsSchema.partial().shape).default({}),
-  regression: z.strictObject(regressionOptionsSchema.partial().shape).default({}),
+  regression: z.strictObject({ ...regressionOptionsSchema.partial().shape, ...verdictOptionsSchema.partial().shape }).default({}),
   /** Record baselines before `migrate up` executes and check them after it validates. */
   aroundMigrations: z.boolean().default(false),
   /** With aroundMigrations: fail the run (and roll back) on an error-level regression instead of alerting. */

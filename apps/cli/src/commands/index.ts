@@ -9,6 +9,7 @@ import { hooksCommand } from "./hooks.js";
 import { lintCommand } from "./lint.js";
 import { rulesCommand } from "./rules.js";
 import { explainCommand } from "./explain.js";
+import { lspCommand } from "./lsp.js";
 import { migrateCommand } from "./migrate.js";
 import type { CommandModule } from "./types.js";
 
@@ -26,4 +27,5 @@ export const commands: CommandModule[] = [
   sloCommand,
   hooksCommand,
   migrateCommand,
+  lspCommand,
 ];

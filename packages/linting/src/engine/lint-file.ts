@@ -188,6 +188,7 @@ export function lintFile(input: LintFileInput): FileOutcome {
       text: statement.text,
       locks: analysis.locks,
       rewrite: analysis.rewrite,
+      scan: analysis.scan,
     });
     cursor.statement = statement;
     const visit: StatementVisit = {

@@ -70,6 +70,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   ordered.push(...orphanDowns);
 
   const findings: Finding[] = [];
+  for (const finding of options.inputFindings ?? []) findings.push(finding);
   const model = createSchemaModel();
   const cursor: RunCursor = {
     file: ordered[0]?.path ?? "",
@@ -118,7 +119,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         await runner.invokeAsync(() => live(database));
     }
   }
-  const reportOn = options.reportOn === undefined ? undefined : new Set(options.reportOn);
+  // Input findings name files that were never linted: they are reported whatever `reportOn` says.
+  const reportOn =
+    options.reportOn === undefined
+      ? undefined
+      : new Set([...options.reportOn, ...(options.inputFindings ?? []).map((finding) => finding.file)]);
   const result = finishFindings({
     findings,
     outcomes,

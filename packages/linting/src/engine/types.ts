@@ -21,6 +21,11 @@ export interface LintOptions {
   /** Enables rules' `live` visitors. */
   database?: LiveDatabase;
   /**
+   * Findings about inputs that were not linted (links leaving the directory, loops, files that are
+   * not SQL text: see `readSqlFile` and `walkSqlDirectory`), reported and counted with the rest.
+   */
+  inputFindings?: readonly Finding[];
+  /**
    * Report only on these paths (as given in `files`). The other files are linted for context: they
    * are replayed so the schema model knows the earlier migrations, and their findings are dropped.
    */
@@ -53,6 +58,8 @@ export interface LintedStatement {
   text: string;
   locks: LockAcquisition[];
   rewrite: boolean;
+  /** Whether it reads every row of the table (a validation, a build) without rewriting it. */
+  scan: boolean;
 }
 
 /** One file of a run, for reporters (code frames, locks). Not part of the JSON contract. */
