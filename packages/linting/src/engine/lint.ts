@@ -57,6 +57,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     composeLibraries({
       libraries: options.libraries ?? [],
       rules: config.rules,
+      preset: config.preset,
       ...(config.conflictResolution === undefined ? {} : { conflictResolution: config.conflictResolution }),
     });
   const pgVersion: PgVersion = options.pgVersion ?? (config.pgVersion as PgVersion | undefined) ?? DEFAULT_PG_VERSION;
