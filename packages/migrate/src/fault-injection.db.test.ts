@@ -151,7 +151,10 @@ describe.each(
       if (mode === "transactional") expect(table, label).toBe(false);
     }
     // A late write after a timeout never lands; in a transaction the failed hook's writes go with its savepoint.
-    expect(notes, label).not.toContain("late");
+    // Except on PGlite in autocommit: its statement blocks the event loop, so the hook's next write runs
+    // before the timeout can be noticed, and commits at once (the README's Limits say so).
+    const pgliteAutocommitSleep = !server && mode === "non-transactional" && kind === "timeout-in-sql";
+    if (!pgliteAutocommitSleep) expect(notes, label).not.toContain("late");
     if (mode === "transactional" && stages[phase] === "execute") expect(notes, label).toEqual([]);
     if (server) {
       // No lock and no statement of the run outlives it.
