@@ -1,6 +1,6 @@
 import { delay } from "./advisory-lock.js";
 import { MigrationCancelledError, MigrationFailedError } from "./errors.js";
-import { describeInvalidIndexes } from "./execute.js";
+import { describeInvalidIndexes, hookSql } from "./execute.js";
 import {
   type ExecutionContext,
   executePhaseContext,
@@ -61,7 +61,8 @@ export async function executeOutsideTransaction(
     }
     await context.lifecycle.phase(
       "before_execute",
-      executePhaseContext(context, migration, { attempt: 1, resumedFrom, sql: connection }),
+      executePhaseContext(context, migration, { attempt: 1, resumedFrom, ...hookSql(context, "autocommit") }),
+      { transaction: "inside" },
     );
     for (const statement of migration.statements.slice(resumedFrom)) {
       current = statement;
@@ -96,7 +97,8 @@ export async function executeOutsideTransaction(
     const durationMs = performance.now() - started;
     await context.lifecycle.phase(
       "after_execute",
-      executePhaseContext(context, migration, { attempt: 1, resumedFrom, durationMs, sql: connection }),
+      executePhaseContext(context, migration, { attempt: 1, resumedFrom, durationMs, ...hookSql(context, "autocommit") }),
+      { transaction: "inside" },
     );
     if (up) {
       await recordMigration(connection, {
@@ -131,7 +133,9 @@ export async function executeOutsideTransaction(
     });
     // Statements outside a transaction cannot be rolled back: the phases still fire, saying so.
     await context.lifecycle.phase("before_rollback", rollbackContext).catch(() => undefined);
-    await context.lifecycle.phase("after_rollback", { ...rollbackContext, rolledBack: false }).catch(() => undefined);
+    await context.lifecycle
+      .phase("after_rollback", { ...rollbackContext, rolledBack: false, ...hookSql(context, "autocommit") })
+      .catch(() => undefined);
     if (MigrationCancelledError.isInstance(error)) throw error;
     const leftBehind = invalid.length > 0 ? `; invalid index left behind: ${invalid.join(", ")}` : "";
     const at =

@@ -17,7 +17,7 @@ export const profileConfigSchema = z.strictObject({
   regression: z.strictObject({ ...regressionOptionsSchema.partial().shape, ...verdictOptionsSchema.partial().shape }).default({}),
   /** Record baselines before `migrate up` executes and check them after it validates. */
   aroundMigrations: z.boolean().default(false),
-  /** With aroundMigrations: fail the run (and roll back) on an error-level regression instead of alerting. */
+  /** With aroundMigrations: fail the run on an error-level regression instead of alerting; it runs after COMMIT, so the migrations stay applied ("applied, then a post-commit check failed", exit 4). */
   failOnRegression: z.boolean().default(false),
 });
 export type ProfileConfig = z.output<typeof profileConfigSchema>;

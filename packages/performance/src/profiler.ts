@@ -27,7 +27,13 @@ export const profileOptionsSchema = z.object({
   referenceSql: z.string().min(1).default("SELECT sum(g::bigint * g) FROM generate_series(1, 20000) AS g"),
   largeTableRows: z.number().int().positive().default(10_000),
 });
-export type ProfileOptions = z.input<typeof profileOptionsSchema>;
+export type ProfileOptions = z.input<typeof profileOptionsSchema> & {
+  /**
+   * Says why a query must not run at all (its effects would survive the rollback: setval, dblink...);
+   * `undefined` lets it through. The CLI passes @confiture/sql's escape detector.
+   */
+  refuse?: (sql: string) => Promise<string | undefined>;
+};
 
 export interface QueryProfile {
   queryId: string;
@@ -133,6 +139,19 @@ export async function profileQueries(
 
   await database.withConnection(async (connection) => {
     for (const query of queries) {
+      const refusal = await options.refuse?.(query.sql);
+      if (refusal !== undefined) {
+        profiles.push({
+          queryId: query.id,
+          source: query.source,
+          status: "refused",
+          reason: refusal,
+          writes: true,
+          samples: [],
+          referenceSamples: [],
+        });
+        continue;
+      }
       const verdict = await classify(connection, query);
       if ("error" in verdict) {
         profiles.push({

@@ -60,10 +60,12 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const loaded = await loadCommandConfig(runtime, options);
   const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, io, loaded.config.database?.url);
-  const files = await collectFiles(paths, io, loaded, { allowUnmatched: !options.errorOnUnmatchedPattern });
+  const { files, findings: inputFindings } = await collectFiles(paths, io, loaded, {
+    allowUnmatched: !options.errorOnUnmatchedPattern,
+  });
   if (options.errorOnUnmatchedPattern) {
     const where = paths.length > 0 ? paths.join(", ") : displayPath(io.cwd, configuredMigrationsDirectory(loaded));
-    requireInputs(files.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
+    requireInputs(files.length + inputFindings.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
   }
   // The files asked for are reported; the rest of the migrations directory is replayed for context.
   const asked = new Set(files.map((file) => file.path));
@@ -79,6 +81,7 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
       runtime,
       {
         files: [...files, ...context],
+        inputFindings,
         ...(context.length === 0 ? {} : { reportOn: [...asked] }),
         libraries,
         config: section,

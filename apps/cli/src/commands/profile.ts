@@ -16,6 +16,7 @@ import {
   topStatements,
 } from "@confiture/performance";
 import { environmentSchema } from "@confiture/monitoring";
+import { describeEscapingEffects, findEscapingEffectsInSql } from "@confiture/sql";
 import { type Command, Option } from "commander";
 import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
@@ -137,6 +138,12 @@ async function withConfig(options: ProfileOptions, runtime: CliRuntime): Promise
   };
 }
 
+/** A query whose effects a rollback would not undo (setval, dblink, advisory locks...) is never profiled. */
+async function refuseEscaping(sql: string): Promise<string | undefined> {
+  const effects = await findEscapingEffectsInSql(sql);
+  return effects.length === 0 ? undefined : `not run: a rollback would not undo it (${describeEscapingEffects(effects)})`;
+}
+
 function workflowOptions(options: ResolvedProfileOptions) {
   return {
     environment: options.env,
@@ -147,6 +154,7 @@ function workflowOptions(options: ResolvedProfileOptions) {
       timedRuns: positiveInteger(options.runs, "--runs"),
       warmupRuns: Number(options.warmup),
       allowWrites: Boolean(options.allowWrites),
+      refuse: refuseEscaping,
     },
     regression: { ...options.settings.regression, relativeThreshold: Number(options.threshold) / 100 },
   };

@@ -36,16 +36,24 @@ function displayUrl(url: string): string {
   }
 }
 
+/** A webhook's default timeout (all attempts together). */
+export const defaultWebhookTimeoutMs = 30_000;
+
 /**
  * A hook that POSTs JSON to a URL: `{ text, phase, hook, context }`, where `text` is a one-line
  * summary (what Slack incoming webhooks display). Retries network errors, 429 and 5xx with backoff.
+ * Runs outside the migration's transaction (after its COMMIT on `after_execute`) unless `transaction: "inside"`.
  */
 export function webhookHook<P extends HookPhase>(spec: WebhookHookSpec<P>): HookDefinition<P> {
   const { url, retries = 3, retryDelayMs = 200, requestTimeoutMs = 10_000, headers, ...meta } = spec;
   const where = displayUrl(url);
   const hook: HookDefinition<P> = {
     ...meta,
-    timeoutMs: meta.timeoutMs ?? (retries + 1) * requestTimeoutMs + retryDelayMs * 2 ** (retries + 1),
+    // Bounded by default, whatever the retries: the time its attempts need, at most the default hook timeout.
+    timeoutMs:
+      meta.timeoutMs ?? Math.min(defaultWebhookTimeoutMs, (retries + 1) * requestTimeoutMs + retryDelayMs * 2 ** (retries + 1)),
+    // The network never runs inside the migration's transaction unless asked: a hanging endpoint would hold its locks.
+    transaction: meta.transaction ?? "outside",
     kind: "webhook",
     run: async (context, { signal, logger }): Promise<HookResult> => {
       const body = `{"text":${JSON.stringify(summaryText(spec.phase, spec.name, context))},"phase":${JSON.stringify(spec.phase)},"hook":${JSON.stringify(spec.name)},"context":${serializeContext(context)}}`;

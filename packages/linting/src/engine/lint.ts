@@ -57,6 +57,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     composeLibraries({
       libraries: options.libraries ?? [],
       rules: config.rules,
+      preset: config.preset,
       ...(config.conflictResolution === undefined ? {} : { conflictResolution: config.conflictResolution }),
     });
   const pgVersion: PgVersion = options.pgVersion ?? (config.pgVersion as PgVersion | undefined) ?? DEFAULT_PG_VERSION;
@@ -69,6 +70,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   ordered.push(...orphanDowns);
 
   const findings: Finding[] = [];
+  for (const finding of options.inputFindings ?? []) findings.push(finding);
   const model = createSchemaModel();
   const cursor: RunCursor = {
     file: ordered[0]?.path ?? "",
@@ -117,7 +119,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         await runner.invokeAsync(() => live(database));
     }
   }
-  const reportOn = options.reportOn === undefined ? undefined : new Set(options.reportOn);
+  // Input findings name files that were never linted: they are reported whatever `reportOn` says.
+  const reportOn =
+    options.reportOn === undefined
+      ? undefined
+      : new Set([...options.reportOn, ...(options.inputFindings ?? []).map((finding) => finding.file)]);
   const result = finishFindings({
     findings,
     outcomes,

@@ -21,6 +21,11 @@ export interface LintOptions {
   /** Enables rules' `live` visitors. */
   database?: LiveDatabase;
   /**
+   * Findings about inputs that were not linted (links leaving the directory, loops, files that are
+   * not SQL text: see `readSqlFile` and `walkSqlDirectory`), reported and counted with the rest.
+   */
+  inputFindings?: readonly Finding[];
+  /**
    * Report only on these paths (as given in `files`). The other files are linted for context: they
    * are replayed so the schema model knows the earlier migrations, and their findings are dropped.
    */
