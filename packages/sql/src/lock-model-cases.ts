@@ -1,4 +1,15 @@
-import { ACCOUNTS, EVENTS, MANY_OBJECTS, ORDERS, ORDERS_FK, TRIGGERED, VIEWS } from "./lock-model-case-setups.js";
+import {
+  ACCOUNTS,
+  EVENTS,
+  EVENTS_WITH_DEFAULT,
+  MANY_OBJECTS,
+  ORDER_ITEMS,
+  ORDERS,
+  ORDERS_FK,
+  SEQUENCED,
+  TRIGGERED,
+  VIEWS,
+} from "./lock-model-case-setups.js";
 import type { PgVersion } from "./types.js";
 
 /**
@@ -184,6 +195,38 @@ export const LOCK_MODEL_CASES: readonly LockModelCase[] = [
     ["detach_partition", "ALTER TABLE events DETACH PARTITION events_2"],
     ["detach_partition_concurrently", "ALTER TABLE events DETACH PARTITION events_2 CONCURRENTLY", { minVersion: 14 }],
     ["create_partition", "CREATE TABLE events_3 PARTITION OF events FOR VALUES IN (3)"],
+  ]),
+  // Relations the statements do not name: the DEFAULT partition, every partition, cascades, sequences.
+  ...cases(EVENTS_WITH_DEFAULT, [
+    ["attach_partition with a default partition", "ALTER TABLE events ATTACH PARTITION events_1 FOR VALUES IN (1)"],
+    ["create_partition with a default partition", "CREATE TABLE events_3 PARTITION OF events FOR VALUES IN (3)"],
+    ["detach_partition with a default partition", "ALTER TABLE events DETACH PARTITION events_2"],
+    [
+      "create_trigger row-level on a partitioned table",
+      "CREATE TRIGGER events_audit AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION touch()",
+    ],
+    [
+      "create_trigger statement-level on a partitioned table",
+      "CREATE TRIGGER events_audit AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION touch()",
+    ],
+    ["truncate a partitioned table", "TRUNCATE events"],
+    ["drop_table partitioned", "DROP TABLE events"],
+  ]),
+  ...cases(ORDER_ITEMS, [
+    ["truncate cascade", "TRUNCATE accounts CASCADE"],
+    ["drop_table cascade", "DROP TABLE accounts CASCADE"],
+    ["drop_table referencing and referenced", "DROP TABLE orders CASCADE"],
+    ["drop_constraint primary key cascade", "ALTER TABLE accounts DROP CONSTRAINT accounts_pkey CASCADE"],
+  ]),
+  ...cases(SEQUENCED, [
+    ["set_identity restart", "ALTER TABLE numbered ALTER COLUMN id RESTART WITH 10"],
+    ["set_identity increment", "ALTER TABLE numbered ALTER COLUMN id SET INCREMENT BY 2"],
+    ["alter_column_type identity column", "ALTER TABLE numbered ALTER COLUMN id TYPE bigint"],
+    ["alter_column_type serial column", "ALTER TABLE serialed ALTER COLUMN id TYPE bigint"],
+    ["insert identity", "INSERT INTO numbered (label) VALUES ('x')"],
+    ["select through an index", "SELECT * FROM numbered WHERE label = 'x'"],
+    ["drop_identity", "ALTER TABLE numbered ALTER COLUMN id DROP IDENTITY"],
+    ["drop_table with a serial column", "DROP TABLE serialed"],
   ]),
   ...cases(TRIGGERED, [
     ["create_trigger", "CREATE TRIGGER accounts_audit AFTER INSERT ON accounts FOR EACH ROW EXECUTE FUNCTION touch()"],
