@@ -144,8 +144,8 @@ describe("the exit-code table", () => {
     }
   });
 
-  it("covers every command with at least an ok case and a usage case", () => {
-    const program = createProgram({
+  it("covers every command with at least an ok case and a usage case", async () => {
+    const program = await createProgram({
       io: memoryIo(),
       exitCode: 0,
       metrics: new CommandMetrics(),

@@ -50,7 +50,12 @@ export type StateEvent = (typeof StateEvent)[keyof typeof StateEvent];
 /** Every state event. */
 export const stateEvents: readonly StateEvent[] = Object.values(StateEvent);
 
-/** The 6 operational alerts; raised with `executor.alert(...)`. */
+/**
+ * The 6 operational alerts; raised with `executor.alert(...)`. Confiture raises
+ * `LOCK_TIMEOUT_EXCEEDED`, `LONG_TRANSACTION_DETECTED` (the runner) and `PERFORMANCE_DEGRADED`
+ * (@confiture/performance); nothing in Confiture raises `DATA_ANOMALY_DETECTED`,
+ * `MEMORY_THRESHOLD_EXCEEDED` or `CONNECTION_POOL_EXHAUSTED`: they are for callers' own checks.
+ */
 export const Alert = {
   DATA_ANOMALY_DETECTED: "data_anomaly_detected",
   LOCK_TIMEOUT_EXCEEDED: "lock_timeout_exceeded",

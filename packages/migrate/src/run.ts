@@ -7,6 +7,7 @@ import {
   type MigrationRef,
   migrationRef,
 } from "./execution-context.js";
+import { connectionLost, connectionLostMessage } from "./connection-lost.js";
 import { executeOutsideTransaction } from "./execute-outside.js";
 import { executeInTransaction } from "./execute.js";
 import type { MigrationFile, UnrecognizedFile } from "./files.js";
@@ -16,6 +17,7 @@ import { HookPhaseFailedError, type Lifecycle, type LifecyclePhase, type PhaseSe
 import type { Direction, PreparedMigration } from "./prepare.js";
 import { diffMigrationSets } from "./schema-diff.js";
 import type { RunOptions, RunSession } from "./session.js";
+import { sqlStateOf } from "./settings.js";
 import { readAppliedMigrations } from "./tracking.js";
 import { type ValidationReport, validateDatabase } from "./validate.js";
 
@@ -304,6 +306,17 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
         if (!checked) break;
       }
     } catch (error) {
+      if (connectionLost(error)) {
+        // Nothing more can run on this session: say what was running and what the database now holds.
+        const message = connectionLostMessage(migration, error, await session.trackedState(migration.version));
+        result.status = "failed";
+        result.failure = { version: migration.version, message, code: sqlStateOf(error) ?? "connection_lost" };
+        await lifecycle
+          .event("migration_failed", { ...eventPayload, reason: message, error: errorInfo(error) })
+          .catch(() => undefined);
+        result.durationMs = performance.now() - started;
+        return result;
+      }
       const cancelled = MigrationCancelledError.isInstance(error);
       result.status = cancelled ? "cancelled" : "failed";
       const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import type { Database, Queryable } from "@confiture/db";
 import type { PgVersion } from "@confiture/sql";
 import { withMigrationLock } from "./advisory-lock.js";
+import type { TrackedAfterLoss } from "./connection-lost.js";
 import { type HookSql, hookSqlExecutor } from "./hook-sql.js";
 import type { MigrateEvents } from "./events.js";
 import type { GatePolicy, MigrationGates } from "./gates.js";
@@ -47,6 +48,8 @@ export interface RunSession {
    * connection of their own on a server (released when `work` ends), on the idle session with PGlite.
    */
   hookConnection<T>(work: (sql: HookSql) => Promise<T>): Promise<T>;
+  /** Reads a migration's tracking state on a new connection (after the run's was lost); `unknown` when it cannot. */
+  trackedState(version: string): Promise<TrackedAfterLoss>;
 }
 
 /**
@@ -91,6 +94,20 @@ export async function withRunSession<T>(options: RunOptions, work: (session: Run
           environment: options.environment ?? "local",
           progress,
           ...(cancelRunning === undefined ? {} : { cancelRunning }),
+          trackedState: async (version) => {
+            // PGlite has one connection (the run's); a server gives a new one from the pool.
+            if (options.database.driver !== "pg") return "unknown";
+            try {
+              const { rows } = await options.database.query<{ state: string }>(
+                "SELECT state FROM confiture.migrations WHERE version = $1",
+                [version],
+              );
+              const state = rows[0]?.state;
+              return state === "applied" || state === "partial" ? state : "absent";
+            } catch {
+              return "unknown";
+            }
+          },
           hookConnection: (work) =>
             options.database.driver === "pg"
               ? options.database.withConnection(async (own) => {

@@ -1,5 +1,4 @@
 import { general, type LintResult, formatFindings, type ReportFormat, REPORT_FORMATS } from "@confiture/linting";
-import { openDatabase } from "@confiture/db";
 import type { PgVersion } from "@confiture/sql";
 import { type Command, Option } from "commander";
 import { addCommonOptions, type CommonOptions, resolveDatabaseUrl } from "../common-options.js";
@@ -16,6 +15,7 @@ import {
 } from "../config/lint-setup.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { requireInputs } from "../inputs.js";
+import { loadOptional } from "../optional-package.js";
 import { cliVersion } from "../version.js";
 import { emitReport, errorsOnly, type FixAndOutputOptions, fixDiff, lintOrFix } from "./lint-fix.js";
 import type { CliRuntime, CommandModule } from "./types.js";
@@ -72,7 +72,11 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
   const context = (await collectContext(paths, io, loaded, options.context)).filter((file) => !asked.has(file.path));
   let result: LintResult;
   let changed: Awaited<ReturnType<typeof lintOrFix>>["changed"] = [];
-  const database = url === undefined ? undefined : await openDatabase(url);
+  // The database driver loads only for --db: linting files needs none (a lint-only install has none).
+  const database =
+    url === undefined
+      ? undefined
+      : await (await loadOptional(() => import("@confiture/db"), "confiture lint --db")).openDatabase(url);
   try {
     const configured = lintSection(loaded, options);
     const section = options.reportUnusedSuppressions ? { ...configured, reportUnusedSuppressions: true } : configured;

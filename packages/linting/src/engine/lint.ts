@@ -57,6 +57,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     composeLibraries({
       libraries: options.libraries ?? [],
       rules: config.rules,
+      preset: config.preset,
       ...(config.conflictResolution === undefined ? {} : { conflictResolution: config.conflictResolution }),
     });
   const pgVersion: PgVersion = options.pgVersion ?? (config.pgVersion as PgVersion | undefined) ?? DEFAULT_PG_VERSION;
@@ -70,14 +71,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const findings: Finding[] = [];
   for (const finding of options.inputFindings ?? []) findings.push(finding);
-  const model = createSchemaModel();
+  const model = options.schema === undefined ? createSchemaModel() : cloneSchemaModel(options.schema);
   const cursor: RunCursor = {
     file: ordered[0]?.path ?? "",
     schema: model,
     pgVersion,
     settings,
     statement: undefined,
-    files: [...new Set(ordered.map((file) => file.path))],
+    files: [...new Set([...(options.knownFiles ?? []), ...ordered.map((file) => file.path)])],
     migration: undefined,
   };
   const runners = composition.rules
