@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { sep } from "node:path";
-import { type Composition, composeLibraries, type LintedStatement, lint, orderFiles, type SourceFile } from "@confiture/linting";
+import { type Composition, composeLibraries, type LintedStatement, lint } from "@confiture/linting";
 import {
   type CodeAction,
   CodeActionKind,
@@ -15,6 +15,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { type DiagnosticData, toDiagnostic } from "./diagnostics.js";
 import { type DurationEstimate, hoverMarkdown } from "./hover.js";
+import { placeIn, PrefixSchemas } from "./prefix-schema.js";
 import { isIgnored, type Project, type ProjectLoader, readMigrations } from "./project.js";
 
 /** What the server needs from its host (the CLI's `confiture lsp`). */
@@ -39,16 +40,6 @@ interface LintedDocument {
   statements: LintedStatement[];
 }
 
-/** The files to lint for a document: its migration and the ones replayed before it (they build its schema). */
-function filesUpTo(path: string, texts: Map<string, string>): SourceFile[] {
-  const { steps, orphanDowns } = orderFiles([...texts].map(([file, source]) => ({ path: file, source })));
-  const ordered: SourceFile[] = [];
-  for (const step of steps) ordered.push(step.file, ...step.downs);
-  ordered.push(...orphanDowns);
-  const index = ordered.findIndex((file) => file.path === path);
-  return index === -1 ? ordered : ordered.slice(0, index + 1);
-}
-
 /**
  * Serves the Language Server Protocol on a connection: diagnostics for open `.sql` documents as
  * they change (debounced), with the migrations before them replayed for the cross-file schema;
@@ -60,6 +51,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const projects = new Map<string, Promise<ProjectState>>();
   const linted = new Map<string, LintedDocument>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const prefixes = new PrefixSchemas();
 
   async function projectOf(path: string): Promise<ProjectState> {
     const directory = path.slice(0, path.lastIndexOf(sep));
@@ -94,8 +86,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (texts.has(openPath)) texts.set(openPath, open.getText());
       }
       texts.set(path, document.getText());
+      const placement = inDirectory ? placeIn(path, texts) : undefined;
+      const schema = placement === undefined ? undefined : await prefixes.schemaBefore(path, placement.before);
       const result = await lint({
-        files: inDirectory ? filesUpTo(path, texts) : [{ path, source: document.getText() }],
+        files: [{ path, source: document.getText() }],
+        ...(schema === undefined ? {} : { schema, knownFiles: placement!.all }),
         composition: state.composition,
         config: state.project.lint,
         ...(state.project.pgVersion === undefined ? {} : { pgVersion: state.project.pgVersion }),

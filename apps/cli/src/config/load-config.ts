@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { redactConfigText } from "@confiture/redact";
 import { UsageError } from "../errors.js";
 import { describeIssues } from "./describe-issues.js";
 import { type ConfitureConfig, confitureConfigSchema } from "./schema.js";
@@ -44,7 +45,13 @@ async function readConfigFile(path: string): Promise<unknown> {
     const module = (await import(`${pathToFileURL(path).href}?t=${Date.now()}`)) as { default?: unknown };
     return module.default ?? module;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // Parsers quote the offending lines: a password on one of them must not reach the terminal or CI logs.
+    // JSON.parse quotes a snippet cut at any character (a key may lose its first letters): drop it.
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s,
+      ": not valid JSON",
+    );
+    const reason = redactConfigText(message);
     throw new UsageError(`cannot read the configuration ${path}: ${reason}`, { cause: error });
   }
 }

@@ -1,3 +1,4 @@
+import { redactSecrets } from "@confiture/redact";
 import type { HookDefinition, HookResult } from "../define-hook.js";
 import type { HookPhase } from "../events.js";
 import { serializeContext, summaryText } from "./serialize-context.js";
@@ -62,12 +63,12 @@ export function webhookHook<P extends HookPhase>(spec: WebhookHookSpec<P>): Hook
         if (attempt > 0) await wait(retryDelayMs * 2 ** (attempt - 1), signal);
         if (signal.aborted) return { success: false, message: `webhook ${where} aborted` };
         try {
-          const response = await fetch(url, {
-            method: "POST",
-            headers: { "content-type": "application/json", ...headers },
+          const response = await postFollowingRedirects(
+            url,
             body,
-            signal: AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]),
-          });
+            headers ?? {},
+            AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]),
+          );
           await response.arrayBuffer();
           if (response.ok)
             return {
@@ -78,7 +79,8 @@ export function webhookHook<P extends HookPhase>(spec: WebhookHookSpec<P>): Hook
           lastProblem = `HTTP ${response.status}`;
           if (response.status !== 429 && response.status < 500) break;
         } catch (error) {
-          lastProblem = error instanceof Error ? error.message : String(error);
+          // fetch quotes the URL in its errors, credentials included.
+          lastProblem = redactSecrets(error instanceof Error ? error.message : String(error));
         }
         logger.warn({ url: where, attempt: attempt + 1, problem: lastProblem }, "webhook attempt failed");
       }
@@ -86,4 +88,43 @@ export function webhookHook<P extends HookPhase>(spec: WebhookHookSpec<P>): Hook
     },
   };
   return hook;
+}
+
+const maxRedirects = 5;
+
+/**
+ * POSTs `body`, following redirects by hand: fetch would send the custom headers (an `X-Api-Key`)
+ * to whatever origin a redirect names, and only drops `Authorization` itself. Same-origin redirects
+ * keep them; a cross-origin one is followed with `content-type` only. 307/308 repeat the POST; the
+ * others become a GET without body, as browsers do.
+ */
+async function postFollowingRedirects(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Response> {
+  const origin = new URL(url).origin;
+  let current = url;
+  let method = "POST";
+  let payload: string | undefined = body;
+  for (let hop = 0; ; hop += 1) {
+    const sameOrigin = new URL(current).origin === origin;
+    const response = await fetch(current, {
+      method,
+      headers: { "content-type": "application/json", ...(sameOrigin ? headers : {}) },
+      ...(payload === undefined ? {} : { body: payload }),
+      redirect: "manual",
+      signal,
+    });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status >= 400 || location === null) return response;
+    await response.arrayBuffer();
+    if (hop >= maxRedirects) throw new Error(`more than ${maxRedirects} redirects`);
+    current = new URL(location, current).toString();
+    if (response.status !== 307 && response.status !== 308) {
+      method = "GET";
+      payload = undefined;
+    }
+  }
 }

@@ -71,14 +71,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const findings: Finding[] = [];
   for (const finding of options.inputFindings ?? []) findings.push(finding);
-  const model = createSchemaModel();
+  const model = options.schema === undefined ? createSchemaModel() : cloneSchemaModel(options.schema);
   const cursor: RunCursor = {
     file: ordered[0]?.path ?? "",
     schema: model,
     pgVersion,
     settings,
     statement: undefined,
-    files: [...new Set(ordered.map((file) => file.path))],
+    files: [...new Set([...(options.knownFiles ?? []), ...ordered.map((file) => file.path)])],
     migration: undefined,
   };
   const runners = composition.rules

@@ -1,4 +1,4 @@
-import type { LockAcquisition, PgVersion } from "@confiture/sql";
+import type { LockAcquisition, PgVersion, SchemaModel } from "@confiture/sql";
 import type { Composition, CompositionAudit } from "../composition/types.js";
 import type { LintConfigInput } from "../config.js";
 import type { Library } from "../define-library.js";
@@ -32,6 +32,13 @@ export interface LintOptions {
   reportOn?: readonly string[];
   /** Measure the time each rule spends in its visitors (`LintResult.timings`), like ESLint's TIMING. */
   timing?: boolean;
+  /**
+   * The catalog the files start from (copied, never changed): the migrations before them, replayed
+   * once and kept by an editor, so an edit re-lints one file. Default: an empty catalog.
+   */
+  schema?: SchemaModel;
+  /** Every file of the migration set when `files` is only part of it (rules that look for a down file). */
+  knownFiles?: readonly string[];
 }
 
 /** Counts of one run. `errors` counts `error` and `critical` findings. */

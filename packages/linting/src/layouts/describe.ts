@@ -158,7 +158,32 @@ export function describeMigrations(files: readonly SourceFile[], options: { runn
     described.push({ file: { ...file, migration }, pairKey: pathClass.pairKey });
   }
   pairFiles(described);
-  return described.map((entry) => entry.file);
+  const migrations = described.map((entry) => entry.file);
+  withoutDownsByPolicy(migrations);
+  return migrations;
+}
+
+/** At least this many up files and not one down file: the project does not write down migrations. */
+const policyThreshold = 5;
+
+/**
+ * A folder of many up migrations and no down file at all belongs to a project that does not write
+ * down migrations (supabase/auth, Harbor): asking for one on every file is noise. A project that
+ * writes them and misses one is still told.
+ */
+function withoutDownsByPolicy(files: readonly SourceFile[]): void {
+  const folders = new Map<string, { ups: MigrationInfo[]; downs: number }>();
+  for (const file of files) {
+    const migration = file.migration;
+    if (migration === undefined || !migration.downSupported) continue;
+    const folder = sequenceFolder(file.path, migration.runner);
+    const entry = folders.get(folder) ?? { ups: [], downs: 0 };
+    if (migration.role === "up") entry.ups.push(migration);
+    else if (migration.role === "down") entry.downs++;
+    folders.set(folder, entry);
+  }
+  for (const { ups, downs } of folders.values())
+    if (downs === 0 && ups.length >= policyThreshold) for (const migration of ups) migration.downSupported = false;
 }
 
 /** Links each up file with its down (revert, verify) file through the pair key its path gave. */
