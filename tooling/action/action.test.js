@@ -21,7 +21,9 @@ const comments = [{ id: 1, body: "LGTM", user: { login: "reviewer" } }];
 let nextId = 100;
 const server = createServer((request, response) => {
   let text = "";
-  request.on("data", (chunk) => (text += chunk));
+  request.on("data", (chunk) => {
+    text += chunk;
+  });
   request.on("end", () => {
     const body = text === "" ? undefined : JSON.parse(text);
     requests.push({ method: request.method ?? "", url: request.url ?? "", authorization: request.headers.authorization, body });

@@ -9,6 +9,8 @@ export const ExitCode = {
   usage: 2,
   /** Another migration run holds the lock and did not release it in time. */
   locked: 3,
+  /** Applied (committed), then a check after the COMMIT failed: nothing was rolled back. */
+  postCommit: 4,
 } as const;
 
 /** What each exit code means, for `--help`, the README and the test that walks every command through them. */
@@ -27,6 +29,11 @@ export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
   {
     code: ExitCode.locked,
     meaning: "locked: another migration run holds the lock, or another process has the embedded database directory open",
+  },
+  {
+    code: ExitCode.postCommit,
+    meaning:
+      "applied, then a post-commit check failed: a validate hook or an after-commit hook failed after the migrations committed; they stay applied (nothing was rolled back)",
   },
 ];
 

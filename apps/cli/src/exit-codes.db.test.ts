@@ -10,7 +10,7 @@ import { memoryIo } from "./io.js";
 import { createProgram, run } from "./main.js";
 import { CommandMetrics } from "./metrics.js";
 
-// Walks the exit-code table (0 ok, 1 findings or failures, 2 usage or configuration, 3 locked) through
+// Walks the exit-code table (0 ok, 1 findings or failures, 2 usage or configuration, 3 locked, 4 post-commit) through
 // every command, with --format json wherever a command has it: stdout must then hold exactly one JSON
 // document naming the config, with `error: { code, message }` when the command could not do its job.
 // Database cases run on embedded PGlite (slow: marked in the file name); the lock (3) needs a server.
@@ -25,6 +25,9 @@ const files = {
   "unparsable/20240103000000_bad.up.sql": "SELECT 1;\nSELEC oops;\n",
   "rewrite.sql": "ALTER TABLE widgets ALTER COLUMN name TYPE varchar(10);\n",
   "queries.sql": "-- name: one\nSELECT 1\n",
+  // A check after the COMMIT that fails: the migration stays applied (exit 4).
+  "postcommit.yaml":
+    "hooks:\n  hooks:\n    - name: check\n      phase: after_validate\n      kind: shell\n      command: exit 1\n",
   "empty/": "",
   "fake.up.sql/": "",
 };
@@ -113,6 +116,11 @@ const cases: Case[] = [
   { command: "migrate up", args: ["--db", "pglite:", "--dir", "cascading"], code: 1, says: /lint/ },
   { command: "migrate up", args: ["--db", "pglite:", "--dir", "nowhere"], code: usage, says: /does not exist/ },
   { command: "migrate up", args: ["--db", "pglite:", "--to", "19990101000000"], code: usage },
+  {
+    command: "migrate up",
+    args: ["--db", "pglite:", "--config", "postcommit.yaml", "--dir", "migrations"],
+    code: ExitCode.postCommit,
+  },
   { command: "migrate down", args: ["--db", "pglite:"], code: 0 },
   { command: "migrate down", args: ["--steps", "0"], code: usage },
 ];
@@ -136,8 +144,8 @@ describe("the exit-code table", () => {
     }
   });
 
-  it("covers every command with at least an ok case and a usage case", () => {
-    const program = createProgram({
+  it("covers every command with at least an ok case and a usage case", async () => {
+    const program = await createProgram({
       io: memoryIo(),
       exitCode: 0,
       metrics: new CommandMetrics(),
@@ -166,7 +174,10 @@ describe("the exit-code table", () => {
       // Exactly one JSON document, whatever happened.
       const document = JSON.parse(io.out()) as { config?: unknown; error?: { code: string; message: string } };
       if (entry.report ?? true) expect(document).toHaveProperty("config");
-      if (entry.code >= ExitCode.usage) {
+      // A post-commit failure is a run's result (the migrations stay applied), not an error document.
+      if (entry.code === ExitCode.postCommit)
+        expect(document).toMatchObject({ status: "post_commit_failed", postCommitFailure: { phase: "after_validate" } });
+      else if (entry.code >= ExitCode.usage) {
         expect(document.error?.code).toMatch(/^CONFITURE_/);
         expect(document.error?.message.length).toBeGreaterThan(0);
       }

@@ -1,6 +1,18 @@
-import { DatabaseLockedError } from "@confiture/db";
 import { CommanderError } from "commander";
 import { CommandFailedError, ExitCode, UsageError } from "./errors.js";
+
+/**
+ * `@confiture/db`'s DatabaseLockedError, recognised the way its `isInstance` does (the package's
+ * `Symbol.for` marker and the literal code) without importing the driver package into every command.
+ */
+function isDatabaseLocked(error: unknown): error is Error & { code: string } {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    Symbol.for("confiture.db.error") in error &&
+    (error as { code?: unknown }).code === "CONFITURE_DATABASE_LOCKED"
+  );
+}
 
 /** How the top-level catch reports an error: exit code, a code for JSON, the message for people. */
 export interface Failure {
@@ -65,8 +77,7 @@ export function failureOf(error: unknown): Failure {
     return { exitCode: ExitCode.usage, code: codeOf(error, "CONFITURE_USAGE"), message, unexpected: false };
   }
   // Any command that opens an embedded directory another process holds: the same exit as a held migration lock.
-  if (DatabaseLockedError.isInstance(error))
-    return { exitCode: ExitCode.locked, code: error.code, message: error.message, unexpected: false };
+  if (isDatabaseLocked(error)) return { exitCode: ExitCode.locked, code: error.code, message: error.message, unexpected: false };
   if (CommandFailedError.isInstance(error)) {
     return { exitCode: error.exitCode, code: codeOf(error.cause, error.code), message: error.message, unexpected: false };
   }

@@ -1,11 +1,12 @@
 import { Command, CommanderError } from "commander";
-import { commands } from "./commands/index.js";
-import type { CliRuntime } from "./commands/types.js";
+import { type CommandEntry, commandsFor, timingSourcesOf } from "./commands/index.js";
+import type { CliRuntime, CommandModule } from "./commands/types.js";
 import { writeJson } from "./common-options.js";
 import { EXIT_CODES, ExitCode } from "./errors.js";
 import { failureOf } from "./failure.js";
 import { type CliIo, processIo } from "./io.js";
 import { CommandMetrics } from "./metrics.js";
+import { missingPackageError, missingPackageOf } from "./optional-package.js";
 import { cliVersion } from "./version.js";
 
 /** The exit-code table as `--help` prints it. */
@@ -13,8 +14,50 @@ export function exitCodeHelp(): string {
   return ["Exit codes:", ...EXIT_CODES.map(({ code, meaning }) => `  ${code}  ${meaning}`)].join("\n");
 }
 
-/** Builds the program with every command registered. */
-export function createProgram(runtime: CliRuntime): Command {
+/** Every package to install for a command (idempotent for those already there), the missing one first. */
+function installList(entry: CommandEntry, missing: string): string {
+  return [missing, ...entry.packages.filter((name) => name !== missing)].join(" ");
+}
+
+/**
+ * A command whose module cannot load because an optional package is missing: it stays in `--help`,
+ * and running it says what to install (exit 2).
+ */
+function unavailableCommand(entry: CommandEntry, missing: string, cause: unknown): CommandModule {
+  return {
+    name: entry.name,
+    register(program) {
+      program
+        .command(entry.name)
+        .description(`(not installed: npm install --save-dev ${installList(entry, missing)})`)
+        .allowUnknownOption()
+        .allowExcessArguments()
+        .helpOption(false)
+        .action(() => {
+          throw missingPackageError(installList(entry, missing), `confiture ${entry.name}`, cause);
+        });
+    },
+  };
+}
+
+/** Imports a command's module, and starts recording the timings its packages publish. */
+async function loadCommand(entry: CommandEntry, runtime: CliRuntime): Promise<CommandModule> {
+  try {
+    const module = await entry.load();
+    for (const source of await timingSourcesOf(entry)) runtime.metrics.observe(source);
+    return module;
+  } catch (error) {
+    const missing = missingPackageOf(error);
+    if (missing === undefined) throw error;
+    return unavailableCommand(entry, missing, error);
+  }
+}
+
+/**
+ * Builds the program with the commands `argv` needs registered (see `commandsFor`): only the one
+ * that runs is imported, so start-up pays for nothing else. Without `argv`, every command.
+ */
+export async function createProgram(runtime: CliRuntime, argv?: readonly string[]): Promise<Command> {
   const program = new Command("confiture")
     .description("Safe, compliant and observable PostgreSQL migrations.")
     .version(cliVersion, "-v, --version", "print the version")
@@ -36,7 +79,9 @@ Examples:
   $ confiture lint migrations/ --format sarif   lint for GitHub code scanning
   $ confiture risk migrations/20240101_add_index.up.sql --format json`,
     );
-  for (const command of commands) command.register(program, runtime);
+  const entries = argv === undefined ? commandsFor(["--help"]) : commandsFor(argv);
+  const modules = await Promise.all(entries.map((entry) => loadCommand(entry, runtime)));
+  for (const command of modules) command.register(program, runtime);
   return program;
 }
 
@@ -60,8 +105,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     json: asksForJson(argv),
     wroteJson: false,
   };
-  const program = createProgram(runtime);
   try {
+    const program = await createProgram(runtime, argv);
     await program.parseAsync(argv, { from: "user" });
     await runtime.metrics.flush(io, runtime.config);
     return runtime.exitCode;

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { lockEmbeddedDirectory } from "./directory-lock.js";
-import { DatabaseLockedError } from "./errors.js";
+import { DatabaseLockedError, DatabaseUsageError } from "./errors.js";
 import type { OpenDatabaseOptions } from "./logger.js";
 import { toConnectionError } from "./normalize-error.js";
 import { PgDatabase } from "./pg-database.js";
@@ -62,7 +62,8 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
     return new PgliteDatabase(pglite, displayUrl, { release, lost: () => lost });
   } catch (error) {
     await release?.().catch(() => undefined);
-    if (DatabaseLockedError.isInstance(error)) throw error;
+    // A held lock or a FIFO at the snapshot path says what is wrong; the generic advice would not.
+    if (DatabaseLockedError.isInstance(error) || DatabaseUsageError.isInstance(error)) throw error;
     throw toConnectionError(error, displayUrl, "pglite");
   }
 }

@@ -1,29 +1,14 @@
+import { redactUrl as redactUrlOnce } from "@confiture/redact";
 import { UnsupportedDatabaseUrlError } from "./errors.js";
 
 /** Where a database URL points: a PostgreSQL server, or embedded PGlite in memory or in a directory. */
 export type DatabaseLocation = { driver: "pg"; connectionString: string } | { driver: "pglite"; directory: string | undefined };
 
-const redactedPassword = "***";
-
 /**
- * The URL with its password (user-info password and any `password=` parameter) replaced by `***`,
- * so it can go to logs, errors and reports. Strings that are not URLs are returned with anything
- * that looks like `user:secret@` masked.
+ * The URL with its password (user-info password and any secret-looking parameter) replaced by `***`,
+ * so it can go to logs, errors and reports: `@confiture/redact`'s, the one redaction every package uses.
  */
-export function redactUrl(url: string): string {
-  if (!url.includes("://")) return url;
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== "") parsed.password = redactedPassword;
-    for (const key of [...parsed.searchParams.keys()]) {
-      if (key.toLowerCase() === "password") parsed.searchParams.set(key, redactedPassword);
-    }
-    return parsed.toString();
-  } catch {
-    // Unparsable: mask everything between the user name and the last `@` (a password may hold `@`).
-    return url.replace(/(\/\/[^/:@]*):.*@/, `$1:${redactedPassword}@`).replace(/(password=)[^&]*/gi, `$1${redactedPassword}`);
-  }
-}
+export const redactUrl: (url: string) => string = redactUrlOnce;
 
 /**
  * Decide the driver from the URL: `postgres://` / `postgresql://` for a server, `pglite:` (or no URL)

@@ -26,6 +26,8 @@ const baseShape = {
   timeoutMs: z.number().positive().optional(),
   errorStrategy: errorStrategySchema.optional(),
   retry: phaseConfigOverrideSchema.shape.retry,
+  /** Where it runs in the execute phases: in the migration's transaction, or outside it (see `HookDefinition.transaction`). */
+  transaction: z.enum(["inside", "outside"]).optional(),
   /** `false` keeps the entry in the file but does not load it. */
   enabled: z.boolean().default(true),
   /** Load only in these environments (e.g. seeds in `local` and `test`). */
@@ -146,7 +148,7 @@ function metaOf(entry: HookEntry): Omit<AnyHookDefinition, "run" | "kind"> {
   const meta: Record<string, unknown> = {};
   if (entry.name !== undefined) meta.name = entry.name;
   if (entry.phase !== undefined) meta.phase = entry.phase;
-  for (const key of ["description", "priority", "dependsOn", "timeoutMs", "errorStrategy", "retry"] as const) {
+  for (const key of ["description", "priority", "dependsOn", "timeoutMs", "errorStrategy", "retry", "transaction"] as const) {
     if (entry[key] !== undefined) meta[key] = entry[key];
   }
   return meta as Omit<AnyHookDefinition, "run" | "kind">;

@@ -2,11 +2,35 @@ import { z } from "zod";
 import { HookPhase } from "./events.js";
 
 /**
- * Runs SQL in the migration's transaction. The migration runner supplies it in the contexts of the
- * phases that run inside a transaction (execute, rollback), so `sql` hooks share that transaction.
+ * How the statements of a context's `sql` executor commit: `transaction` (they join the
+ * migration's transaction, whose rollback undoes them) or `autocommit` (each commits at once and
+ * survives whatever happens to the migration).
+ */
+export type SqlMode = "transaction" | "autocommit";
+
+/**
+ * Runs SQL for hooks. The migration runner supplies it in the execute and rollback contexts: in the
+ * migration's transaction for hooks that run inside it, on an autocommit session otherwise (`mode`).
  */
 export interface SqlExecutor {
   exec(sql: string): Promise<void>;
+  /** How its statements commit (see `SqlMode`). */
+  readonly mode?: SqlMode;
+  /**
+   * Opens a session for one attempt of one hook. The executor gives the hook `session.executor`
+   * instead of this one and calls `session.end(completed)` when the attempt is over (even when the
+   * hook still runs after a timeout): the session then stops the hook's SQL on the server, revokes
+   * its executor (later `exec` calls throw) and, in a transaction, releases or rolls back the
+   * hook's savepoint. The attempt's result is known only once `end` resolved; if `end` rejects, the
+   * attempt failed.
+   */
+  forHook?(hook: string): HookSqlSession;
+}
+
+/** One hook attempt's SQL session (see `SqlExecutor.forHook`). */
+export interface HookSqlSession {
+  executor: SqlExecutor;
+  end(completed: boolean): Promise<void>;
 }
 
 /** Accepts any object with an `exec` function; kept by reference (never cloned or frozen). */
@@ -106,6 +130,8 @@ export const executionContextSchema = z.looseObject({
   appliedCount: z.number().int().nonnegative().optional(),
   durationMs: z.number().nonnegative().optional(),
   sql: sqlExecutorSchema.optional(),
+  /** How this hook's `sql` statements commit: in the migration's transaction, or each on its own. */
+  sqlMode: z.enum(["transaction", "autocommit"]).optional(),
 });
 
 /** Context of `before/after_rollback`: why the run is rolled back, and the error that caused it. */
@@ -115,6 +141,7 @@ export const rollbackContextSchema = z.looseObject({
   reason: z.string().min(1),
   originalError: errorInfoSchema.optional(),
   sql: sqlExecutorSchema.optional(),
+  sqlMode: z.enum(["transaction", "autocommit"]).optional(),
 });
 
 /** Context of `before/after_validate`: the migrations checked and, after, the checks' outcomes. */

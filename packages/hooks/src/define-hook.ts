@@ -43,10 +43,25 @@ export interface HookDefinition<P extends HookPhase = HookPhase> {
   errorStrategy?: ErrorStrategy;
   /** Overrides fields of the phase's retry policy. */
   retry?: Partial<RetryPolicy>;
-  /** Whether the hook runs inside the migration's transaction (the runner decides where to fire it). */
-  transaction?: "inside" | "outside";
+  /**
+   * Where the migration runner fires it in the execute phases: `inside` the migration's transaction
+   * (before_execute after BEGIN, after_execute before COMMIT; its SQL is undone with the migration)
+   * or `outside` it on an autocommit connection of its own (before_execute before BEGIN,
+   * after_execute after COMMIT and only when the migration was applied). Default: `outside` for
+   * webhooks (the network must not hold the migration's locks), `inside` for every other kind.
+   * The other phases never run inside a migration's transaction. See `hookTransaction`.
+   */
+  transaction?: HookTransaction;
   kind?: HookKind;
   run: (context: PhaseContextMap[P], options: HookRunOptions) => HookReturn | Promise<HookReturn>;
+}
+
+/** Where a hook runs relative to the migration's transaction (see `HookDefinition.transaction`). */
+export type HookTransaction = "inside" | "outside";
+
+/** Where a hook runs: its `transaction`, else `outside` for webhooks and `inside` for the rest. */
+export function hookTransaction(hook: { transaction?: HookTransaction; kind?: HookKind }): HookTransaction {
+  return hook.transaction ?? (hook.kind === "webhook" ? "outside" : "inside");
 }
 
 /** A hook of any phase (the union over phases, so each member keeps its own context type). */

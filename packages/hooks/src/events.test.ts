@@ -8,7 +8,7 @@ describe("names", () => {
   it("has 14 phases, 7 state events and 6 alerts, each valued by its lower-case name", () => {
     for (const [constants, count] of [
       [HookPhase, 14],
-      [StateEvent, 7],
+      [StateEvent, 8],
       [Alert, 6],
     ] as const) {
       const entries = Object.entries(constants);
@@ -16,7 +16,7 @@ describe("names", () => {
       for (const [key, value] of entries) expect(value).toBe(key.toLowerCase());
     }
     expect(hookPhases).toHaveLength(14);
-    expect(stateEvents).toHaveLength(7);
+    expect(stateEvents).toHaveLength(8);
     expect(alerts).toHaveLength(6);
     expect(Object.keys(phaseContextSchemas).sort()).toEqual([...hookPhases].sort());
     expect(isHookPhase("before_execute")).toBe(true);

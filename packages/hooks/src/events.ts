@@ -27,7 +27,12 @@ export type HookPhase = (typeof HookPhase)[keyof typeof HookPhase];
 /** Every phase, in lifecycle order. */
 export const hookPhases: readonly HookPhase[] = Object.values(HookPhase);
 
-/** The 7 state changes of a migration run; observers subscribe to them with `executor.on(...)`. */
+/**
+ * The 8 state changes of a migration run; observers subscribe to them with `executor.on(...)`.
+ * `POST_COMMIT_CHECK_FAILED`: something was applied (committed), then a check after the COMMIT
+ * failed; nothing was rolled back. `MIGRATION_PAUSED` and `MIGRATION_RESUMED` are never fired by
+ * Confiture's runner (it has no pause): they are for callers that pause runs of their own.
+ */
 export const StateEvent = {
   MIGRATION_STARTED: "migration_started",
   MIGRATION_PAUSED: "migration_paused",
@@ -36,6 +41,7 @@ export const StateEvent = {
   MIGRATION_FAILED: "migration_failed",
   MIGRATION_ROLLED_BACK: "migration_rolled_back",
   MIGRATION_CANCELLED: "migration_cancelled",
+  POST_COMMIT_CHECK_FAILED: "post_commit_check_failed",
 } as const;
 
 /** One state event name, e.g. `"migration_started"`. */
@@ -44,7 +50,12 @@ export type StateEvent = (typeof StateEvent)[keyof typeof StateEvent];
 /** Every state event. */
 export const stateEvents: readonly StateEvent[] = Object.values(StateEvent);
 
-/** The 6 operational alerts; raised with `executor.alert(...)`. */
+/**
+ * The 6 operational alerts; raised with `executor.alert(...)`. Confiture raises
+ * `LOCK_TIMEOUT_EXCEEDED`, `LONG_TRANSACTION_DETECTED` (the runner) and `PERFORMANCE_DEGRADED`
+ * (@confiture/performance); nothing in Confiture raises `DATA_ANOMALY_DETECTED`,
+ * `MEMORY_THRESHOLD_EXCEEDED` or `CONNECTION_POOL_EXHAUSTED`: they are for callers' own checks.
+ */
 export const Alert = {
   DATA_ANOMALY_DETECTED: "data_anomaly_detected",
   LOCK_TIMEOUT_EXCEEDED: "lock_timeout_exceeded",

@@ -5,7 +5,7 @@ import { type Clock, systemClock } from "./clock.js";
 import { contextViews } from "./context-view.js";
 import { validateContext } from "./validate-context.js";
 import type { PhaseContextInput, PhaseContextMap } from "./contexts.js";
-import type { AnyHookDefinition, HookDefinition } from "./define-hook.js";
+import { type AnyHookDefinition, type HookDefinition, type HookTransaction, hookTransaction } from "./define-hook.js";
 import { HookCancelledError, HookRegistrationError } from "./errors.js";
 import { type Alert, type HookPhase, isHookPhase, type StateEvent } from "./events.js";
 import type { HookExecutionResult, HookExecutorEvents, PhaseResult } from "./executor-events.js";
@@ -44,6 +44,8 @@ export interface RunPhaseOptions {
   signal?: AbortSignal;
   /** Overrides the phase's config for this run only. */
   config?: PhaseConfigInput;
+  /** Runs only the hooks that run there (see `hookTransaction`); all of them when left out. */
+  transaction?: HookTransaction;
 }
 
 /**
@@ -57,7 +59,7 @@ export class HookExecutor {
   readonly tracer: Tracer;
   readonly #hooks = new Map<HookPhase, AnyHookDefinition[]>();
   readonly #configs = new Map<HookPhase, PhaseConfig>();
-  readonly #plans = new Map<HookPhase, PhasePlan>();
+  readonly #plans = new Map<string, PhasePlan>();
   readonly #state: HookState;
   readonly #base: PhaseConfig;
   readonly #clock: Clock;
@@ -101,8 +103,12 @@ export class HookExecutor {
     }
     list.push(hook);
     this.#hooks.set(hook.phase, list);
-    this.#plans.delete(hook.phase);
+    this.#forget(hook.phase);
     return this;
+  }
+
+  #forget(phase: HookPhase): void {
+    for (const key of [phase, `${phase}:inside`, `${phase}:outside`]) this.#plans.delete(key);
   }
 
   /** Removes a hook; says whether it was there. */
@@ -111,7 +117,7 @@ export class HookExecutor {
     const index = list.findIndex((hook) => hook.name === name);
     if (index < 0) return false;
     list.splice(index, 1);
-    this.#plans.delete(phase);
+    this.#forget(phase);
     return true;
   }
 
@@ -124,7 +130,7 @@ export class HookExecutor {
   /** Changes how a phase runs (merged over its current config). */
   configure(phase: HookPhase, config: PhaseConfigInput): this {
     this.#configs.set(phase, mergePhaseConfig(this.phaseConfig(phase), config));
-    this.#plans.delete(phase);
+    this.#forget(phase);
     return this;
   }
 
@@ -133,14 +139,23 @@ export class HookExecutor {
     return this.#configs.get(phase) ?? this.#base;
   }
 
-  /** The phase's hooks in start order with their links; throws `HookGraphError` for a bad DAG. Cached. */
-  plan(phase: HookPhase): PhasePlan {
-    let plan = this.#plans.get(phase);
+  /**
+   * The phase's hooks in start order with their links; throws `HookGraphError` for a bad DAG. Cached.
+   * With `transaction`, only the hooks that run there (a `dependsOn` across the two sides is a missing dependency).
+   */
+  plan(phase: HookPhase, transaction?: HookTransaction): PhasePlan {
+    const key = transaction === undefined ? phase : `${phase}:${transaction}`;
+    let plan = this.#plans.get(key);
     if (plan === undefined) {
-      plan = planPhase(phase, this.hooks(phase), this.phaseConfig(phase));
-      this.#plans.set(phase, plan);
+      plan = planPhase(phase, this.#selected(phase, transaction), this.phaseConfig(phase));
+      this.#plans.set(key, plan);
     }
     return plan;
+  }
+
+  #selected(phase: HookPhase, transaction: HookTransaction | undefined): readonly AnyHookDefinition[] {
+    const hooks = this.hooks(phase);
+    return transaction === undefined ? hooks : hooks.filter((hook) => hookTransaction(hook) === transaction);
   }
 
   /** The breaker state of a hook (closed until it has run and failed). */
@@ -160,8 +175,8 @@ export class HookExecutor {
     const parsed = validateContext(phase, context);
     const plan =
       options.config === undefined
-        ? this.plan(phase)
-        : planPhase(phase, this.hooks(phase), mergePhaseConfig(this.phaseConfig(phase), options.config));
+        ? this.plan(phase, options.transaction)
+        : planPhase(phase, this.#selected(phase, options.transaction), mergePhaseConfig(this.phaseConfig(phase), options.config));
     const { config } = plan;
     const views = contextViews(parsed as object, config.contextMutation);
     const aborter = phaseAbort(phase, config.timeoutMs, options.signal);

@@ -25,11 +25,21 @@ export type {
   SchemaAnalysisContext,
   SchemaDiffContext,
   SqlExecutor,
+  SqlMode,
+  HookSqlSession,
   ValidationContext,
 } from "./contexts.js";
 export { validateContext } from "./validate-context.js";
-export { defineHook } from "./define-hook.js";
-export type { AnyHookDefinition, HookDefinition, HookKind, HookResult, HookReturn, HookRunOptions } from "./define-hook.js";
+export { defineHook, hookTransaction } from "./define-hook.js";
+export type {
+  AnyHookDefinition,
+  HookDefinition,
+  HookKind,
+  HookResult,
+  HookReturn,
+  HookRunOptions,
+  HookTransaction,
+} from "./define-hook.js";
 export {
   backoffDelay,
   circuitBreakerOptionsSchema,

@@ -2,7 +2,7 @@ import type { EventEmitter } from "eventemitter3";
 import type { Logger } from "pino";
 import type { CircuitBreaker } from "./circuit-breaker.js";
 import type { Clock } from "./clock.js";
-import type { ErrorInfo } from "./contexts.js";
+import type { ErrorInfo, HookSqlSession, SqlExecutor } from "./contexts.js";
 import type { AnyHookDefinition, HookResult } from "./define-hook.js";
 import { HookCancelledError, HookFailedError, HookTimeoutError } from "./errors.js";
 import type { HookPhase } from "./events.js";
@@ -91,9 +91,16 @@ function runAttempt(hook: AnyHookDefinition, attempt: number, environment: HookR
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unwatch: (() => void) | undefined;
-    const settle = (outcome: AttemptOutcome) => {
+    const started = performance.now();
+    const settle = (ended: AttemptOutcome) => {
       if (settled) return;
       settled = true;
+      // A hook that blocked the event loop (a synchronous loop, an embedded database's statement) ran
+      // past its timeout without the timer firing: it timed out all the same.
+      const outcome: AttemptOutcome =
+        (ended.kind === "completed" || ended.kind === "failed") && timeoutMs !== null && performance.now() - started > timeoutMs
+          ? { kind: "timed_out", error: new HookTimeoutError("hook", timeoutMs, hook.name) }
+          : ended;
       if (timer !== undefined) clearTimeout(timer);
       unwatch?.();
       if (outcome.kind === "timed_out" || outcome.kind === "aborted") {
@@ -126,6 +133,37 @@ function runAttempt(hook: AnyHookDefinition, attempt: number, environment: HookR
       (error: unknown) => settle({ kind: "failed", error: asError(error) }),
     );
   });
+}
+
+/** The context's SQL executor when it opens a session per hook (see `SqlExecutor.forHook`). */
+function sessionSource(context: unknown): SqlExecutor | undefined {
+  if (typeof context !== "object" || context === null) return undefined;
+  const sql = (context as { sql?: SqlExecutor }).sql;
+  return typeof sql?.forHook === "function" ? sql : undefined;
+}
+
+/**
+ * The context with `sql` replaced by the hook's own session executor. A frozen (immutable) context
+ * gets a frozen shallow copy; any other view is wrapped so that the hook's writes still reach it.
+ */
+function withSql(context: object, executor: SqlExecutor): unknown {
+  if (Object.isFrozen(context)) return Object.freeze({ ...context, sql: executor });
+  return new Proxy(context, {
+    get: (target, key, receiver) => (key === "sql" ? executor : Reflect.get(target, key, receiver)),
+  });
+}
+
+/**
+ * Ends a hook's SQL session: its SQL is stopped, its executor revoked and its savepoint released or
+ * rolled back before the attempt's outcome counts. A session that cannot end cleanly fails the attempt.
+ */
+async function endSession(session: HookSqlSession, outcome: AttemptOutcome): Promise<AttemptOutcome> {
+  try {
+    await session.end(outcome.kind === "completed");
+    return outcome;
+  } catch (error) {
+    return outcome.kind === "completed" ? { kind: "failed", error: asError(error) } : outcome;
+  }
 }
 
 /** Waits `ms`, or less if the signal fires; says whether the wait ran to its end. */
@@ -205,7 +243,12 @@ export async function executeHook(hook: AnyHookDefinition, environment: HookRunE
   for (;;) {
     attempt += 1;
     if (events.listenerCount("hook:start") > 0) events.emit("hook:start", { phase, hook: hook.name, attempt });
-    outcome = await runAttempt(hook, attempt, environment);
+    const session = sessionSource(environment.context)?.forHook?.(hook.name);
+    if (session === undefined) outcome = await runAttempt(hook, attempt, environment);
+    else {
+      const context = withSql(environment.context as object, session.executor);
+      outcome = await endSession(session, await runAttempt(hook, attempt, { ...environment, context }));
+    }
     if (outcome.kind === "completed" || outcome.kind === "aborted" || attempt >= maxAttempts) break;
     const delayMs = backoffDelay(attempt, environment.retry);
     environment.logger.warn({ attempt, delayMs, error: outcome.error.message }, "hook attempt failed; retrying");

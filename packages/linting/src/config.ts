@@ -76,6 +76,8 @@ export const lintConfigSchema = z.strictObject({
    * naming is shared by several runners): it decides roles, order and transaction handling.
    */
   runner: z.enum(RUNNERS).optional(),
+  /** `recommended` (default) or `all`: every rule, the opt-in ones too (see ComposeOptions.preset). */
+  preset: z.enum(["recommended", "all"]).default("recommended"),
   /**
    * Globs of files never linted (relative to the config's directory), as ESLint's `ignores`: vendored
    * or generated migrations. A file named on the command line is skipped too, as the editor's is.

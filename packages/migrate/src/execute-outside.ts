@@ -1,6 +1,6 @@
 import { delay } from "./advisory-lock.js";
 import { MigrationCancelledError, MigrationFailedError } from "./errors.js";
-import { describeInvalidIndexes } from "./execute.js";
+import { describeInvalidIndexes, hookSql } from "./execute.js";
 import {
   type ExecutionContext,
   executePhaseContext,
@@ -10,6 +10,7 @@ import {
   throwIfCancelled,
   watchDuration,
 } from "./execution-context.js";
+import { inspectExistingIndex } from "./index-resume.js";
 import { isInvalidIndex, tableSizes } from "./introspect.js";
 import type { PreparedMigration, PreparedStatement } from "./prepare.js";
 import { lockNotAvailable, retryDelayMs, sqlStateOf, timeoutsFor } from "./settings.js";
@@ -61,12 +62,43 @@ export async function executeOutsideTransaction(
     }
     await context.lifecycle.phase(
       "before_execute",
-      executePhaseContext(context, migration, { attempt: 1, resumedFrom, sql: connection }),
+      executePhaseContext(context, migration, { attempt: 1, resumedFrom, ...hookSql(context, "autocommit") }),
+      { transaction: "inside" },
     );
     for (const statement of migration.statements.slice(resumedFrom)) {
       current = statement;
       throwIfCancelled(context.signal, `before statement ${statement.index + 1} of ${migration.version}`);
-      if (
+      const existing =
+        statement.createsIndex === undefined || !resume
+          ? "absent"
+          : await inspectExistingIndex(connection, statement.createsIndex, statement.text);
+      if (statement.createsIndex !== undefined && existing !== "absent") {
+        const name = `${quoteIdentifier(statement.createsIndex.schema)}.${quoteIdentifier(statement.createsIndex.name)}`;
+        if (existing === "different")
+          throw new Error(
+            `index ${name} already exists with another definition than statement ${statement.index + 1} of ${migration.version}: drop or rename it, then run \`migrate up\` again`,
+          );
+        if (existing === "same") {
+          // A killed run's build that the server finished: the statement is done.
+          context.progress(`${migration.version}: index ${name} was built by the interrupted run; not building it again`);
+          await recordStatementHistory(connection, [
+            {
+              version: migration.version,
+              statementIndex: statement.index,
+              kind: statement.kind,
+              targetTable: statement.targetTable,
+              tableBytes: null,
+              rowEstimate: null,
+              durationMs: 0,
+              lockMode: statement.lockMode,
+              pgMajor: context.pgMajor,
+            },
+          ]);
+          continue;
+        }
+        context.progress(`${migration.version}: dropping invalid index ${name} left by an earlier failed build`);
+        await connection.exec(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+      } else if (
         statement.createsIndex !== undefined &&
         (await isInvalidIndex(connection, statement.createsIndex.schema, statement.createsIndex.name))
       ) {
@@ -96,7 +128,8 @@ export async function executeOutsideTransaction(
     const durationMs = performance.now() - started;
     await context.lifecycle.phase(
       "after_execute",
-      executePhaseContext(context, migration, { attempt: 1, resumedFrom, durationMs, sql: connection }),
+      executePhaseContext(context, migration, { attempt: 1, resumedFrom, durationMs, ...hookSql(context, "autocommit") }),
+      { transaction: "inside" },
     );
     if (up) {
       await recordMigration(connection, {
@@ -131,7 +164,9 @@ export async function executeOutsideTransaction(
     });
     // Statements outside a transaction cannot be rolled back: the phases still fire, saying so.
     await context.lifecycle.phase("before_rollback", rollbackContext).catch(() => undefined);
-    await context.lifecycle.phase("after_rollback", { ...rollbackContext, rolledBack: false }).catch(() => undefined);
+    await context.lifecycle
+      .phase("after_rollback", { ...rollbackContext, rolledBack: false, ...hookSql(context, "autocommit") })
+      .catch(() => undefined);
     if (MigrationCancelledError.isInstance(error)) throw error;
     const leftBehind = invalid.length > 0 ? `; invalid index left behind: ${invalid.join(", ")}` : "";
     const at =

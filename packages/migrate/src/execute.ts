@@ -10,6 +10,7 @@ import {
   throwIfCancelled,
   watchDuration,
 } from "./execution-context.js";
+import { hookSqlExecutor } from "./hook-sql.js";
 import { findInvalidIndexes, tableSizes } from "./introspect.js";
 import type { PreparedMigration, PreparedStatement } from "./prepare.js";
 import { lockNotAvailable, retryDelayMs, sqlStateOf, timeoutsFor } from "./settings.js";
@@ -62,6 +63,34 @@ function historyRecord(
   };
 }
 
+/** The `sql` executor of a phase context and the mode it says it runs in. */
+export function hookSql(context: ExecutionContext, mode: "transaction" | "autocommit") {
+  return {
+    sql: hookSqlExecutor({
+      connection: context.connection,
+      mode,
+      ...(context.cancelRunning === undefined ? {} : { cancel: context.cancelRunning }),
+    }),
+    sqlMode: mode,
+  };
+}
+
+/**
+ * Checks from the database that a COMMIT committed: PostgreSQL answers the COMMIT of an aborted
+ * transaction with a ROLLBACK and no error, so the tracking row is read back.
+ */
+async function checkCommitted(context: ExecutionContext, migration: PreparedMigration): Promise<void> {
+  const { rows } = await context.connection.query<{ applied: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM confiture.migrations WHERE version = $1 AND state = 'applied') AS applied",
+    [migration.version],
+  );
+  const applied = rows[0]?.applied === true;
+  if (applied === (migration.direction === "up")) return;
+  throw new Error(
+    `its COMMIT did not commit: the transaction had been aborted (a statement failed while the run went on), so the server rolled it back; nothing of it was ${migration.direction === "up" ? "applied" : "reverted"}`,
+  );
+}
+
 /** Rolls back, firing the rollback phases around it (their failures cannot stop a rollback). */
 async function rollBack(context: ExecutionContext, migration: PreparedMigration, error: unknown, statement: number | undefined) {
   const rollbackContext = rollbackPhaseContext(context, migration, error, { failedStatement: statement, inTransaction: true });
@@ -70,7 +99,7 @@ async function rollBack(context: ExecutionContext, migration: PreparedMigration,
   // A cancel request can land on the ROLLBACK itself; try twice. If both fail the session ends and the server rolls back.
   await context.connection.exec("ROLLBACK").catch(() => context.connection.exec("ROLLBACK").catch(() => undefined));
   await context.lifecycle
-    .phase("after_rollback", { ...rollbackContext, rolledBack: true, sql: context.connection })
+    .phase("after_rollback", { ...rollbackContext, rolledBack: true, ...hookSql(context, "autocommit") })
     .catch(() => undefined);
   await context.lifecycle.event("migration_rolled_back", { ...rollbackContext, rolledBack: true }).catch(() => undefined);
 }
@@ -93,7 +122,11 @@ export async function executeInTransaction(context: ExecutionContext, migration:
       // One round trip: BEGIN and the SET LOCALs (the values are whole numbers checked by the settings schema).
       await connection.exec(`BEGIN;${timeoutStatements(timeouts)}`);
       const sizes = await tableSizes(connection, targets);
-      await context.lifecycle.phase("before_execute", executePhaseContext(context, migration, { attempt, sql: connection }));
+      await context.lifecycle.phase(
+        "before_execute",
+        executePhaseContext(context, migration, { attempt, ...hookSql(context, "transaction") }),
+        { transaction: "inside" },
+      );
       const history: StatementHistoryRecord[] = [];
       for (const statement of migration.statements) {
         current = statement.index;
@@ -123,11 +156,13 @@ export async function executeInTransaction(context: ExecutionContext, migration:
       );
       await context.lifecycle.phase(
         "after_execute",
-        executePhaseContext(context, migration, { attempt, sql: connection, durationMs }),
+        executePhaseContext(context, migration, { attempt, durationMs, ...hookSql(context, "transaction") }),
+        { transaction: "inside" },
       );
       throwIfCancelled(context.signal, `before committing ${migration.version}`);
       // RESET ALL: a plain SET in one migration (search_path, lock_timeout) must not leak into the next.
       await connection.exec("COMMIT; RESET ALL");
+      await checkCommitted(context, migration);
       return {
         version: migration.version,
         name: migration.name,

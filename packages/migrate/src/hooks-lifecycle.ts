@@ -1,3 +1,4 @@
+import { hookTransaction } from "@confiture/hooks";
 import {
   HookPhaseFailedError,
   type Lifecycle,
@@ -14,11 +15,14 @@ export interface HookRunner {
   runPhase(
     phase: LifecyclePhase,
     context: Record<string, unknown>,
+    options?: { transaction?: "inside" | "outside" },
   ): Promise<{
     success: boolean;
     error?: Error;
     results: ReadonlyArray<{ hook: string; status: string; message?: string; error?: Error }>;
   }>;
+  /** The hooks of a phase (to know whether a side of the transaction has any). */
+  hooks?(phase: LifecyclePhase): ReadonlyArray<{ transaction?: "inside" | "outside"; kind?: string }>;
   emit(event: LifecycleEvent, payload?: Record<string, unknown>): void;
   alert(alert: LifecycleAlert, payload?: Record<string, unknown>): void;
 }
@@ -30,8 +34,12 @@ export interface HookRunner {
  */
 export function hooksLifecycle(executor: HookRunner): Lifecycle {
   return {
-    async phase(phase, context) {
-      const result = await executor.runPhase(phase, context);
+    async phase(phase, context, selection) {
+      const result = await executor.runPhase(
+        phase,
+        context,
+        selection?.transaction === undefined ? undefined : { transaction: selection.transaction },
+      );
       if (result.success) return;
       const reasons = result.results
         .filter((entry) => entry.status !== "completed" && entry.status !== "skipped")
@@ -42,6 +50,10 @@ export function hooksLifecycle(executor: HookRunner): Lifecycle {
         );
       if (reasons.length === 0 && result.error !== undefined) reasons.push(result.error.message);
       throw new HookPhaseFailedError(phase, reasons, { cause: result.error });
+    },
+    wants(phase, selection) {
+      if (selection.transaction === undefined || executor.hooks === undefined) return true;
+      return executor.hooks(phase).some((hook) => hookTransaction(hook as never) === selection.transaction);
     },
     async event(event, payload) {
       executor.emit(event, payload);

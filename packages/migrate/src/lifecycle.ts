@@ -23,18 +23,29 @@ export type LifecycleEvent =
   | "migration_completed"
   | "migration_failed"
   | "migration_rolled_back"
-  | "migration_cancelled";
+  | "migration_cancelled"
+  /** Applied (committed), then a check after the COMMIT failed: nothing was rolled back. */
+  | "post_commit_check_failed";
 
 /** Alerts the runner raises. */
 export type LifecycleAlert = "lock_timeout_exceeded" | "long_transaction_detected";
 
+/** Which hooks of a phase to run: those inside the migration's transaction, or those outside it. */
+export interface PhaseSelection {
+  transaction?: "inside" | "outside";
+}
+
 /**
  * What the runner needs from a hook system. `phase` resolves when the phase's hooks succeeded
  * (or failed in a way their error strategy tolerates) and rejects with `HookPhaseFailedError`
- * when a fail-fast hook failed, which rolls the current migration back.
+ * when a fail-fast hook failed: in a migration's transaction that rolls it back; after its COMMIT
+ * it is reported as a post-commit failure. The execute phases are fired twice per migration, once
+ * per `transaction` side; `wants` (optional) lets the runner skip opening a connection for a side
+ * that has no hooks.
  */
 export interface Lifecycle {
-  phase(phase: LifecyclePhase, context: Record<string, unknown>): Promise<void>;
+  phase(phase: LifecyclePhase, context: Record<string, unknown>, selection?: PhaseSelection): Promise<void>;
+  wants?(phase: LifecyclePhase, selection: PhaseSelection): boolean;
   event(event: LifecycleEvent, payload: Record<string, unknown>): Promise<void>;
   alert(alert: LifecycleAlert, payload: Record<string, unknown>): Promise<void>;
 }
@@ -57,21 +68,35 @@ export class HookPhaseFailedError extends MigrateError {
 /** A lifecycle with no hooks: every phase succeeds. */
 export const silentLifecycle: Lifecycle = {
   phase: async () => undefined,
+  wants: () => false,
   event: async () => undefined,
   alert: async () => undefined,
 };
 
 /** Records what fired, in order (for tests and `--format json` traces), and forwards to `inner`. */
 export function recordingLifecycle(inner: Lifecycle = silentLifecycle): Lifecycle & {
-  fired: Array<{ type: "phase" | "event" | "alert"; name: string; payload: Record<string, unknown> }>;
+  fired: Array<{ type: "phase" | "event" | "alert"; name: string; payload: Record<string, unknown>; transaction?: string }>;
 } {
-  const fired: Array<{ type: "phase" | "event" | "alert"; name: string; payload: Record<string, unknown> }> = [];
+  const fired: Array<{
+    type: "phase" | "event" | "alert";
+    name: string;
+    payload: Record<string, unknown>;
+    transaction?: string;
+  }> = [];
   return {
     fired,
-    phase: async (phase, context) => {
-      fired.push({ type: "phase", name: phase, payload: context });
-      await inner.phase(phase, context);
+    phase: async (phase, context, selection) => {
+      // The outside side of the execute phases is recorded only when the inner lifecycle wants it.
+      if (selection?.transaction === "outside" && inner.wants?.(phase, selection) === false) return;
+      fired.push({
+        type: "phase",
+        name: phase,
+        payload: context,
+        ...(selection?.transaction === undefined ? {} : { transaction: selection.transaction }),
+      });
+      await inner.phase(phase, context, selection);
     },
+    wants: (phase, selection) => inner.wants?.(phase, selection) ?? true,
     event: async (event, payload) => {
       fired.push({ type: "event", name: event, payload });
       await inner.event(event, payload);

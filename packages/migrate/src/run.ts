@@ -1,13 +1,23 @@
 import { MigrationCancelledError, MigrationFailedError } from "./errors.js";
-import { errorInfo, type ExecutionContext, type MigrationOutcome, type MigrationRef, migrationRef } from "./execution-context.js";
+import {
+  errorInfo,
+  type ExecutionContext,
+  executePhaseContext,
+  type MigrationOutcome,
+  type MigrationRef,
+  migrationRef,
+} from "./execution-context.js";
+import { connectionLost, connectionLostMessage } from "./connection-lost.js";
 import { executeOutsideTransaction } from "./execute-outside.js";
 import { executeInTransaction } from "./execute.js";
 import type { MigrationFile, UnrecognizedFile } from "./files.js";
 import { type GateFile, type GateVerdict, checkGates } from "./gates.js";
 import { introspectTables } from "./introspect.js";
+import { HookPhaseFailedError, type Lifecycle, type LifecyclePhase, type PhaseSelection } from "./lifecycle.js";
 import type { Direction, PreparedMigration } from "./prepare.js";
 import { diffMigrationSets } from "./schema-diff.js";
 import type { RunOptions, RunSession } from "./session.js";
+import { sqlStateOf } from "./settings.js";
 import { readAppliedMigrations } from "./tracking.js";
 import { type ValidationReport, validateDatabase } from "./validate.js";
 
@@ -24,16 +34,22 @@ export interface PlannedMigration {
   resume: boolean;
 }
 
-/** What a run did. `status` is `ok` when every planned migration completed (or, in a dry run, would run). */
+/**
+ * What a run did. `status` is `ok` when every planned migration completed (or, in a dry run, would
+ * run); `post_commit_failed` when what was applied stays applied but a check after its COMMIT failed
+ * (`postCommitFailure`: nothing was rolled back, the CLI exits 4).
+ */
 export interface RunResult {
   direction: Direction;
-  status: "ok" | "failed" | "cancelled";
+  status: "ok" | "failed" | "cancelled" | "post_commit_failed";
   dryRun: boolean;
   /** The database URL without its password. */
   database: string;
   plan: PlannedMigration[];
   completed: MigrationOutcome[];
   failure?: { version: string; message: string; code?: string };
+  /** A failure after COMMIT: a validate hook, or an after_execute hook that runs outside the transaction. */
+  postCommitFailure?: { phase: LifecyclePhase; version?: string; message: string };
   gates?: GateVerdict;
   validation?: ValidationReport;
   unrecognized: UnrecognizedFile[];
@@ -62,6 +78,45 @@ function plannedOf(plan: RunPlan): PlannedMigration[] {
     statements: migration.statements.length,
     resume: plan.resume.has(migration.version),
   }));
+}
+
+/**
+ * Fires a phase that runs after something was committed. Its failure cannot roll anything back: it
+ * is recorded as a post-commit failure (status `post_commit_failed` unless the run already failed),
+ * with the `post_commit_check_failed` event. Says whether the phase succeeded.
+ */
+export async function postCommitPhase(
+  result: RunResult,
+  lifecycle: Lifecycle,
+  phase: LifecyclePhase,
+  context: Record<string, unknown>,
+  version?: string,
+  selection?: PhaseSelection,
+): Promise<boolean> {
+  try {
+    await lifecycle.phase(phase, context, selection);
+    return true;
+  } catch (error) {
+    if (!HookPhaseFailedError.isInstance(error)) throw error;
+    const applied = result.completed.length;
+    const what =
+      applied === 0
+        ? "nothing was applied by this run; a check after it failed"
+        : `${applied} migration(s) ${result.direction === "up" ? "applied" : "reverted"}, then a post-commit check failed`;
+    const message = `${what}: ${error.message}; ${applied === 0 ? "the database is unchanged" : "they stay committed (nothing was rolled back)"}`;
+    result.postCommitFailure ??= { phase, ...(version === undefined ? {} : { version }), message };
+    if (result.status === "ok") result.status = "post_commit_failed";
+    await lifecycle
+      .event("post_commit_check_failed", {
+        environment: context.environment,
+        phase,
+        ...(version === undefined ? {} : { version }),
+        applied,
+        reason: message,
+      })
+      .catch(() => undefined);
+    return false;
+  }
 }
 
 /**
@@ -194,7 +249,27 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
       migration.version,
     );
     await lifecycle.event("migration_started", eventPayload);
+    const outside = { transaction: "outside" } as const;
     try {
+      if (lifecycle.wants?.("before_execute", outside) ?? true) {
+        // Before BEGIN, on a connection of their own: nothing of the migration has run yet.
+        await session
+          .hookConnection((sql) =>
+            lifecycle.phase(
+              "before_execute",
+              { ...executePhaseContext(context, migration, { attempt: 1 }), sql, sqlMode: sql.mode },
+              outside,
+            ),
+          )
+          .catch((error: unknown) => {
+            if (!HookPhaseFailedError.isInstance(error)) throw error;
+            throw new MigrationFailedError(
+              migration.version,
+              `migration ${migration.version}_${migration.name} (${migration.direction}) was not started: ${error.message}`,
+              { cause: error },
+            );
+          });
+      }
       const outcome = migration.transactional
         ? await executeInTransaction(context, migration)
         : await executeOutsideTransaction(context, migration, plan.resume.has(migration.version));
@@ -211,7 +286,37 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
         migration.version,
       );
       await lifecycle.event("migration_completed", { ...eventPayload, durationMs: outcome.durationMs });
+      if (lifecycle.wants?.("after_execute", outside) ?? true) {
+        // After COMMIT, on a connection of their own, only for a migration that was applied (Flyway's afterEachMigrate).
+        const checked = await session.hookConnection((sql) =>
+          postCommitPhase(
+            result,
+            lifecycle,
+            "after_execute",
+            {
+              ...executePhaseContext(context, migration, { attempt: outcome.attempts, durationMs: outcome.durationMs }),
+              sql,
+              sqlMode: sql.mode,
+            },
+            migration.version,
+            outside,
+          ),
+        );
+        // A failure there cannot undo this migration; the rest stay pending.
+        if (!checked) break;
+      }
     } catch (error) {
+      if (connectionLost(error)) {
+        // Nothing more can run on this session: say what was running and what the database now holds.
+        const message = connectionLostMessage(migration, error, await session.trackedState(migration.version));
+        result.status = "failed";
+        result.failure = { version: migration.version, message, code: sqlStateOf(error) ?? "connection_lost" };
+        await lifecycle
+          .event("migration_failed", { ...eventPayload, reason: message, error: errorInfo(error) })
+          .catch(() => undefined);
+        result.durationMs = performance.now() - started;
+        return result;
+      }
       const cancelled = MigrationCancelledError.isInstance(error);
       result.status = cancelled ? "cancelled" : "failed";
       const message = error instanceof Error ? error.message : String(error);
@@ -230,10 +335,12 @@ export async function runPlan(session: RunSession, options: RunOptions, plan: Ru
   }
 
   if (result.status !== "cancelled") {
-    await lifecycle.phase("before_validate", { ...base, migrations: refs });
-    const applied = await readAppliedMigrations(connection);
-    result.validation = await validateDatabase(connection, applied, plan.files);
-    await lifecycle.phase("after_validate", { ...base, migrations: refs, checks: result.validation.checks });
+    // After the COMMITs: a failing validate hook reports a failed check, it cannot roll anything back.
+    if (await postCommitPhase(result, lifecycle, "before_validate", { ...base, migrations: refs })) {
+      const applied = await readAppliedMigrations(connection);
+      result.validation = await validateDatabase(connection, applied, plan.files);
+      await postCommitPhase(result, lifecycle, "after_validate", { ...base, migrations: refs, checks: result.validation.checks });
+    }
   }
   result.durationMs = performance.now() - started;
   return result;

@@ -1,6 +1,8 @@
 import type { Database, Queryable } from "@confiture/db";
 import type { PgVersion } from "@confiture/sql";
 import { withMigrationLock } from "./advisory-lock.js";
+import type { TrackedAfterLoss } from "./connection-lost.js";
+import { type HookSql, hookSqlExecutor } from "./hook-sql.js";
 import type { MigrateEvents } from "./events.js";
 import type { GatePolicy, MigrationGates } from "./gates.js";
 import { type Lifecycle, silentLifecycle } from "./lifecycle.js";
@@ -41,6 +43,13 @@ export interface RunSession {
   environment: string;
   progress(message: string, version?: string): void;
   cancelRunning?: () => Promise<void>;
+  /**
+   * Runs `work` with an autocommit SQL executor for hooks outside the migration's transaction: on a
+   * connection of their own on a server (released when `work` ends), on the idle session with PGlite.
+   */
+  hookConnection<T>(work: (sql: HookSql) => Promise<T>): Promise<T>;
+  /** Reads a migration's tracking state on a new connection (after the run's was lost); `unknown` when it cannot. */
+  trackedState(version: string): Promise<TrackedAfterLoss>;
 }
 
 /**
@@ -60,7 +69,10 @@ export async function withRunSession<T>(options: RunOptions, work: (session: Run
       const pid = rows[0]?.pid;
       // Cancelling goes through another pooled connection: the dedicated one is busy running the statement.
       cancelRunning = async () => {
-        await options.database.query("SELECT pg_cancel_backend($1)", [pid]);
+        // Only while it runs a statement: a cancel that reaches an idle session could hit the next statement.
+        await options.database.query("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND state = 'active'", [
+          pid,
+        ]);
       };
     }
     return withMigrationLock(
@@ -82,6 +94,33 @@ export async function withRunSession<T>(options: RunOptions, work: (session: Run
           environment: options.environment ?? "local",
           progress,
           ...(cancelRunning === undefined ? {} : { cancelRunning }),
+          trackedState: async (version) => {
+            // PGlite has one connection (the run's); a server gives a new one from the pool.
+            if (options.database.driver !== "pg") return "unknown";
+            try {
+              const { rows } = await options.database.query<{ state: string }>(
+                "SELECT state FROM confiture.migrations WHERE version = $1",
+                [version],
+              );
+              const state = rows[0]?.state;
+              return state === "applied" || state === "partial" ? state : "absent";
+            } catch {
+              return "unknown";
+            }
+          },
+          hookConnection: (work) =>
+            options.database.driver === "pg"
+              ? options.database.withConnection(async (own) => {
+                  const { rows } = await own.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+                  const cancel = async () => {
+                    await options.database.query(
+                      "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND state = 'active'",
+                      [rows[0]?.pid],
+                    );
+                  };
+                  return work(hookSqlExecutor({ connection: own, mode: "autocommit", cancel }));
+                })
+              : work(hookSqlExecutor({ connection, mode: "autocommit" })),
         });
       },
     );

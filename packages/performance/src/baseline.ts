@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AccessPath } from "./plan-shape.js";
 import { type SampleSummary, summarizeSample } from "./statistics.js";
 
 export const baselineSchema = z.object({
@@ -13,6 +14,18 @@ export const baselineSchema = z.object({
   /** Which version of Confiture (and of the schema: the last applied migration, when known) recorded it. */
   recordedBy: z.string(),
   schemaVersion: z.string().optional(),
+  /**
+   * Since server-side measurement: the reference workload's times beside `samples` (which are then
+   * server execution times), the work done and the plan's shape. Baselines without them were
+   * client round trips and cannot be compared: record them again.
+   */
+  referenceSamples: z.array(z.number()).optional(),
+  sharedBlocks: z.number().optional(),
+  rows: z.number().optional(),
+  planSignature: z.string().optional(),
+  accessPaths: z
+    .array(z.object({ relation: z.string(), method: z.enum(["sequential", "index", "other"]), index: z.string().optional() }))
+    .optional(),
 });
 export type Baseline = z.infer<typeof baselineSchema>;
 
@@ -23,8 +36,11 @@ export const checkRecordSchema = z.object({
   meanMs: z.number(),
   baselineMeanMs: z.number(),
   relativeChange: z.number(),
-  severity: z.enum(["ok", "info", "warning", "error"]),
+  severity: z.enum(["ok", "info", "warning", "error", "inconclusive"]),
   improvement: z.boolean(),
+  /** Slowdown factor relative to the reference workload, and its 95% interval. */
+  factor: z.number().optional(),
+  factorInterval: z.tuple([z.number(), z.number()]).optional(),
 });
 export type CheckRecord = z.infer<typeof checkRecordSchema>;
 
@@ -36,6 +52,11 @@ export function createBaseline(input: {
   recordedBy: string;
   schemaVersion?: string;
   now?: Date;
+  referenceSamples?: number[];
+  sharedBlocks?: number | undefined;
+  rows?: number | undefined;
+  planSignature?: string | undefined;
+  accessPaths?: AccessPath[] | undefined;
 }): Baseline {
   const summary: SampleSummary = summarizeSample(input.samples);
   return {
@@ -49,6 +70,11 @@ export function createBaseline(input: {
     recordedAt: (input.now ?? new Date()).toISOString(),
     recordedBy: input.recordedBy,
     ...(input.schemaVersion === undefined ? {} : { schemaVersion: input.schemaVersion }),
+    ...(input.referenceSamples === undefined ? {} : { referenceSamples: input.referenceSamples }),
+    ...(input.sharedBlocks === undefined ? {} : { sharedBlocks: input.sharedBlocks }),
+    ...(input.rows === undefined ? {} : { rows: input.rows }),
+    ...(input.planSignature === undefined ? {} : { planSignature: input.planSignature }),
+    ...(input.accessPaths === undefined ? {} : { accessPaths: input.accessPaths }),
   };
 }
 

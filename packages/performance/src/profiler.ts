@@ -2,22 +2,38 @@ import type { Database, Queryable } from "@confiture/db";
 import { z } from "zod";
 import { PerformanceError } from "./errors.js";
 import { type PlanFacts, parseExplain } from "./explain.js";
+import { median } from "simple-statistics";
 import type { NamedQuery } from "./queries-file.js";
+import { measureOnce, type ServerMeasurement } from "./measure.js";
+import { type AccessPath, accessPaths, planSignature } from "./plan-shape.js";
 import { summarizeSample, type SampleSummary } from "./statistics.js";
 
 export const profileOptionsSchema = z.object({
   /** Untimed runs first, so caches and plans are warm. */
   warmupRuns: z.number().int().nonnegative().default(3),
+  /** Timed rounds (query and reference each once). 30 is chosen from `pnpm eval`; see the README. */
   timedRuns: z.number().int().min(2).default(30),
   /** Allow data-changing queries; each run then happens in a transaction that is rolled back. */
   allowWrites: z.boolean().default(false),
   /** Share of timed runs whose duration is recorded (1 = every run: deterministic). */
   sampleRate: z.number().gt(0).max(1).default(1),
-  /** Capture EXPLAIN (ANALYZE, BUFFERS) once per query. */
+  /** Keep the facts of the plan (scans, sorts, estimates) of the last timed run. */
   capturePlan: z.boolean().default(true),
+  /**
+   * The reference workload run next to every timed run, in the same session: pure server CPU work
+   * that touches no table, so its time moves only with the machine. Verdicts compare the query's
+   * time relative to it, which cancels a machine that got busier or quieter between two checks.
+   */
+  referenceSql: z.string().min(1).default("SELECT sum(g::bigint * g) FROM generate_series(1, 20000) AS g"),
   largeTableRows: z.number().int().positive().default(10_000),
 });
-export type ProfileOptions = z.input<typeof profileOptionsSchema>;
+export type ProfileOptions = z.input<typeof profileOptionsSchema> & {
+  /**
+   * Says why a query must not run at all (its effects would survive the rollback: setval, dblink...);
+   * `undefined` lets it through. The CLI passes @confiture/sql's escape detector.
+   */
+  refuse?: (sql: string) => Promise<string | undefined>;
+};
 
 export interface QueryProfile {
   queryId: string;
@@ -25,21 +41,35 @@ export interface QueryProfile {
   status: "profiled" | "refused" | "failed";
   reason?: string;
   writes: boolean;
+  /** Server execution times of the timed runs (EXPLAIN ANALYZE), in ms. */
   samples: number[];
+  /** The reference workload's execution times, one per timed run, measured beside them. */
+  referenceSamples: number[];
   summary?: SampleSummary;
   plan?: PlanFacts;
+  /** Median shared buffers (hit + read) and rows per run: work that does not drift with the machine. */
+  sharedBlocks?: number;
+  rows?: number;
+  planSignature?: string;
+  accessPaths?: AccessPath[];
 }
 
 /** How trustworthy the run's figures are, and what measuring them cost. */
 export interface ProfileMetadata {
   startedAt: string;
-  /** Time in profiling machinery (transaction control, bookkeeping) during the measured loops. */
-  overheadMs: number;
-  /** Time inside the profiled queries (warm-up and timed runs). */
+  /** Wall time of the whole profile call: classification, warm-up, timed runs, reference runs, transactions. */
+  wallMs: number;
+  /** The server's execution time of the profiled queries (warm-up and timed runs). */
   queryMs: number;
-  /** overheadMs as a percentage of queryMs. */
+  /** The server's execution time of the reference workload. */
+  referenceMs: number;
+  /** The honest end-to-end cost: wallMs / queryMs (3 means profiling took three times the queries' own work). */
+  costRatio: number;
+  /** Client-side bookkeeping in the loops (timers, arrays, JSON of plans): wall time outside the round trips. */
+  overheadMs: number;
+  /** overheadMs as a percentage of wallMs: the share of the cost that is this code rather than the server. */
   overheadPercent: number;
-  /** EXPLAIN runs, outside the measured loops so they do not distort the timings. */
+  /** Kept for compatibility: plans come from the timed runs themselves now, so 0. */
   planCaptureMs: number;
   sampleRate: number;
   deterministic: boolean;
@@ -101,13 +131,27 @@ export async function profileQueries(
   const settings = profileOptionsSchema.parse(options);
   const random = seededRandom(queries.length * 7919 + settings.timedRuns);
   const startedAt = new Date().toISOString();
+  const callStarted = performance.now();
   let overheadMs = 0;
   let queryMs = 0;
-  let planCaptureMs = 0;
+  let referenceMs = 0;
   const profiles: QueryProfile[] = [];
 
   await database.withConnection(async (connection) => {
     for (const query of queries) {
+      const refusal = await options.refuse?.(query.sql);
+      if (refusal !== undefined) {
+        profiles.push({
+          queryId: query.id,
+          source: query.source,
+          status: "refused",
+          reason: refusal,
+          writes: true,
+          samples: [],
+          referenceSamples: [],
+        });
+        continue;
+      }
       const verdict = await classify(connection, query);
       if ("error" in verdict) {
         profiles.push({
@@ -117,6 +161,7 @@ export async function profileQueries(
           reason: verdict.error,
           writes: false,
           samples: [],
+          referenceSamples: [],
         });
         continue;
       }
@@ -128,23 +173,44 @@ export async function profileQueries(
           reason: "changes data or locks rows; pass --allow-writes to profile it in transactions that are rolled back",
           writes: true,
           samples: [],
+          referenceSamples: [],
         });
         continue;
       }
       const samples: number[] = [];
+      const referenceSamples: number[] = [];
+      const blocks: number[] = [];
+      const rows: number[] = [];
+      let last: ServerMeasurement | undefined;
       const loopStart = performance.now();
-      let insideQueries = 0;
+      let roundTrips = 0;
+      const measureQuery = async () => {
+        if (verdict.writes) await connection.exec("BEGIN");
+        try {
+          return await measureOnce(connection, query.sql);
+        } finally {
+          if (verdict.writes) await connection.exec("ROLLBACK");
+        }
+      };
       try {
         if (!verdict.writes) await connection.exec("BEGIN READ ONLY");
         for (let run = 0; run < settings.warmupRuns + settings.timedRuns; run += 1) {
-          if (verdict.writes) await connection.exec("BEGIN");
-          const started = performance.now();
-          await connection.query(query.sql);
-          const elapsed = performance.now() - started;
-          if (verdict.writes) await connection.exec("ROLLBACK");
-          insideQueries += elapsed;
+          // Alternate the order so neither side always runs on a cache the other just warmed.
+          const queryFirst = run % 2 === 0;
+          const first = queryFirst ? await measureQuery() : await measureOnce(connection, settings.referenceSql);
+          const second = queryFirst ? await measureOnce(connection, settings.referenceSql) : await measureQuery();
+          const [measured, reference] = queryFirst ? [first, second] : [second, first];
+          roundTrips += measured.roundTripMs + reference.roundTripMs;
+          queryMs += measured.executionMs;
+          referenceMs += reference.executionMs;
           const timed = run >= settings.warmupRuns;
-          if (timed && (settings.sampleRate === 1 || random() < settings.sampleRate)) samples.push(elapsed);
+          if (timed && (settings.sampleRate === 1 || random() < settings.sampleRate)) {
+            samples.push(measured.executionMs);
+            referenceSamples.push(reference.executionMs);
+            blocks.push(measured.sharedBlocks);
+            rows.push(measured.rows);
+            last = measured;
+          }
         }
         if (!verdict.writes) await connection.exec("ROLLBACK");
       } catch (error) {
@@ -156,31 +222,27 @@ export async function profileQueries(
           reason: (error as Error).message,
           writes: verdict.writes,
           samples,
+          referenceSamples,
         });
         continue;
       }
-      overheadMs += performance.now() - loopStart - insideQueries;
-      queryMs += insideQueries;
-
-      let plan: PlanFacts | undefined;
-      if (settings.capturePlan) {
-        const planStart = performance.now();
-        await connection.exec(verdict.writes ? "BEGIN" : "BEGIN READ ONLY");
-        try {
-          plan = parseExplain(await explainJson(connection, query.sql, true), { largeTableRows: settings.largeTableRows });
-        } finally {
-          await connection.exec("ROLLBACK");
-        }
-        planCaptureMs += performance.now() - planStart;
-      }
+      overheadMs += performance.now() - loopStart - roundTrips;
+      const plan =
+        settings.capturePlan && last
+          ? parseExplain([{ Plan: last.plan, "Execution Time": last.executionMs }], {
+              largeTableRows: settings.largeTableRows,
+            })
+          : undefined;
       profiles.push({
         queryId: query.id,
         source: query.source,
         status: "profiled",
         writes: verdict.writes,
         samples,
-        ...(samples.length > 0 ? { summary: summarizeSample(samples) } : {}),
+        referenceSamples,
+        ...(samples.length > 0 ? { summary: summarizeSample(samples), sharedBlocks: median(blocks), rows: median(rows) } : {}),
         ...(plan ? { plan } : {}),
+        ...(last ? { planSignature: planSignature(last.plan), accessPaths: accessPaths(last.plan) } : {}),
       });
     }
   });
@@ -192,14 +254,18 @@ export async function profileQueries(
       return (summary.confidenceInterval[1] - summary.mean) / summary.mean;
     });
   const meanWidth = widths.length === 0 ? 1 : widths.reduce((total, width) => total + width, 0) / widths.length;
+  const wallMs = performance.now() - callStarted;
   return {
     queries: profiles,
     metadata: {
       startedAt,
-      overheadMs,
+      wallMs,
       queryMs,
-      overheadPercent: queryMs > 0 ? (overheadMs / queryMs) * 100 : 0,
-      planCaptureMs,
+      referenceMs,
+      costRatio: queryMs > 0 ? wallMs / queryMs : 0,
+      overheadMs,
+      overheadPercent: wallMs > 0 ? (overheadMs / wallMs) * 100 : 0,
+      planCaptureMs: 0,
       sampleRate: settings.sampleRate,
       deterministic: settings.sampleRate === 1,
       confidence: Math.max(0, 1 - meanWidth),

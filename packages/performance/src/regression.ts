@@ -2,7 +2,8 @@ import { median } from "simple-statistics";
 import { z } from "zod";
 import { mannWhitney, type SampleSummary, summarizeSample } from "./statistics.js";
 
-export type RegressionSeverity = "ok" | "info" | "warning" | "error";
+/** `inconclusive`: the machine changed too much between baseline and check to compare timings. */
+export type RegressionSeverity = "ok" | "info" | "warning" | "error" | "inconclusive";
 
 export const regressionOptionsSchema = z.object({
   /** Relative slowdown of the median that makes a significant change an error (0.2 = 20%). Half of it makes a warning. */
@@ -29,9 +30,16 @@ export interface RegressionResult {
   candidateMedianMs: number;
   /** (candidate median - baseline median) / max(baseline median, floor). */
   relativeChange: number;
-  pValue: number;
+  /** The Mann–Whitney p-value (sample comparison only; verdicts of `compareMeasurements` carry an interval instead). */
+  pValue?: number;
   candidate: SampleSummary;
   reason: string;
+  /** Slowdown factor relative to the reference workload, with its 95% interval (Hodges–Lehmann). */
+  factor?: number;
+  factorInterval?: [number, number];
+  referenceDrift?: number;
+  blocksRatio?: number;
+  planChanged?: boolean;
 }
 
 /**

@@ -47,6 +47,11 @@ describeEachDatabase("performance workflow", (getDatabase) => {
     expect(left.rows[0]?.n).toBe(0);
     expect(run.metadata).toMatchObject({ deterministic: true, sampleRate: 1 });
     expect(run.metadata.queryMs).toBeGreaterThan(0);
+    // Server-side figures: every timed run beside a reference run, and the honest end-to-end cost.
+    expect(run.queries[0]?.referenceSamples).toHaveLength(5);
+    expect(run.queries[0]?.accessPaths).toEqual([{ relation: "items", method: "index", index: "items_pkey" }]);
+    expect(run.metadata.wallMs).toBeGreaterThan(run.metadata.queryMs);
+    expect(run.metadata.costRatio).toBeCloseTo(run.metadata.wallMs / run.metadata.queryMs, 6);
   });
 
   it("detects the regression of dropping an index, and keeps the history in the database", async () => {
@@ -60,6 +65,8 @@ describeEachDatabase("performance workflow", (getDatabase) => {
     await database.exec("DROP INDEX items_label_idx");
     const outcome = await checkForRegressions(database, lookup, store, options);
     expect(outcome.results[0]?.severity).toBe("error");
+    // Judged on the plan, not on timings that a quiet 20,000-row table could hide.
+    expect(outcome.results[0]?.reason).toMatch(/^plan regression: index access to items \(items_label_idx\)/);
     expect(outcome.run.queries[0]?.plan?.sequentialScans[0]).toMatchObject({ relation: "items", large: true });
     const history = await store.history("test", "lookup");
     expect(history).toHaveLength(1);

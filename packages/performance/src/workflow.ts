@@ -3,7 +3,10 @@ import { type Baseline, type CheckRecord, createBaseline, isStale } from "./base
 import { performanceEvents, timed } from "./events.js";
 import { type ProfileOptions, type ProfileRun, profileQueries } from "./profiler.js";
 import type { NamedQuery } from "./queries-file.js";
-import { detectRegression, type RegressionOptions, type RegressionResult } from "./regression.js";
+import { median } from "simple-statistics";
+import type { RegressionOptions, RegressionResult } from "./regression.js";
+import { summarizeSample } from "./statistics.js";
+import { compareMeasurements, type VerdictOptions } from "./verdict.js";
 import type { BaselineStore } from "./store.js";
 
 export interface WorkflowOptions {
@@ -12,15 +15,17 @@ export interface WorkflowOptions {
   recordedBy: string;
   schemaVersion?: string;
   profile?: ProfileOptions;
-  regression?: RegressionOptions;
+  /** `relativeThreshold` is shared with the sample comparison; `referenceBand` and `confidence` shape the verdict. */
+  regression?: RegressionOptions & VerdictOptions;
   /** Days after which a baseline is stale (30). */
   maxBaselineAgeDays?: number;
   now?: () => Date;
 }
 
 function publishRunQuality(run: ProfileRun): void {
-  // Not durations: the SLO monitor reads these as values (percent, and a 0..1 accuracy).
+  // Not durations: the SLO monitor reads these as values (percent, a ratio, and a 0..1 accuracy).
   performanceEvents.emit("timing", { operation: "profiling_overhead", durationMs: run.metadata.overheadPercent });
+  performanceEvents.emit("timing", { operation: "profiling_cost_ratio", durationMs: run.metadata.costRatio });
   performanceEvents.emit("timing", { operation: "profiling_accuracy", durationMs: run.metadata.confidence });
 }
 
@@ -43,6 +48,11 @@ export async function recordBaselines(
       recordedBy: options.recordedBy,
       ...(options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion }),
       now: options.now?.() ?? new Date(),
+      referenceSamples: profile.referenceSamples,
+      sharedBlocks: profile.sharedBlocks,
+      rows: profile.rows,
+      planSignature: profile.planSignature,
+      accessPaths: profile.accessPaths,
     });
     await store.saveBaseline(baseline);
     baselines.push(baseline);
@@ -61,7 +71,42 @@ export interface CheckOutcome {
   worst: RegressionResult["severity"];
 }
 
-const rank = { ok: 0, info: 1, warning: 2, error: 3 } as const;
+const rank = { ok: 0, info: 1, inconclusive: 2, warning: 3, error: 4 } as const;
+
+/** Compares one profiled query with its baseline; a baseline from before server-side measurement cannot be. */
+function judge(baseline: Baseline, profile: ProfileRun["queries"][number], options: WorkflowOptions): RegressionResult {
+  const candidate = summarizeSample(profile.samples);
+  const common = {
+    queryId: profile.queryId,
+    baselineMeanMs: baseline.mean,
+    candidateMeanMs: candidate.mean,
+    baselineMedianMs: median(baseline.samples),
+    candidateMedianMs: median(profile.samples),
+    candidate,
+  };
+  if (baseline.referenceSamples === undefined || baseline.referenceSamples.length === 0) {
+    return {
+      ...common,
+      severity: "inconclusive",
+      improvement: false,
+      relativeChange: 0,
+      reason: "the baseline was recorded by an older Confiture (client round trips, no reference workload): record it again",
+    };
+  }
+  const comparison = compareMeasurements(baseline as Baseline & { referenceSamples: number[] }, profile, options.regression);
+  return {
+    ...common,
+    severity: comparison.verdict,
+    improvement: comparison.improvement,
+    relativeChange: comparison.factor - 1,
+    reason: comparison.reason,
+    factor: comparison.factor,
+    factorInterval: comparison.factorInterval,
+    referenceDrift: comparison.referenceDrift,
+    blocksRatio: comparison.blocksRatio,
+    planChanged: comparison.planChanged,
+  };
+}
 
 /** Profiles the queries again, compares each with its baseline, and keeps every check in the history. */
 export async function checkForRegressions(
@@ -86,7 +131,7 @@ export async function checkForRegressions(
     }
     if (isStale(baseline, now, options.maxBaselineAgeDays)) staleBaselines.push(profile.queryId);
     const started = performance.now();
-    const result = detectRegression(profile.queryId, baseline.samples, profile.samples, options.regression);
+    const result = judge(baseline, profile, options);
     performanceEvents.emit("timing", { operation: "regression_check", durationMs: performance.now() - started });
     results.push(result);
     records.push({
@@ -98,6 +143,8 @@ export async function checkForRegressions(
       relativeChange: result.relativeChange,
       severity: result.severity,
       improvement: result.improvement,
+      ...(result.factor === undefined ? {} : { factor: result.factor }),
+      ...(result.factorInterval === undefined ? {} : { factorInterval: result.factorInterval }),
     });
   }
   await store.appendChecks(records);

@@ -27,13 +27,14 @@ function add(total: Summary, summary: Summary): Summary {
     disagreed: total.disagreed + summary.disagreed,
     notTraced: total.notTraced + summary.notTraced,
     failed: total.failed + summary.failed,
+    notRunEscaping: total.notRunEscaping + summary.notRunEscaping,
   };
 }
 
 /** The lock model's own statement forms (LOCK_MODEL_CASES of @confiture/sql), each after its setup, through traceMigrations. */
 async function lockModelCases(db: Database): Promise<{ summary: Summary; disagreements: string[] }> {
   const major = await db.serverMajorVersion();
-  let summary: Summary = { statements: 0, traced: 0, agreed: 0, disagreed: 0, notTraced: 0, failed: 0 };
+  let summary: Summary = { statements: 0, traced: 0, agreed: 0, disagreed: 0, notTraced: 0, failed: 0, notRunEscaping: 0 };
   const disagreements: string[] = [];
   // Roles belong to the whole server, not to the scratch database: drop the ones the cases create.
   const roles = async () =>

@@ -1,4 +1,4 @@
-import { describeEachDatabase } from "@confiture/db/testing";
+import { databaseTargets, describeEachDatabase } from "@confiture/db/testing";
 import { expect, it } from "vitest";
 import { traceMigrations } from "./trace.js";
 
@@ -42,6 +42,37 @@ describeEachDatabase("traceMigrations", (getDatabase) => {
     expect(report.summary).toMatchObject({ statements: 3, notTraced: 1, failed: 0 });
   });
 
+  it("never runs on a real database what a rollback would not undo (setval), and says so", async () => {
+    const db = getDatabase();
+    await db.exec("DROP SEQUENCE IF EXISTS s; CREATE SEQUENCE s; SELECT setval('s', 1000);");
+    const report = await traceMigrations(
+      db,
+      [{ file: "4_reset.up.sql", source: "SELECT setval('s', 1, false);\nCREATE INDEX ON sequenced (name);" }],
+      { mode: "replay", before: [{ file: "3_seq.up.sql", source: "SELECT nextval('s'); CREATE TABLE sequenced (name text);" }] },
+    );
+    // Read back from the database: neither the traced setval nor the replayed nextval ran.
+    const sequence = await db.query<{ last: string; called: boolean }>("SELECT last_value AS last, is_called AS called FROM s");
+    expect({ last: Number(sequence.rows[0]?.last), called: sequence.rows[0]?.called }).toEqual({ last: 1000, called: true });
+    const [reset, index] = report.statements;
+    expect(reset).toMatchObject({ traced: false, escapes: [expect.objectContaining({ kind: "sequence", name: "setval" })] });
+    expect(index).toMatchObject({ traced: true, disagreements: [] });
+    expect(report.skippedSetup).toEqual([
+      { file: "3_seq.up.sql", line: 1, escapes: [expect.objectContaining({ kind: "sequence", name: "nextval" })] },
+    ]);
+    expect(report.summary).toMatchObject({ statements: 2, traced: 1, notRunEscaping: 1, failed: 0 });
+    await db.exec("DROP SEQUENCE s");
+  });
+
+  it("runs such statements on a scratch database (apply) and marks them", async () => {
+    const report = await traceMigrations(
+      getDatabase(),
+      [{ file: "5_seq.up.sql", source: "CREATE SEQUENCE t_seq; SELECT setval('t_seq', 5);" }],
+      { mode: "apply" },
+    );
+    expect(report.statements[1]).toMatchObject({ traced: true, escapes: [expect.objectContaining({ name: "setval" })] });
+    await getDatabase().exec("DROP SEQUENCE t_seq");
+  });
+
   it("reports a statement that fails instead of throwing", async () => {
     const report = await traceMigrations(
       getDatabase(),
@@ -54,3 +85,21 @@ describeEachDatabase("traceMigrations", (getDatabase) => {
     expect(report.summary.failed).toBe(1);
   });
 });
+
+describeEachDatabase(
+  "traceMigrations and dblink",
+  (getDatabase, target) => {
+    it("does not let a dblink write through on a real database", async () => {
+      const db = getDatabase() as ReturnType<typeof getDatabase> & { name: string };
+      const url = new URL(target.url ?? "");
+      const connection = `host=${url.hostname} port=${url.port || 5432} user=${decodeURIComponent(url.username)} dbname=${db.name}`;
+      await db.exec("CREATE EXTENSION IF NOT EXISTS dblink; CREATE TABLE remote_writes (id int)");
+      const source = `SELECT dblink_exec('${connection}', 'INSERT INTO remote_writes VALUES (1)');`;
+      const report = await traceMigrations(db, [{ file: "6_dblink.up.sql", source }], { mode: "replay" });
+      const rows = await db.query<{ count: string }>("SELECT count(*)::text AS count FROM remote_writes");
+      expect(rows.rows[0]?.count).toBe("0");
+      expect(report.statements[0]).toMatchObject({ traced: false, escapes: [expect.objectContaining({ kind: "dblink" })] });
+    });
+  },
+  databaseTargets().filter((target) => target.name === "postgres"),
+);

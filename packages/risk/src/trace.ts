@@ -1,5 +1,13 @@
 import { type Database, type TraceResult, traceScript, traceStatement } from "@confiture/db";
-import type { LockAcquisition, PgVersion, Statement, StatementAnalysis } from "@confiture/sql";
+import {
+  describeEscapingEffects,
+  type EscapingEffect,
+  findEscapingEffects,
+  type LockAcquisition,
+  type PgVersion,
+  type Statement,
+  type StatementAnalysis,
+} from "@confiture/sql";
 import { analyseFiles, lockModelVersion } from "./analysis.js";
 import type { RiskFile, StatementFacts } from "./assess.js";
 import { compareTrace } from "./compare-trace.js";
@@ -22,13 +30,29 @@ export interface TracedStatement extends StatementFacts {
   disagreements: string[];
   /** The statement failed when traced. */
   error?: string;
+  /**
+   * Effects a ROLLBACK would not undo (setval, dblink, COPY TO a file...): on a real database
+   * (`replay`) such a statement is not run, and this says why; on a scratch database it runs.
+   */
+  escapes?: EscapingEffect[];
 }
 
 /** The result of tracing a set of migrations. */
 export interface TraceReport {
   database: string;
   statements: TracedStatement[];
-  summary: { statements: number; traced: number; agreed: number; disagreed: number; notTraced: number; failed: number };
+  summary: {
+    statements: number;
+    traced: number;
+    agreed: number;
+    disagreed: number;
+    notTraced: number;
+    failed: number;
+    /** Statements not run because a rollback would not undo their effects (`replay` only). */
+    notRunEscaping: number;
+  };
+  /** Statements of the earlier migrations left out of the replay because a rollback would not undo their effects. */
+  skippedSetup: Array<{ file: string; line: number; escapes: EscapingEffect[] }>;
 }
 
 /** Options of `traceMigrations`. */
@@ -76,6 +100,7 @@ function summarise(statements: readonly TracedStatement[]): TraceReport["summary
     disagreed: statements.filter((entry) => entry.disagreements.length > 0).length,
     notTraced: statements.filter((entry) => !entry.traced && entry.error === undefined).length,
     failed: statements.filter((entry) => entry.error !== undefined).length,
+    notRunEscaping: statements.filter((entry) => !entry.traced && entry.escapes !== undefined).length,
   };
 }
 
@@ -87,7 +112,9 @@ function summarise(statements: readonly TracedStatement[]): TraceReport["summary
  *   Statements that cannot run in a transaction are committed without a trace.
  * - `replay` (a real database): nothing is committed. The earlier migrations run as setup and the files'
  *   statements one after the other in ONE rolled-back transaction. A lock an earlier statement already
- *   holds cannot be seen again in pg_locks; the comparison then accepts the held lock.
+ *   holds cannot be seen again in pg_locks; the comparison then accepts the held lock. Statements whose
+ *   effects a rollback does not undo (`findEscapingEffects`: setval, dblink, COPY TO a file...) are
+ *   not run at all, neither as setup nor traced: their entry says why (`escapes`).
  */
 export async function traceMigrations(db: Database, files: readonly RiskFile[], options: TraceOptions): Promise<TraceReport> {
   const started = performance.now();
@@ -95,11 +122,14 @@ export async function traceMigrations(db: Database, files: readonly RiskFile[], 
   const zone = await db.query<{ zone: string }>("SELECT current_setting('TimeZone') AS zone");
   const analysed = await analyseFiles(files, { pgVersion, before: options.before ?? [], timeZone: String(zone.rows[0]?.zone) });
   const setup: string[] = [];
+  const skippedSetup: TraceReport["skippedSetup"] = [];
   for (const { file, statements } of analysed.before) {
     options.onProgress?.(`preparing the schema: ${file.file}`);
     for (const { statement, analysis } of statements) {
       if (options.mode === "replay") {
-        if (analysis.transactional) setup.push(statement.text);
+        const escapes = findEscapingEffects(statement);
+        if (escapes.length > 0) skippedSetup.push({ file: file.file, line: statement.start.line, escapes });
+        else if (analysis.transactional) setup.push(statement.text);
         continue;
       }
       try {
@@ -132,18 +162,30 @@ export async function traceMigrations(db: Database, files: readonly RiskFile[], 
     })),
   );
   if (options.mode === "replay") {
-    options.onProgress?.(`tracing ${entries.length} statements (rolled back)`);
+    for (const item of entries) {
+      const escapes = findEscapingEffects(item.statement);
+      if (escapes.length > 0) item.entry.escapes = escapes;
+    }
+    // What a rollback cannot undo never reaches a real database.
+    const runnable = entries.filter(({ entry }) => entry.escapes === undefined);
+    options.onProgress?.(`tracing ${runnable.length} statements (rolled back)`);
+    for (const { entry } of entries) {
+      if (entry.escapes !== undefined)
+        options.onProgress?.(
+          `not run on ${db.displayUrl}: ${entry.file}:${entry.line} (${describeEscapingEffects(entry.escapes)})`,
+        );
+    }
     let results: TraceResult[];
     try {
       results = await traceScript(
         db,
-        entries.map(({ entry }) => entry.sql),
+        runnable.map(({ entry }) => entry.sql),
         { setup: setup.map((text) => `${text};`).join("\n") },
       );
     } catch (error) {
       throw new TraceError(`cannot prepare the schema for tracing: ${messageOf(error)}`, { cause: error });
     }
-    entries.forEach((item, index) => {
+    runnable.forEach((item, index) => {
       const result = results[index];
       if (result !== undefined) record(item, result);
     });
@@ -154,6 +196,9 @@ export async function traceMigrations(db: Database, files: readonly RiskFile[], 
         current = item.entry.file;
         options.onProgress?.(`tracing ${current}`);
       }
+      const escapes = findEscapingEffects(item.statement);
+      // A scratch database: they run, and the report still says they would not be rolled back.
+      if (escapes.length > 0) item.entry.escapes = escapes;
       if (item.entry.transactional) record(item, await traceStatement(db, item.entry.sql));
       if (item.entry.error !== undefined) continue;
       try {
@@ -167,5 +212,5 @@ export async function traceMigrations(db: Database, files: readonly RiskFile[], 
   }
   const statements = entries.map(({ entry }) => entry);
   emitTiming("trace", started);
-  return { database: db.displayUrl, statements, summary: summarise(statements) };
+  return { database: db.displayUrl, statements, summary: summarise(statements), skippedSetup };
 }

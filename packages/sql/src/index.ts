@@ -3,6 +3,14 @@ export { STATEMENT_KINDS, subcommandKinds } from "./classify/index.js";
 export { ColumnTypeTracker } from "./column-tracker.js";
 export { compareWithMeasurement } from "./compare-measurement.js";
 export type { Disagreement, MeasuredStatement } from "./compare-measurement.js";
+export {
+  describeEscapingEffects,
+  findEscapingEffects,
+  findEscapingEffectsInSql,
+} from "./escapes/find-escaping-effects.js";
+export type { EscapingEffect } from "./escapes/find-escaping-effects.js";
+export { ESCAPE_KIND_DESCRIPTIONS, ESCAPING_FUNCTIONS, ESCAPING_STATEMENTS } from "./escapes/escaping-functions.js";
+export type { EscapeKind } from "./escapes/escaping-functions.js";
 export { ParserNotLoadedError, SqlPackageError } from "./errors.js";
 export { analyzeStatement } from "./lock-model/analyze-statement.js";
 export type { AnalyzeStatementOptions } from "./lock-model/analyze-statement.js";

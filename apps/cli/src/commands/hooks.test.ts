@@ -42,7 +42,9 @@ describe("confiture hooks", () => {
     const text = io.out();
     expect(text).toContain("before_execute  (sequential, fail-fast)");
     expect(text).toContain("after_execute  (dag, fail-fast, 2 at once)");
-    expect(text).toMatch(/1\. backup\s+shell · priority -1/);
+    expect(text).toMatch(/1\. backup\s+shell · priority -1 · in the migration's transaction/);
+    // A webhook runs after the COMMIT on its own connection: the network never holds the migration's locks.
+    expect(text).toMatch(/notify\s+webhook · priority 0 · after COMMIT, own connection · alert-only/);
     expect(text).toMatch(/2\. check-replicas\s+shell · priority 5/);
     expect(text).toMatch(/1\. refresh-views\s+sql · priority 0 · in the migration's transaction/);
     expect(text).toMatch(/grant-readers\s+sql · priority 0 · in the migration's transaction · after refresh-views/);
@@ -66,7 +68,7 @@ describe("confiture hooks", () => {
       "notify",
     ]);
     expect(output.phases[0].hooks[1]).toMatchObject({ kind: "sql", dependsOn: ["refresh-views"], transaction: "inside" });
-    expect(output.phases[0].hooks[2]).toMatchObject({ kind: "webhook", errorStrategy: "alert-only" });
+    expect(output.phases[0].hooks[2]).toMatchObject({ kind: "webhook", errorStrategy: "alert-only", transaction: "outside" });
   });
 
   it("draws the graph as Mermaid and DOT", async () => {

@@ -5,6 +5,7 @@ import {
   HookGraphError,
   type HookPhase,
   hookPhases,
+  hookTransaction,
   isHookPhase,
   loadHooksFromConfig,
   type PhasePlan,
@@ -57,7 +58,7 @@ function describeHook(hook: AnyHookDefinition, position: number) {
     kind: hook.kind ?? "function",
     priority: hook.priority ?? 0,
     dependsOn: [...(hook.dependsOn ?? [])],
-    transaction: hook.transaction ?? "outside",
+    transaction: hookTransaction(hook),
     ...(hook.errorStrategy === undefined ? {} : { errorStrategy: hook.errorStrategy }),
     ...(hook.timeoutMs === undefined ? {} : { timeoutMs: hook.timeoutMs }),
     ...(hook.description === undefined ? {} : { description: hook.description }),
@@ -91,7 +92,15 @@ function listText(plans: PhasePlan[]): string {
     const width = Math.max(...described.map((hook) => hook.name.length));
     for (const hook of described) {
       const details = [`${hook.kind}`, `priority ${hook.priority}`];
-      if (hook.transaction === "inside") details.push("in the migration's transaction");
+      // Only the execute phases run inside a migration's transaction; the others never do.
+      if (plan.phase === "before_execute" || plan.phase === "after_execute")
+        details.push(
+          hook.transaction === "inside"
+            ? "in the migration's transaction"
+            : plan.phase === "after_execute"
+              ? "after COMMIT, own connection"
+              : "before BEGIN, own connection",
+        );
       if (hook.errorStrategy !== undefined) details.push(hook.errorStrategy);
       if (hook.dependsOn.length > 0) details.push(`after ${hook.dependsOn.join(", ")}`);
       lines.push(`  ${String(hook.position).padStart(2)}. ${hook.name.padEnd(width)}  ${details.join(" · ")}`);
@@ -112,7 +121,8 @@ export const hooksCommand: CommandModule = {
         "after",
         `
 Hooks come from the \`hooks\` section of confiture.config.*: inline functions, modules, and the
-built-in kinds sql (in the migration's transaction), shell (context as JSON on stdin) and webhook.
+built-in kinds sql (in the migration's transaction unless transaction: outside), shell (context as JSON on stdin)
+and webhook (after COMMIT unless transaction: inside).
 
 Examples:
   $ confiture hooks list                          phases, strategies, hooks in start order

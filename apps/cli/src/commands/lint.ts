@@ -1,5 +1,4 @@
 import { general, type LintResult, formatFindings, type ReportFormat, REPORT_FORMATS } from "@confiture/linting";
-import { openDatabase } from "@confiture/db";
 import type { PgVersion } from "@confiture/sql";
 import { type Command, Option } from "commander";
 import { addCommonOptions, type CommonOptions, resolveDatabaseUrl } from "../common-options.js";
@@ -16,6 +15,7 @@ import {
 } from "../config/lint-setup.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { requireInputs } from "../inputs.js";
+import { loadOptional } from "../optional-package.js";
 import { cliVersion } from "../version.js";
 import { emitReport, errorsOnly, type FixAndOutputOptions, fixDiff, lintOrFix } from "./lint-fix.js";
 import type { CliRuntime, CommandModule } from "./types.js";
@@ -60,17 +60,23 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const loaded = await loadCommandConfig(runtime, options);
   const url = options.db === undefined ? undefined : resolveDatabaseUrl(options, io, loaded.config.database?.url);
-  const files = await collectFiles(paths, io, loaded, { allowUnmatched: !options.errorOnUnmatchedPattern });
+  const { files, findings: inputFindings } = await collectFiles(paths, io, loaded, {
+    allowUnmatched: !options.errorOnUnmatchedPattern,
+  });
   if (options.errorOnUnmatchedPattern) {
     const where = paths.length > 0 ? paths.join(", ") : displayPath(io.cwd, configuredMigrationsDirectory(loaded));
-    requireInputs(files.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
+    requireInputs(files.length + inputFindings.length, where, "pass --no-error-on-unmatched-pattern to accept an empty set");
   }
   // The files asked for are reported; the rest of the migrations directory is replayed for context.
   const asked = new Set(files.map((file) => file.path));
   const context = (await collectContext(paths, io, loaded, options.context)).filter((file) => !asked.has(file.path));
   let result: LintResult;
   let changed: Awaited<ReturnType<typeof lintOrFix>>["changed"] = [];
-  const database = url === undefined ? undefined : await openDatabase(url);
+  // The database driver loads only for --db: linting files needs none (a lint-only install has none).
+  const database =
+    url === undefined
+      ? undefined
+      : await (await loadOptional(() => import("@confiture/db"), "confiture lint --db")).openDatabase(url);
   try {
     const configured = lintSection(loaded, options);
     const section = options.reportUnusedSuppressions ? { ...configured, reportUnusedSuppressions: true } : configured;
@@ -79,6 +85,7 @@ async function action(runtime: CliRuntime, paths: string[], options: LintOptions
       runtime,
       {
         files: [...files, ...context],
+        inputFindings,
         ...(context.length === 0 ? {} : { reportOn: [...asked] }),
         libraries,
         config: section,

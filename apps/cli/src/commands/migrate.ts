@@ -303,6 +303,7 @@ function printRun(result: RunResult, runtime: CliRuntime, format: string): void 
   if (result.failure !== undefined) {
     out.write(`${result.status === "cancelled" ? "Cancelled" : "Failed"}: ${result.failure.message}\n`);
   }
+  if (result.postCommitFailure !== undefined) out.write(`Post-commit check failed: ${result.postCommitFailure.message}\n`);
   for (const check of result.validation?.checks ?? []) {
     if (!check.passed) out.write(`warning: ${check.name}: ${check.message ?? "failed"}\n`);
   }
@@ -330,6 +331,12 @@ function printStatus(report: StatusReport, runtime: CliRuntime, format: string):
   );
 }
 
+/** 0 ok, 4 applied then a post-commit check failed, 1 any other failure or a cancellation. */
+function exitCodeOf(result: RunResult): number {
+  if (result.status === "ok") return ExitCode.ok;
+  return result.status === "post_commit_failed" ? ExitCode.postCommit : ExitCode.failure;
+}
+
 async function run(direction: "up" | "down", options: MigrateOptions, runtime: CliRuntime): Promise<void> {
   const events = createMigrateEvents();
   runtime.metrics.observe(events);
@@ -350,7 +357,7 @@ async function run(direction: "up" | "down", options: MigrateOptions, runtime: C
           ? await migrateUp({ ...common, ...to })
           : await migrateDown({ ...common, ...to, ...(steps === undefined ? {} : { steps }) });
       printRun(result, runtime, options.format);
-      runtime.exitCode = result.status === "ok" ? ExitCode.ok : ExitCode.failure;
+      runtime.exitCode = exitCodeOf(result);
     });
   } catch (error) {
     handleRunError(error);

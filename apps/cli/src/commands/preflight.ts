@@ -30,7 +30,7 @@ import {
   withOptionalDatabase,
 } from "./risk.js";
 import { parseNewest, selectPending } from "./pending.js";
-import { traceSources } from "./trace.js";
+import { escapeSentence, traceSources } from "./trace.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 /** The JSON contract of `confiture preflight`. */
@@ -183,9 +183,13 @@ function formatText(report: PreflightReport, lintResult: LintResult, runtime: Cl
     const { summary } = report.trace;
     parts.push(
       `== Trace (${report.trace.database}, rolled back)`,
-      `${summary.statements} statements: ${summary.agreed} agree with the lock model, ${summary.disagreed} disagree, ${summary.notTraced} not run outside a transaction, ${summary.failed} failed`,
+      `${summary.statements} statements: ${summary.agreed} agree with the lock model, ${summary.disagreed} disagree, ${summary.notTraced - summary.notRunEscaping} not run outside a transaction, ${summary.notRunEscaping} not run because a rollback would not undo them, ${summary.failed} failed`,
     );
     for (const statement of report.trace.statements) {
+      if (statement.escapes !== undefined && !statement.traced)
+        parts.push(
+          `  - ${statement.file}:${statement.line} ${statement.kind}: ${escapeSentence(statement, report.trace.database)}`,
+        );
       for (const disagreement of statement.disagreements)
         parts.push(`  ! ${statement.file}:${statement.line} ${statement.kind}: ${disagreement}`);
       if (statement.error !== undefined)
@@ -222,6 +226,10 @@ function formatMarkdown(report: PreflightReport): string {
     const traced = report.trace.summary;
     lines.push(`### Trace: ${traced.agreed} of ${traced.statements} statements agree with the lock model`, "");
     for (const statement of report.trace.statements) {
+      if (statement.escapes !== undefined && !statement.traced)
+        lines.push(
+          `- \`${statement.file}:${statement.line}\` ${statement.kind}: ${escapeSentence(statement, report.trace.database)}`,
+        );
       for (const disagreement of statement.disagreements)
         lines.push(`- \`${statement.file}:${statement.line}\` ${statement.kind}: ${disagreement}`);
     }

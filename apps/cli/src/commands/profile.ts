@@ -16,6 +16,7 @@ import {
   topStatements,
 } from "@confiture/performance";
 import { environmentSchema } from "@confiture/monitoring";
+import { describeEscapingEffects, findEscapingEffectsInSql } from "@confiture/sql";
 import { type Command, Option } from "commander";
 import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
@@ -137,6 +138,12 @@ async function withConfig(options: ProfileOptions, runtime: CliRuntime): Promise
   };
 }
 
+/** A query whose effects a rollback would not undo (setval, dblink, advisory locks...) is never profiled. */
+async function refuseEscaping(sql: string): Promise<string | undefined> {
+  const effects = await findEscapingEffectsInSql(sql);
+  return effects.length === 0 ? undefined : `not run: a rollback would not undo it (${describeEscapingEffects(effects)})`;
+}
+
 function workflowOptions(options: ResolvedProfileOptions) {
   return {
     environment: options.env,
@@ -147,6 +154,7 @@ function workflowOptions(options: ResolvedProfileOptions) {
       timedRuns: positiveInteger(options.runs, "--runs"),
       warmupRuns: Number(options.warmup),
       allowWrites: Boolean(options.allowWrites),
+      refuse: refuseEscaping,
     },
     regression: { ...options.settings.regression, relativeThreshold: Number(options.threshold) / 100 },
   };
@@ -156,7 +164,7 @@ const ms = (value: number) => `${value.toFixed(3)} ms`;
 
 function runMetadataLine(run: ProfileRun): string {
   const meta = run.metadata;
-  return `profiler overhead ${meta.overheadPercent.toFixed(2)}% of query time, plan capture ${meta.planCaptureMs.toFixed(1)} ms, ${meta.deterministic ? "every run measured" : `sampling ${meta.sampleRate}`}, confidence ${meta.confidence.toFixed(2)}`;
+  return `profiling took ${meta.wallMs.toFixed(0)} ms for ${meta.queryMs.toFixed(1)} ms of server execution (${meta.costRatio.toFixed(1)}x, reference workload included); bookkeeping ${meta.overheadPercent.toFixed(1)}% of it; ${meta.deterministic ? "every run measured" : `sampling ${meta.sampleRate}`}, confidence ${meta.confidence.toFixed(2)}`;
 }
 
 function printCheck(outcome: CheckOutcome, runtime: CliRuntime): void {
@@ -164,7 +172,7 @@ function printCheck(outcome: CheckOutcome, runtime: CliRuntime): void {
   for (const result of outcome.results) {
     const marker = result.improvement ? "improved" : result.severity;
     lines.push(
-      `${marker.padEnd(9)} ${result.queryId.padEnd(28)} ${ms(result.baselineMeanMs)} -> ${ms(result.candidateMeanMs)}  ${result.reason}`,
+      `${marker.padEnd(12)} ${result.queryId.padEnd(28)} ${ms(result.baselineMedianMs)} -> ${ms(result.candidateMedianMs)} (server, median)  ${result.reason}`,
     );
   }
   for (const query of outcome.run.queries.filter((profile) => profile.status !== "profiled"))
@@ -210,8 +218,11 @@ export const profileCommand: CommandModule = {
       .addHelpText(
         "after",
         `
-Record how fast your important queries are, migrate, then check them again. A regression needs a
-significant slowdown (Mann-Whitney U test, p < 0.01) AND a median slower by the threshold (20%).
+Record how fast your important queries are, migrate, then check them again. Times are the server's
+(EXPLAIN ANALYZE), each run beside a reference workload in the same session; a regression is a
+slowdown relative to it whose 95% interval excludes 1 and whose estimate reaches the threshold (20%),
+or an index scan that became a sequential scan. When the reference itself moved more than 2x the
+machine changed too much: the verdict is inconclusive (exit 0).
 Reads run in a READ ONLY transaction; writes are refused unless --allow-writes, and then rolled back.
 
 Examples:

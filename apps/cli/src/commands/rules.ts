@@ -109,6 +109,7 @@ Examples:
           composition = composeLibraries({
             libraries,
             rules: section.rules,
+            preset: section.preset,
             ...(section.conflictResolution === undefined ? {} : { conflictResolution: section.conflictResolution }),
           });
         } catch (error) {

@@ -12,7 +12,8 @@ import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, resolveDatabaseUrl, writeJson } from "../common-options.js";
 import { announceTarget } from "../database-target.js";
 import { UsageError } from "../errors.js";
-import { defaultMetricsPath, environmentOf, metricsDatabaseUrl, sloConfigOf, withMetricsStore } from "../metrics.js";
+import { defaultMetricsPath } from "../metrics.js";
+import { environmentOf, metricsDatabaseUrl, sloConfigOf, withMetricsStore } from "../metrics-store.js";
 import type { CliRuntime, CommandModule } from "./types.js";
 
 interface SloOptions {

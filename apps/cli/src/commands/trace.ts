@@ -1,6 +1,6 @@
 import { type Database, openDatabase } from "@confiture/db";
-import { readAppliedVersions, type TraceReport, traceMigrations } from "@confiture/risk";
-import { parseSql } from "@confiture/sql";
+import { readAppliedVersions, type TracedStatement, type TraceReport, traceMigrations } from "@confiture/risk";
+import { describeEscapingEffects, parseSql } from "@confiture/sql";
 import { loadCommandConfig } from "../command-config.js";
 import { addCommonOptions, writeJson } from "../common-options.js";
 import { announceTarget } from "../database-target.js";
@@ -93,12 +93,21 @@ export async function syntaxErrorsOf(sources: readonly MigrationSource[]): Promi
 
 /** The trace report for people: one line per statement, disagreements marked with `!`, syntax errors with `x`. */
 export function formatTraceText(report: TraceReport, syntaxErrors: readonly TraceSyntaxError[] = []): string {
-  const lines = [`Traced on ${report.database}, every statement rolled back.`];
+  const notRun = report.summary.notRunEscaping + report.skippedSetup.length;
+  const lines = [
+    notRun === 0
+      ? `Traced on ${report.database}, every statement rolled back.`
+      : `Traced on ${report.database}, every statement run rolled back; ${notRun} not run because a rollback would not undo them.`,
+  ];
   for (const statement of report.statements) {
     const model = statement.model.locks.map((lock) => `${lock.mode} on ${lock.relation}`).join(", ") || "no table lock";
     const measured = statement.measured?.locks.map((lock) => `${lock.mode} on ${lock.relation}`).join(", ") || "no table lock";
     const marker = statement.disagreements.length > 0 ? "!" : statement.traced ? "=" : "-";
     lines.push(`${marker} ${statement.file}:${statement.line}  ${statement.kind}`);
+    if (!statement.traced && statement.escapes !== undefined) {
+      lines.push(`    ${escapeSentence(statement, report.database)}; model: ${model}`);
+      continue;
+    }
     if (!statement.traced) {
       lines.push(
         statement.error === undefined
@@ -111,16 +120,33 @@ export function formatTraceText(report: TraceReport, syntaxErrors: readonly Trac
     lines.push(
       `    measured: ${measured}${statement.rewrite ? ", rewrite" : ""} (${statement.measured?.durationMs.toFixed(1)} ms)`,
     );
+    if (statement.escapes !== undefined) lines.push(`    ${escapeSentence(statement, report.database)}`);
     for (const disagreement of statement.disagreements) lines.push(`    ! ${disagreement}`);
+  }
+  for (const skipped of report.skippedSetup) {
+    lines.push(
+      `- ${skipped.file}:${skipped.line}  earlier migration statement left out of the replay: ${describeEscapingEffects(skipped.escapes)}`,
+    );
   }
   for (const error of syntaxErrors) lines.push(`x ${error.file}:${error.line}:${error.column}  syntax error: ${error.message}`);
   const { summary } = report;
   const unparsed = syntaxErrors.length === 0 ? "" : `; ${syntaxErrors.length} did not parse (not traced)`;
   lines.push(
     "",
-    `${summary.statements} statements: ${summary.agreed} agree, ${summary.disagreed} disagree, ${summary.notTraced} not run outside a transaction, ${summary.failed} failed${unparsed}.`,
+    `${summary.statements} statements: ${summary.agreed} agree, ${summary.disagreed} disagree, ${summary.notTraced - summary.notRunEscaping} not run outside a transaction, ${summary.notRunEscaping} not run because a rollback would not undo them, ${summary.failed} failed${unparsed}.`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Why a statement with effects a rollback does not undo was not run (on a real database), or that it
+ * ran and what stayed (on the embedded scratch database, which is thrown away).
+ */
+export function escapeSentence(statement: TracedStatement, database: string): string {
+  const effects = describeEscapingEffects(statement.escapes ?? []);
+  return statement.traced || statement.error !== undefined
+    ? `ran on a scratch database; a rollback would not undo it (${effects})`
+    : `not run on ${database}: a rollback would not undo it (${effects}); trace it without --db (a scratch database)`;
 }
 
 export const traceCommand: CommandModule = {

@@ -15,7 +15,7 @@ export interface CommandModule {
 
 export interface CliRuntime {
   io: CliIo;
-  /** Set by actions: 0 ok, 1 findings/failures, 2 usage, 3 locked (see `EXIT_CODES`). */
+  /** Set by actions: 0 ok, 1 findings/failures, 2 usage, 3 locked, 4 post-commit check failed (see `EXIT_CODES`). */
   exitCode: number;
   /** Timings of this invocation, stored for `confiture slo` when the command ends. Call `metrics.observe(emitter)`. */
   metrics: CommandMetrics;

@@ -1,7 +1,17 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import { knownKeysAt } from "./known-keys.js";
-import { configSchemaForSuggestions } from "./schema.js";
+import { confitureConfigSchema, lintSchemaForSuggestions } from "./schema.js";
+import { loadedSectionSchema } from "./sections.js";
+
+/** The keys the config knows at `path`: the top level's, the lint section's, or a loaded package section's. */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  const [section, ...rest] = path;
+  if (section === undefined) return knownKeysAt(confitureConfigSchema, []);
+  if (section === "lint") return knownKeysAt(lintSchemaForSuggestions, rest);
+  const schema = loadedSectionSchema(String(section));
+  return schema === undefined ? knownKeysAt(confitureConfigSchema, path) : knownKeysAt(schema, rest);
+}
 
 /**
  * The known key a misspelt one most likely meant: the closest by edit distance, when it is close
@@ -24,13 +34,17 @@ function joinPath(path: readonly PropertyKey[]): string {
  * own line, with the key the user probably meant. `section` prefixes paths of an error raised by one
  * section's schema (e.g. `migrations`), so every message names the full key path.
  */
-export function describeIssues(error: z.ZodError, file: string, options: { section?: string } = {}): string {
+export function describeIssues(
+  error: { issues: readonly z.core.$ZodIssue[] },
+  file: string,
+  options: { section?: string } = {},
+): string {
   const prefix = options.section === undefined ? [] : [options.section];
   const lines: string[] = [];
   for (const issue of error.issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === "unrecognized_keys") {
-      const known = knownKeysAt(configSchemaForSuggestions, path);
+      const known = knownKeys(path);
       for (const key of issue.keys) {
         const suggestion = suggestKey(key, known);
         const hint = suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;

@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import {
   ignoreMatcher,
@@ -8,7 +8,13 @@ import {
   parseLintConfig,
   type RuleSetting,
   ruleLevelSchema,
+  type Finding,
+  followLinkWithin,
+  type InputProblem,
+  inputFinding,
+  readSqlFile,
   type SourceFile,
+  walkSqlDirectory,
 } from "@confiture/linting";
 import fastGlob from "fast-glob";
 import { UsageError } from "../errors.js";
@@ -91,6 +97,12 @@ export function displayPath(cwd: string, path: string): string {
   return relativePath.startsWith("..") || isAbsolute(relativePath) ? path : relativePath.split("\\").join("/");
 }
 
+/** What `lint` reads: the SQL files, and findings about inputs it did not read (see `walkSqlDirectory`). */
+export interface CollectedFiles {
+  files: SourceFile[];
+  findings: Finding[];
+}
+
 /**
  * The migrations directory of the config: `migrations.dir` (or `directory`), relative to the config
  * file's directory, not to the cwd, so a command run from a subdirectory finds the same files as
@@ -122,44 +134,68 @@ export async function collectContext(
     if (typeof context === "string") throw new UsageError(`--context must be a directory: ${context}`);
     return [];
   }
-  return collectFiles([directory], io, loaded, { allowUnmatched: true });
+  return (await collectFiles([directory], io, loaded, { allowUnmatched: true })).files;
 }
 
 /**
  * The files to lint: files, directories (every `*.sql` below, sorted), globs, and `-` for stdin.
  * With no path, the config's migrations directory (default `migrations`). A glob matching nothing
- * is a usage error unless `allowUnmatched`.
+ * is a usage error unless `allowUnmatched`. Links leaving a directory or a glob's base, link loops
+ * and files that are not SQL text are `input-error` findings, never read into a report.
  */
 export async function collectFiles(
   paths: readonly string[],
   io: CliIo,
   loaded: LoadedConfig,
   options: { allowUnmatched?: boolean } = {},
-): Promise<SourceFile[]> {
+): Promise<CollectedFiles> {
   const targets = paths.length > 0 ? paths : [configuredMigrationsDirectory(loaded)];
   const ignored = ignoreMatcher(parseLintConfig(loaded.config.lint ?? {}).ignore);
-  const found = new Map<string, string>();
-  const files: SourceFile[] = [];
+  const found = new Set<string>();
+  const collected: CollectedFiles = { files: [], findings: [] };
+  const problem = (item: InputProblem) => {
+    if (!ignored(relative(loaded.directory, item.path)))
+      collected.findings.push(inputFinding(item, displayPath(io.cwd, item.path)));
+  };
   for (const target of targets) {
     if (target === "-") {
-      files.push({ path: "<stdin>", source: await readStdin(io.stdin) });
+      collected.files.push({ path: "<stdin>", source: await readStdin(io.stdin) });
       continue;
     }
     const absolute = resolve(io.cwd, target);
     const info = await stat(absolute).catch(() => undefined);
     let matches: string[];
-    if (info?.isFile()) matches = [absolute];
-    else if (info?.isDirectory())
-      matches = await fastGlob("**/*.sql", { cwd: absolute, absolute: true, ignore: ["**/node_modules/**"] });
-    else if (fastGlob.isDynamicPattern(target))
-      matches = await fastGlob(target, { cwd: io.cwd, absolute: true, ignore: ["**/node_modules/**"] });
-    else throw new UsageError(`no such file or directory: ${target}`);
+    if (info?.isDirectory()) {
+      const walk = await walkSqlDirectory(absolute);
+      for (const item of walk.problems) problem(item);
+      matches = walk.files;
+    } else if (info !== undefined) matches = [absolute];
+    else if (fastGlob.isDynamicPattern(target)) {
+      // Not following links while matching: a link loop would never end; matched links are checked below.
+      const base = resolve(io.cwd, fastGlob.generateTasks([target])[0]?.base ?? ".");
+      matches = [];
+      const entries = await fastGlob(target, {
+        cwd: io.cwd,
+        absolute: true,
+        ignore: ["**/node_modules/**"],
+        followSymbolicLinks: false,
+        onlyFiles: false,
+      });
+      for (const entry of entries) {
+        const followed = await followLinkWithin(entry, base);
+        if (followed === undefined) continue;
+        if ("problem" in followed) problem(followed.problem);
+        else matches.push(entry);
+      }
+    } else throw new UsageError(`no such file or directory: ${target}`);
     if (matches.length === 0 && !info?.isDirectory() && !options.allowUnmatched) throw new UsageError(`no files match ${target}`);
     for (const match of matches.sort()) {
       if (found.has(match) || ignored(relative(loaded.directory, match))) continue;
-      found.set(match, target);
-      files.push({ path: displayPath(io.cwd, match), source: await readFile(match, "utf8") });
+      found.add(match);
+      const read = await readSqlFile(match);
+      if ("problem" in read) problem(read.problem);
+      else collected.files.push({ path: displayPath(io.cwd, match), source: read.source });
     }
   }
-  return files;
+  return collected;
 }

@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createJiti } from "jiti";
-import { parse as parseYaml } from "yaml";
+import { redactConfigText } from "@confiture/redact";
 import { UsageError } from "../errors.js";
 import { describeIssues } from "./describe-issues.js";
 import { type ConfitureConfig, confitureConfigSchema } from "./schema.js";
+import { checkSections } from "./sections.js";
 
 /** The file names searched, in order. */
 export const CONFIG_FILE_NAMES = [
@@ -32,15 +32,26 @@ async function readConfigFile(path: string): Promise<unknown> {
   const extension = extname(path);
   try {
     if (extension === ".json") return JSON.parse(await readFile(path, "utf8"));
-    if (extension === ".yaml" || extension === ".yml") return parseYaml(await readFile(path, "utf8")) ?? {};
+    // The YAML parser and jiti load only for the files that need them.
+    if (extension === ".yaml" || extension === ".yml") {
+      const { parse: parseYaml } = await import("yaml");
+      return parseYaml(await readFile(path, "utf8")) ?? {};
+    }
     if (extension === ".ts" || extension === ".mts") {
+      const { createJiti } = await import("jiti");
       const jiti = createJiti(pathToFileURL(path).href, { interopDefault: true, moduleCache: false });
       return await jiti.import(path, { default: true });
     }
     const module = (await import(`${pathToFileURL(path).href}?t=${Date.now()}`)) as { default?: unknown };
     return module.default ?? module;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // Parsers quote the offending lines: a password on one of them must not reach the terminal or CI logs.
+    // JSON.parse quotes a snippet cut at any character (a key may lose its first letters): drop it.
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s,
+      ": not valid JSON",
+    );
+    const reason = redactConfigText(message);
     throw new UsageError(`cannot read the configuration ${path}: ${reason}`, { cause: error });
   }
 }
@@ -75,6 +86,10 @@ export async function loadConfig(options: { cwd: string; path?: string }): Promi
   if (file === undefined) return { config: confitureConfigSchema.parse({}), path: undefined, directory: options.cwd };
   const raw = await readConfigFile(file);
   const parsed = confitureConfigSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new UsageError(describeIssues(parsed.error, file));
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues),
+    ...(await checkSections((raw ?? {}) as Record<string, unknown>)),
+  ];
+  if (!parsed.success || issues.length > 0) throw new UsageError(describeIssues({ issues }, file));
   return { config: parsed.data, path: file, directory: dirname(file) };
 }

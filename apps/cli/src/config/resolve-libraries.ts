@@ -3,7 +3,6 @@ import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isLibraryLike, type Library, toLibrary } from "@confiture/linting";
-import { createJiti } from "jiti";
 import { UsageError } from "../errors.js";
 
 type PackageJson = { exports?: unknown; module?: string; main?: string };
@@ -71,7 +70,7 @@ export async function loadLibrary(specifier: string, directory: string): Promise
   let module: Record<string, unknown>;
   try {
     module = /\.[mc]?ts$/.test(file)
-      ? ((await createJiti(pathToFileURL(file).href).import(file)) as Record<string, unknown>)
+      ? ((await (await import("jiti")).createJiti(pathToFileURL(file).href).import(file)) as Record<string, unknown>)
       : ((await import(pathToFileURL(file).href)) as Record<string, unknown>);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

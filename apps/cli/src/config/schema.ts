@@ -1,22 +1,19 @@
 import { classificationConfigSchema } from "@confiture/compliance";
-import { hooksConfigSchema } from "@confiture/hooks";
+import type { hooksConfigSchema } from "@confiture/hooks/config";
 import { lintConfigSchema, lintSettingsSchema } from "@confiture/linting";
-import { migrationsConfigSchema } from "@confiture/migrate";
-import { sloConfigSchema } from "@confiture/monitoring";
-import { profileConfigSchema } from "@confiture/performance";
-import { riskConfigSchema } from "@confiture/risk";
+import type { migrationsConfigSchema } from "@confiture/migrate/config";
+import type { sloConfigSchema } from "@confiture/monitoring/config";
+import type { profileConfigSchema } from "@confiture/performance/config";
+import type { riskConfigSchema } from "@confiture/risk/config";
 import { z } from "zod";
 
 /**
- * A section validated by its package's schema when the file loads (errors name the key path), but
- * kept as written: each command parses its own section, so defaults are filled exactly once.
+ * A package's section, kept as written: `loadConfig` checks it with its package's schema (see
+ * `checkSections`, which loads that schema only when the section is there), and each command
+ * parses its own section, so defaults are filled exactly once.
  */
-function section<Schema extends z.ZodType>(schema: Schema): z.ZodType<z.input<Schema>> {
-  return z.unknown().superRefine((value, context) => {
-    const result = schema.safeParse(value);
-    // The issue is passed on whole (code, unknown keys), so the CLI can suggest the key a user meant.
-    if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue });
-  }) as unknown as z.ZodType<z.input<Schema>>;
+function section<Schema extends z.ZodType>(): z.ZodType<z.input<Schema>> {
+  return z.unknown() as unknown as z.ZodType<z.input<Schema>>;
 }
 
 const databaseSchema = z.strictObject({ url: z.string().min(1).optional() });
@@ -50,28 +47,23 @@ const settingsForSuggestions = z.strictObject({
 /** The configuration file: one section per package, each typed and checked by that package's schema. */
 export const confitureConfigSchema = z.strictObject({
   lint: lintSchema.optional(),
-  migrations: section(migrationsConfigSchema).optional(),
-  hooks: section(hooksConfigSchema).optional(),
-  risk: section(riskConfigSchema).optional(),
-  profile: section(profileConfigSchema).optional(),
-  slo: section(sloConfigSchema).optional(),
+  migrations: section<typeof migrationsConfigSchema>().optional(),
+  hooks: section<typeof hooksConfigSchema>().optional(),
+  risk: section<typeof riskConfigSchema>().optional(),
+  profile: section<typeof profileConfigSchema>().optional(),
+  slo: section<typeof sloConfigSchema>().optional(),
   database: databaseSchema.optional(),
 });
 
-/** The same file with every section's own schema in place, for walking to the keys a section knows. */
-export const configSchemaForSuggestions: z.ZodType = z.strictObject({
-  lint: lintConfigSchema.extend({
-    settings: settingsForSuggestions,
-    overrides: z.array(
-      z.strictObject({ ...lintConfigSchema.shape.overrides.unwrap().element.shape, settings: settingsForSuggestions }),
-    ),
-  }),
-  migrations: migrationsConfigSchema,
-  hooks: hooksConfigSchema,
-  risk: riskConfigSchema,
-  profile: profileConfigSchema,
-  slo: sloConfigSchema,
-  database: databaseSchema,
+/**
+ * The lint section with the compliance packs' classification keys known, for walking to the keys it
+ * knows; the package sections' schemas come from `loadedSectionSchema`.
+ */
+export const lintSchemaForSuggestions: z.ZodType = lintConfigSchema.extend({
+  settings: settingsForSuggestions,
+  overrides: z.array(
+    z.strictObject({ ...lintConfigSchema.shape.overrides.unwrap().element.shape, settings: settingsForSuggestions }),
+  ),
 });
 
 /** The configuration as a user writes it (what `defineConfig` accepts). */

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { DatabaseUsageError } from "../errors.js";
 
 // One file holds a header line and the tar of the data directory. The header carries a SHA-256 of
 // the tar, so a truncated or damaged file is rejected here: PGlite itself can crash the process
@@ -27,12 +29,36 @@ export function decodeSnapshot(file: Uint8Array): Uint8Array | undefined {
   return tar;
 }
 
-/** Read and verify a snapshot; `undefined` when it is missing, unreadable or damaged. */
+/**
+ * Read and verify a snapshot; no `tar` when it is missing, unreadable or damaged.
+ * @throws DatabaseUsageError when something other than a regular file sits at the path (a FIFO would
+ *   block every open forever, a directory or device is no snapshot): only a person can say what it is.
+ */
 export async function readSnapshot(path: string): Promise<{ tar?: Uint8Array; found: boolean }> {
-  const file = await readFile(path).catch(() => undefined);
-  if (file === undefined) return { found: false };
-  const tar = decodeSnapshot(file);
-  return tar === undefined ? { found: true } : { found: true, tar };
+  // O_NONBLOCK: opening a FIFO that has no writer would otherwise wait for one.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);
+  if (handle === undefined) return { found: false };
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      const kind = info.isFIFO()
+        ? "a FIFO"
+        : info.isDirectory()
+          ? "a directory"
+          : info.isSocket()
+            ? "a socket"
+            : "not a regular file";
+      throw new DatabaseUsageError(
+        `The PGlite snapshot cache path ${path} is ${kind}, not a regular file: remove it, or point CONFITURE_CACHE_DIR elsewhere.`,
+      );
+    }
+    const file = await handle.readFile().catch(() => undefined);
+    if (file === undefined) return { found: false };
+    const tar = decodeSnapshot(file);
+    return tar === undefined ? { found: true } : { found: true, tar };
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

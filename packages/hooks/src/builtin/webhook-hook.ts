@@ -1,3 +1,4 @@
+import { redactSecrets } from "@confiture/redact";
 import type { HookDefinition, HookResult } from "../define-hook.js";
 import type { HookPhase } from "../events.js";
 import { serializeContext, summaryText } from "./serialize-context.js";
@@ -36,16 +37,24 @@ function displayUrl(url: string): string {
   }
 }
 
+/** A webhook's default timeout (all attempts together). */
+export const defaultWebhookTimeoutMs = 30_000;
+
 /**
  * A hook that POSTs JSON to a URL: `{ text, phase, hook, context }`, where `text` is a one-line
  * summary (what Slack incoming webhooks display). Retries network errors, 429 and 5xx with backoff.
+ * Runs outside the migration's transaction (after its COMMIT on `after_execute`) unless `transaction: "inside"`.
  */
 export function webhookHook<P extends HookPhase>(spec: WebhookHookSpec<P>): HookDefinition<P> {
   const { url, retries = 3, retryDelayMs = 200, requestTimeoutMs = 10_000, headers, ...meta } = spec;
   const where = displayUrl(url);
   const hook: HookDefinition<P> = {
     ...meta,
-    timeoutMs: meta.timeoutMs ?? (retries + 1) * requestTimeoutMs + retryDelayMs * 2 ** (retries + 1),
+    // Bounded by default, whatever the retries: the time its attempts need, at most the default hook timeout.
+    timeoutMs:
+      meta.timeoutMs ?? Math.min(defaultWebhookTimeoutMs, (retries + 1) * requestTimeoutMs + retryDelayMs * 2 ** (retries + 1)),
+    // The network never runs inside the migration's transaction unless asked: a hanging endpoint would hold its locks.
+    transaction: meta.transaction ?? "outside",
     kind: "webhook",
     run: async (context, { signal, logger }): Promise<HookResult> => {
       const body = `{"text":${JSON.stringify(summaryText(spec.phase, spec.name, context))},"phase":${JSON.stringify(spec.phase)},"hook":${JSON.stringify(spec.name)},"context":${serializeContext(context)}}`;
@@ -54,12 +63,12 @@ export function webhookHook<P extends HookPhase>(spec: WebhookHookSpec<P>): Hook
         if (attempt > 0) await wait(retryDelayMs * 2 ** (attempt - 1), signal);
         if (signal.aborted) return { success: false, message: `webhook ${where} aborted` };
         try {
-          const response = await fetch(url, {
-            method: "POST",
-            headers: { "content-type": "application/json", ...headers },
+          const response = await postFollowingRedirects(
+            url,
             body,
-            signal: AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]),
-          });
+            headers ?? {},
+            AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]),
+          );
           await response.arrayBuffer();
           if (response.ok)
             return {
@@ -70,7 +79,8 @@ export function webhookHook<P extends HookPhase>(spec: WebhookHookSpec<P>): Hook
           lastProblem = `HTTP ${response.status}`;
           if (response.status !== 429 && response.status < 500) break;
         } catch (error) {
-          lastProblem = error instanceof Error ? error.message : String(error);
+          // fetch quotes the URL in its errors, credentials included.
+          lastProblem = redactSecrets(error instanceof Error ? error.message : String(error));
         }
         logger.warn({ url: where, attempt: attempt + 1, problem: lastProblem }, "webhook attempt failed");
       }
@@ -78,4 +88,43 @@ export function webhookHook<P extends HookPhase>(spec: WebhookHookSpec<P>): Hook
     },
   };
   return hook;
+}
+
+const maxRedirects = 5;
+
+/**
+ * POSTs `body`, following redirects by hand: fetch would send the custom headers (an `X-Api-Key`)
+ * to whatever origin a redirect names, and only drops `Authorization` itself. Same-origin redirects
+ * keep them; a cross-origin one is followed with `content-type` only. 307/308 repeat the POST; the
+ * others become a GET without body, as browsers do.
+ */
+async function postFollowingRedirects(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Response> {
+  const origin = new URL(url).origin;
+  let current = url;
+  let method = "POST";
+  let payload: string | undefined = body;
+  for (let hop = 0; ; hop += 1) {
+    const sameOrigin = new URL(current).origin === origin;
+    const response = await fetch(current, {
+      method,
+      headers: { "content-type": "application/json", ...(sameOrigin ? headers : {}) },
+      ...(payload === undefined ? {} : { body: payload }),
+      redirect: "manual",
+      signal,
+    });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status >= 400 || location === null) return response;
+    await response.arrayBuffer();
+    if (hop >= maxRedirects) throw new Error(`more than ${maxRedirects} redirects`);
+    current = new URL(location, current).toString();
+    if (response.status !== 307 && response.status !== 308) {
+      method = "GET";
+      payload = undefined;
+    }
+  }
 }

@@ -22,6 +22,12 @@ export interface ComposeOptions {
   /** Per-rule overrides and disables, keyed by id or `library/id`. */
   rules?: Record<string, RuleSetting>;
   conflictResolution?: ConflictResolution | Partial<ConflictResolutions>;
+  /**
+   * Which rules start enabled, as ESLint's `recommended` and `all`: `recommended` (default) the
+   * libraries' recommended sets; `all` every rule that is not deprecated or removed, including the
+   * opt-in ones that are mostly noise on real projects (naming conventions, type preferences).
+   */
+  preset?: "recommended" | "all";
 }
 
 function resolutions(option: ComposeOptions["conflictResolution"]): ConflictResolutions {
@@ -86,7 +92,10 @@ function compose(options: ComposeOptions): Composition {
   for (const library of libraries) {
     for (const id of Object.keys(library.rules).sort()) {
       const rule = library.rules[id]!;
-      const enabled = isRecommended(rule, library.version);
+      const enabled =
+        options.preset === "all"
+          ? !isRemovedIn(rule, library.version) && rule.meta.deprecated === undefined
+          : isRecommended(rule, library.version);
       const docs = rule.meta.docs ?? library.docs?.(id);
       rules.push({
         id,

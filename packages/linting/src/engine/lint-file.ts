@@ -102,7 +102,11 @@ function runnerWraps(
 ): boolean | undefined {
   if (mode === "wrapped") return true;
   if (mode === "none") return false;
-  if (mode === "implicit") return statements.filter((statement) => statement.node !== undefined).length > 1;
+  if (mode === "implicit") {
+    // A BEGIN in the query string turns the implicit transaction into the file's own explicit one.
+    const parsed = statements.filter((statement) => statement.node !== undefined);
+    return parsed.length > 1 && !parsed.some((statement) => statement.kind === "begin");
+  }
   if (mode === "detect") return statements.every((statement) => statement.node === undefined || transactional(statement));
   return undefined;
 }
@@ -185,6 +189,7 @@ export function lintFile(input: LintFileInput): FileOutcome {
       text: statement.text,
       locks: analysis.locks,
       rewrite: analysis.rewrite,
+      scan: analysis.scan,
     });
     cursor.statement = statement;
     const visit: StatementVisit = {

@@ -57,6 +57,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     composeLibraries({
       libraries: options.libraries ?? [],
       rules: config.rules,
+      preset: config.preset,
       ...(config.conflictResolution === undefined ? {} : { conflictResolution: config.conflictResolution }),
     });
   const pgVersion: PgVersion = options.pgVersion ?? (config.pgVersion as PgVersion | undefined) ?? DEFAULT_PG_VERSION;
@@ -73,14 +74,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const down of orphanDowns) ordered.push(down);
 
   const findings: Finding[] = [];
-  const model = createSchemaModel();
+  for (const finding of options.inputFindings ?? []) findings.push(finding);
+  const model = options.schema === undefined ? createSchemaModel() : cloneSchemaModel(options.schema);
   const cursor: RunCursor = {
     file: ordered[0]?.path ?? "",
     schema: model,
     pgVersion,
     settings,
     statement: undefined,
-    files: [...new Set(ordered.map((file) => file.path))],
+    files: [...new Set([...(options.knownFiles ?? []), ...ordered.map((file) => file.path)])],
     migration: undefined,
   };
   const runners = composition.rules
@@ -121,7 +123,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         await runner.invokeAsync(() => live(database));
     }
   }
-  const reportOn = options.reportOn === undefined ? undefined : new Set(options.reportOn);
+  // Input findings name files that were never linted: they are reported whatever `reportOn` says.
+  const reportOn =
+    options.reportOn === undefined
+      ? undefined
+      : new Set([...options.reportOn, ...(options.inputFindings ?? []).map((finding) => finding.file)]);
   const result = finishFindings({
     findings,
     outcomes,

@@ -18,7 +18,7 @@ export interface UnusedSuppression {
 }
 
 /** Rules of the engine itself; syntax and rule crashes cannot be silenced by comments. */
-export const CORE_RULES = new Set(["parse-error", "rule-error", "unused-suppression"]);
+export const CORE_RULES = new Set(["parse-error", "rule-error", "unused-suppression", "input-error"]);
 
 function nameMatches(directive: IgnoreDirective, name: string, finding: Finding, lookup: SuppressionLookup): boolean {
   if (directive.source === "squawk") return lookup.squawkEquivalent(finding) === name;

@@ -1,4 +1,4 @@
-import type { LockAcquisition, PgVersion } from "@confiture/sql";
+import type { LockAcquisition, PgVersion, SchemaModel } from "@confiture/sql";
 import type { Composition, CompositionAudit } from "../composition/types.js";
 import type { LintConfigInput } from "../config.js";
 import type { Library } from "../define-library.js";
@@ -21,12 +21,24 @@ export interface LintOptions {
   /** Enables rules' `live` visitors. */
   database?: LiveDatabase;
   /**
+   * Findings about inputs that were not linted (links leaving the directory, loops, files that are
+   * not SQL text: see `readSqlFile` and `walkSqlDirectory`), reported and counted with the rest.
+   */
+  inputFindings?: readonly Finding[];
+  /**
    * Report only on these paths (as given in `files`). The other files are linted for context: they
    * are replayed so the schema model knows the earlier migrations, and their findings are dropped.
    */
   reportOn?: readonly string[];
   /** Measure the time each rule spends in its visitors (`LintResult.timings`), like ESLint's TIMING. */
   timing?: boolean;
+  /**
+   * The catalog the files start from (copied, never changed): the migrations before them, replayed
+   * once and kept by an editor, so an edit re-lints one file. Default: an empty catalog.
+   */
+  schema?: SchemaModel;
+  /** Every file of the migration set when `files` is only part of it (rules that look for a down file). */
+  knownFiles?: readonly string[];
 }
 
 /** Counts of one run. `errors` counts `error` and `critical` findings. */
@@ -53,6 +65,8 @@ export interface LintedStatement {
   text: string;
   locks: LockAcquisition[];
   rewrite: boolean;
+  /** Whether it reads every row of the table (a validation, a build) without rewriting it. */
+  scan: boolean;
 }
 
 /** One file of a run, for reporters (code frames, locks). Not part of the JSON contract. */

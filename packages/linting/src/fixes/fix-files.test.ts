@@ -35,7 +35,11 @@ describe("lintAndFix", () => {
 
   it("applies two unsafe fixes of one statement over two passes, and keeps the rest of the file", async () => {
     const source = "-- keep me\nCREATE TABLE events (payload json, at timestamp);\nSELECT 1;\n";
-    const outcome = await lintAndFix({ files: [{ path: "0002.up.sql", source }], libraries: [general] }, { unsafe: true });
+    // prefer-timestamp-tz is opt-in (preset all): enabled by name here.
+    const outcome = await lintAndFix(
+      { files: [{ path: "0002.up.sql", source }], libraries: [general], config: { rules: { "prefer-timestamp-tz": "warn" } } },
+      { unsafe: true },
+    );
     expect(outcome.changed[0]?.output).toBe("-- keep me\nCREATE TABLE events (payload jsonb, at timestamptz);\nSELECT 1;\n");
     expect(outcome.applied.map((finding) => finding.ruleId).sort()).toEqual(["prefer-jsonb", "prefer-timestamp-tz"]);
   });

@@ -11,7 +11,7 @@ const versionFolder = /^v?\d/i;
 const withDowns = new Set<RunnerName>([
   "confiture",
   "up-down-files",
-  "popx",
+  "pop",
   "diesel",
   "sqitch",
   "dbmate",
@@ -27,7 +27,7 @@ const withDowns = new Set<RunnerName>([
 const transactionOf: Record<RunnerName, TransactionMode | undefined> = {
   confiture: "detect",
   "up-down-files": undefined,
-  popx: "wrapped",
+  pop: "wrapped",
   diesel: "wrapped",
   flyway: "detect",
   sqitch: "none",
@@ -71,6 +71,46 @@ function transactionFor(runner: RunnerName, pathClass: PathClass, directives: Fi
   return mode === undefined ? {} : { transaction: mode };
 }
 
+/** Section markers name the runner whatever the file is called; a drizzle breakpoint only names a file no naming claims. */
+function detectedRunner(pathClass: PathClass, directives: FileDirectives): RunnerName {
+  if (directives.sections !== undefined) return directives.runner!;
+  if (directives.runner !== undefined && pathClass.runner === "sequential-files") return directives.runner;
+  return pathClass.runner;
+}
+
+const generic = new Set<RunnerName>(["up-down-files", "sequential-files"]);
+
+/** The folder that holds a runner's sequence: the migrations folder, above diesel's and Prisma's per-migration folders. */
+function sequenceFolder(path: string, runner: RunnerName): string {
+  const segments = segmentsOf(path);
+  return segments.slice(0, runner === "diesel" || runner === "prisma" ? -2 : -1).join("/");
+}
+
+/**
+ * A file that only a generic convention claims takes the runner of the other files of its folder,
+ * when they name one runner: a pop file without a dialect beside `.postgres.` ones, a drizzle file
+ * with one statement (no breakpoint), a stray file beside Prisma's migration folders.
+ */
+function adoptSiblingRunner(
+  classified: ReadonlyMap<SourceFile, { pathClass: PathClass; directives: FileDirectives }>,
+): Map<SourceFile, RunnerName> {
+  const specific = new Map<string, Set<RunnerName>>();
+  for (const [file, { pathClass, directives }] of classified) {
+    const runner = detectedRunner(pathClass, directives);
+    if (generic.has(runner)) continue;
+    const folder = sequenceFolder(file.path, runner);
+    specific.set(folder, (specific.get(folder) ?? new Set()).add(runner));
+  }
+  const adopted = new Map<SourceFile, RunnerName>();
+  for (const [file, { pathClass, directives }] of classified) {
+    const runner = detectedRunner(pathClass, directives);
+    if (!generic.has(runner)) continue;
+    const runners = specific.get(sequenceFolder(file.path, runner));
+    if (runners?.size === 1) adopted.set(file, [...runners][0]!);
+  }
+  return adopted;
+}
+
 /**
  * Describes each file as its runner sees it: the runner (from the layout and the file's own
  * directives, or `runner` when the config names it), the file's role (up, down, revert, verify,
@@ -78,19 +118,19 @@ function transactionFor(runner: RunnerName, pathClass: PathClass, directives: Fi
  * up and down in one file (dbmate, goose, node-pg-migrate) become one entry per section.
  */
 export function describeMigrations(files: readonly SourceFile[], options: { runner?: RunnerName } = {}): SourceFile[] {
+  const classified = new Map<SourceFile, { pathClass: PathClass; directives: FileDirectives }>();
+  for (const file of files)
+    if (file.migration === undefined)
+      classified.set(file, { pathClass: classOf(file), directives: readFileDirectives(file.source) });
+  const adopted = adoptSiblingRunner(classified);
   const described: Array<{ file: SourceFile; pairKey?: string }> = [];
   for (const file of files) {
     if (file.migration !== undefined) {
       described.push({ file });
       continue;
     }
-    const pathClass = classOf(file);
-    const directives = readFileDirectives(file.source);
-    // Section markers name the runner whatever the file is called; a drizzle breakpoint only names a file no naming claims.
-    const detected =
-      directives.sections !== undefined || (directives.runner !== undefined && pathClass.runner === "sequential-files")
-        ? directives.runner!
-        : pathClass.runner;
+    const { pathClass, directives } = classified.get(file)!;
+    const detected = adopted.get(file) ?? detectedRunner(pathClass, directives);
     const runner =
       options.runner !== undefined && (detected === "up-down-files" || detected === "sequential-files")
         ? options.runner
@@ -118,7 +158,32 @@ export function describeMigrations(files: readonly SourceFile[], options: { runn
     described.push({ file: { ...file, migration }, pairKey: pathClass.pairKey });
   }
   pairFiles(described);
-  return described.map((entry) => entry.file);
+  const migrations = described.map((entry) => entry.file);
+  withoutDownsByPolicy(migrations);
+  return migrations;
+}
+
+/** At least this many up files and not one down file: the project does not write down migrations. */
+const policyThreshold = 5;
+
+/**
+ * A folder of many up migrations and no down file at all belongs to a project that does not write
+ * down migrations (supabase/auth, Harbor): asking for one on every file is noise. A project that
+ * writes them and misses one is still told.
+ */
+function withoutDownsByPolicy(files: readonly SourceFile[]): void {
+  const folders = new Map<string, { ups: MigrationInfo[]; downs: number }>();
+  for (const file of files) {
+    const migration = file.migration;
+    if (migration === undefined || !migration.downSupported) continue;
+    const folder = sequenceFolder(file.path, migration.runner);
+    const entry = folders.get(folder) ?? { ups: [], downs: 0 };
+    if (migration.role === "up") entry.ups.push(migration);
+    else if (migration.role === "down") entry.downs++;
+    folders.set(folder, entry);
+  }
+  for (const { ups, downs } of folders.values())
+    if (downs === 0 && ups.length >= policyThreshold) for (const migration of ups) migration.downSupported = false;
 }
 
 /** Links each up file with its down (revert, verify) file through the pair key its path gave. */

@@ -122,4 +122,38 @@ describe("migration layouts", () => {
     expect(await missing(ups("prisma"))).toBe(0);
     expect(await missing(ups("flyway"))).toBe(0);
   });
+
+  it("does not ask a project that writes no down files for one on every migration", async () => {
+    const ups = (count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        path: `db/00${index + 1}_t${index}.up.sql`,
+        source: `CREATE TABLE t${index} (id bigint PRIMARY KEY);`,
+      }));
+    const missing = async (files: SourceFile[]) =>
+      (await lint({ files, libraries: [general] })).findings.filter((finding) => finding.ruleId === "require-down-migration")
+        .length;
+    expect(await missing(ups(5))).toBe(0);
+    expect(await missing([...ups(5), { path: "db/001_t0.down.sql", source: "DROP TABLE t0;" }])).toBe(4);
+  });
+
+  it("lets a down file put back what its up file renamed or made nullable", async () => {
+    const files = [
+      { path: "db/001_users.up.sql", source: "CREATE TABLE users (id bigint PRIMARY KEY, name text);" },
+      {
+        path: "db/002_rename.up.sql",
+        source: "ALTER TABLE users RENAME COLUMN name TO full_name;\nALTER TABLE users ALTER COLUMN full_name SET NOT NULL;",
+      },
+      {
+        path: "db/002_rename.down.sql",
+        source: "ALTER TABLE users ALTER COLUMN full_name DROP NOT NULL;\nALTER TABLE users RENAME COLUMN full_name TO name;",
+      },
+    ];
+    const found = (await lint({ files, libraries: [general] })).findings.map((finding) => `${finding.file} ${finding.ruleId}`);
+    expect(found).toContain("db/002_rename.up.sql renaming-column");
+    expect(
+      found.filter(
+        (finding) => finding.startsWith("db/002_rename.down.sql") && /renaming-column|ban-drop-not-null/.test(finding),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -18,7 +18,7 @@ export function segmentsOf(path: string): string[] {
 }
 
 const dieselFolder = /^(\d[\d-]*)_.+$/;
-const prismaFolder = /^(\d{14})_.+$/;
+const prismaFolder = /^(\d{8,})_.+$/;
 const flywayFile = /^([VU])(\d[\w.]*?)__.+\.sql$/i;
 const flywayRepeatable = /^R__.+\.sql$/i;
 const upDownFile = /^(.+?)(\.postgres)?(\.autocommit)?\.(up|down)\.sql$/i;
@@ -74,7 +74,7 @@ export function classifyPath(path: string): PathClass | undefined {
     const dialect = upDown[2] !== undefined;
     const autocommit = upDown[3] !== undefined;
     return {
-      runner: dialect || autocommit ? "popx" : "up-down-files",
+      runner: dialect || autocommit ? "pop" : "up-down-files",
       role: upDown[4]!.toLowerCase() === "down" ? "down" : "up",
       key: stem,
       pairKey: `${parent}/${stem}`,

@@ -7,7 +7,7 @@
 export const RUNNERS = [
   "confiture",
   "up-down-files",
-  "popx",
+  "pop",
   "diesel",
   "flyway",
   "sqitch",

@@ -13,6 +13,10 @@ const coreRules: Record<string, { description: string; help: string }> = {
     description: "Report rules that crashed.",
     help: "A rule failed on this statement: report it to the rule's library.",
   },
+  "input-error": {
+    description: "Require inputs that are SQL text inside the linted directory.",
+    help: "Replace the link or file with the migration's SQL text, inside the migrations directory.",
+  },
   "unused-suppression": {
     description: "Disallow suppression comments that suppress nothing.",
     help: "Remove the comment or the rule name.",

@@ -1,6 +1,6 @@
 import { defineRule } from "../../define-rule.js";
 import { alterCommands, alterTableOf } from "../ast.js";
-import { docsUrl, isCreatedHere } from "../support.js";
+import { docsUrl, isCreatedHere, isDownMigration } from "../support.js";
 import { lazySubcommandPlaces } from "../subcommands.js";
 
 /** Flags ALTER COLUMN ... DROP NOT NULL on an existing table. */
@@ -16,6 +16,8 @@ export const banDropNotNull = defineRule({
   },
   create: (context) => ({
     statement(visit) {
+      // A down migration puts back the shape the up file changed: that is its job, not a break of clients.
+      if (isDownMigration(context)) return;
       const alter = alterTableOf(visit.node);
       if (alter === undefined || isCreatedHere(visit, alter.relation)) return;
       const places = lazySubcommandPlaces(visit.statement, alter);

@@ -1,7 +1,7 @@
 import type { RenameStmt } from "@pgsql/types";
 import { defineRule } from "../../define-rule.js";
 import { nodeOf } from "../ast.js";
-import { at, docsUrl, isCreatedHere } from "../support.js";
+import { at, docsUrl, isCreatedHere, isDownMigration } from "../support.js";
 
 /** Flags ALTER TABLE ... RENAME COLUMN on an existing table. */
 export const renamingColumn = defineRule({
@@ -16,6 +16,8 @@ export const renamingColumn = defineRule({
   },
   create: (context) => ({
     statement(visit) {
+      // A down migration puts back the shape the up file changed: that is its job, not a break of clients.
+      if (isDownMigration(context)) return;
       const rename = nodeOf<RenameStmt>(visit.node, "RenameStmt");
       if (rename?.renameType !== "OBJECT_COLUMN" || isCreatedHere(visit, rename.relation)) return;
       context.report({

@@ -1,0 +1,3 @@
+import { defineConfigPreset } from "@confiture/tooling/vitest";
+
+export default defineConfigPreset();

@@ -1,0 +1,1 @@
+export { isSecretKey, redactConfigLine, redactConfigText, redactedMark, redactSecrets, redactUrl } from "./redact.js";
