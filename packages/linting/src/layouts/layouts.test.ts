@@ -156,4 +156,15 @@ describe("migration layouts", () => {
       ),
     ).toEqual([]);
   });
+
+  it("pairs a pop .postgres. up file with its dialect-less down file", () => {
+    const files = [
+      { path: "sql/20220210000001000066_nid.postgres.up.sql", source: "ALTER TABLE t ADD COLUMN nid uuid;" },
+      { path: "sql/20220210000001000066_nid.down.sql", source: "ALTER TABLE t DROP COLUMN nid;" },
+    ];
+    expect(roles(files)).toEqual([
+      ["sql/20220210000001000066_nid.down.sql", "down", "sql/20220210000001000066_nid.postgres.up.sql", "wrapped"],
+      ["sql/20220210000001000066_nid.postgres.up.sql", "up", "sql/20220210000001000066_nid.down.sql", "wrapped"],
+    ]);
+  });
 });
