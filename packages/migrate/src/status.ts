@@ -2,6 +2,7 @@ import type { Database } from "@confiture/db";
 import { readMigrationDirectory, type UnrecognizedFile } from "./files.js";
 import { findInvalidIndexes, type InvalidIndex } from "./introspect.js";
 import { lockModelVersion, prepareMigration } from "./prepare.js";
+import { findUntrackedObjects } from "./tracking-consistency.js";
 import { completedStatementCount, readAppliedMigrations } from "./tracking.js";
 
 /** Where one migration stands. */
@@ -34,6 +35,11 @@ export interface StatusReport {
   unrecognized: UnrecognizedFile[];
   invalidIndexes: InvalidIndex[];
   summary: Record<MigrationState, number>;
+  /**
+   * Pending migrations whose objects already exist: the tracking table lost their records
+   * (truncated or damaged). Non-empty makes `ok` false.
+   */
+  inconsistencies: Array<{ version: string; name: string; existing: string[] }>;
   ok: boolean;
 }
 
@@ -109,6 +115,15 @@ export async function migrationStatus(options: { database: Database; directory: 
   const summary: Record<MigrationState, number> = { applied: 0, pending: 0, drifted: 0, partial: 0, missing: 0 };
   for (const entry of entries) summary[entry.state] += 1;
   const invalidIndexes = await findInvalidIndexes(database);
+  const pendingFiles = directory.migrations.filter((file) => !byVersion.has(file.version));
+  const untracked = await findUntrackedObjects(database, pendingFiles);
+  const inconsistencies: StatusReport["inconsistencies"] = [];
+  for (const entry of entries) {
+    const existing = untracked.get(entry.version);
+    if (entry.state !== "pending" || existing === undefined) continue;
+    inconsistencies.push({ version: entry.version, name: entry.name, existing });
+    entry.problem = `inconsistent tracking: pending, but ${existing.join(", ")}, which it creates, already exist(s); the tracking table (confiture.migrations) has lost the record of a migration that ran (truncated or damaged?). Restore it before running migrations.`;
+  }
   return {
     database: database.displayUrl,
     directory: options.directory,
@@ -116,6 +131,7 @@ export async function migrationStatus(options: { database: Database; directory: 
     unrecognized: directory.unrecognized,
     invalidIndexes,
     summary,
-    ok: summary.drifted === 0 && summary.partial === 0,
+    inconsistencies,
+    ok: summary.drifted === 0 && summary.partial === 0 && inconsistencies.length === 0,
   };
 }

@@ -11,8 +11,8 @@ import { summarizeSample, type SampleSummary } from "./statistics.js";
 export const profileOptionsSchema = z.object({
   /** Untimed runs first, so caches and plans are warm. */
   warmupRuns: z.number().int().nonnegative().default(3),
-  /** Timed rounds (query and reference each once). 20 is chosen from `pnpm eval`; see the README. */
-  timedRuns: z.number().int().min(2).default(20),
+  /** Timed rounds (query and reference each once). 30 is chosen from `pnpm eval`; see the README. */
+  timedRuns: z.number().int().min(2).default(30),
   /** Allow data-changing queries; each run then happens in a transaction that is rolled back. */
   allowWrites: z.boolean().default(false),
   /** Share of timed runs whose duration is recorded (1 = every run: deterministic). */
