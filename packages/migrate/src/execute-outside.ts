@@ -10,6 +10,7 @@ import {
   throwIfCancelled,
   watchDuration,
 } from "./execution-context.js";
+import { inspectExistingIndex } from "./index-resume.js";
 import { isInvalidIndex, tableSizes } from "./introspect.js";
 import type { PreparedMigration, PreparedStatement } from "./prepare.js";
 import { lockNotAvailable, retryDelayMs, sqlStateOf, timeoutsFor } from "./settings.js";
@@ -67,7 +68,37 @@ export async function executeOutsideTransaction(
     for (const statement of migration.statements.slice(resumedFrom)) {
       current = statement;
       throwIfCancelled(context.signal, `before statement ${statement.index + 1} of ${migration.version}`);
-      if (
+      const existing =
+        statement.createsIndex === undefined || !resume
+          ? "absent"
+          : await inspectExistingIndex(connection, statement.createsIndex, statement.text);
+      if (statement.createsIndex !== undefined && existing !== "absent") {
+        const name = `${quoteIdentifier(statement.createsIndex.schema)}.${quoteIdentifier(statement.createsIndex.name)}`;
+        if (existing === "different")
+          throw new Error(
+            `index ${name} already exists with another definition than statement ${statement.index + 1} of ${migration.version}: drop or rename it, then run \`migrate up\` again`,
+          );
+        if (existing === "same") {
+          // A killed run's build that the server finished: the statement is done.
+          context.progress(`${migration.version}: index ${name} was built by the interrupted run; not building it again`);
+          await recordStatementHistory(connection, [
+            {
+              version: migration.version,
+              statementIndex: statement.index,
+              kind: statement.kind,
+              targetTable: statement.targetTable,
+              tableBytes: null,
+              rowEstimate: null,
+              durationMs: 0,
+              lockMode: statement.lockMode,
+              pgMajor: context.pgMajor,
+            },
+          ]);
+          continue;
+        }
+        context.progress(`${migration.version}: dropping invalid index ${name} left by an earlier failed build`);
+        await connection.exec(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+      } else if (
         statement.createsIndex !== undefined &&
         (await isInvalidIndex(connection, statement.createsIndex.schema, statement.createsIndex.name))
       ) {

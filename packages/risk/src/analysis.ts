@@ -1,5 +1,7 @@
 import {
   analyzeStatement,
+  applyStatement,
+  createSchemaModel,
   type ColumnType,
   ColumnTypeTracker,
   type PgVersion,
@@ -74,6 +76,8 @@ async function analyseUncached(
   timeZone: string | undefined,
 ): Promise<{ before: AnalysedFile[]; files: AnalysedFile[] }> {
   const tracker = new ColumnTypeTracker();
+  // The catalog as each statement finds it: the lock model names the relations a statement locks without naming them.
+  const schema = createSchemaModel();
   const analyse = async (file: RiskFile): Promise<AnalysedFile> => {
     const parsed = await parseSql(file.source, { file: file.file });
     const statements: AnalysedStatement[] = [];
@@ -83,6 +87,7 @@ async function analyseUncached(
         pgVersion,
         file: file.file,
         columnType: tracker.lookup,
+        schema,
         ...(timeZone === undefined ? {} : { timeZone }),
       });
       const declaredTypes = new Map<string, ColumnType>();
@@ -91,6 +96,7 @@ async function analyseUncached(
         if (type !== undefined) declaredTypes.set(`${relation}\u0000${column}`, type);
       }
       tracker.observe(statement.node);
+      applyStatement(schema, statement);
       statements.push({ statement, analysis, declaredTypes });
     }
     return { file, statements, errors: parsed.errors };

@@ -18,6 +18,17 @@ ALTER TABLE accounts ADD CONSTRAINT accounts_total_check CHECK (total >= 0) NOT 
 export const EVENTS = `CREATE TABLE events (id int, kind int) PARTITION BY LIST (kind);
 CREATE TABLE events_1 (id int, kind int);
 CREATE TABLE events_2 PARTITION OF events FOR VALUES IN (2);`;
+/** EVENTS with a DEFAULT partition and a trigger function. */
+export const EVENTS_WITH_DEFAULT = `${EVENTS}
+CREATE TABLE events_default PARTITION OF events DEFAULT;
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`;
+/** ORDERS_FK and a third table referencing orders, for cascades. */
+export const ORDER_ITEMS = `${ORDERS_FK}
+CREATE TABLE order_items (id int, order_id int REFERENCES orders (id));`;
+/** Identity and serial columns, for the sequences their changes lock. */
+export const SEQUENCED = `CREATE TABLE numbered (id int GENERATED ALWAYS AS IDENTITY, label text);
+CREATE TABLE serialed (id serial, label text);
+CREATE INDEX numbered_label ON numbered (label);`;
 /** ACCOUNTS with a trigger and a policy. */
 export const TRIGGERED = `${ACCOUNTS}
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;

@@ -8,6 +8,8 @@ export interface RelationState {
   kind: string;
   /** 0 for relations without storage (views, partitioned tables). */
   relfilenode: number;
+  /** OID of the table an index belongs to, or that owns a sequence (serial, identity). */
+  ownerOid?: number;
 }
 
 /** A relation lock held by our own backend. */
@@ -22,9 +24,21 @@ const firstNormalObjectId = 16384;
 
 /** Every user relation by OID (TOAST excluded): names survive a DROP, relfilenodes reveal rewrites. */
 export async function snapshotRelations(connection: Queryable): Promise<Map<number, RelationState>> {
-  const { rows } = await connection.query<{ oid: number; schema: string; name: string; kind: string; relfilenode: number }>(
-    `SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind, c.relfilenode
+  const { rows } = await connection.query<{
+    oid: number;
+    schema: string;
+    name: string;
+    kind: string;
+    relfilenode: number;
+    owner: number | null;
+  }>(
+    // An index's table, or the table whose column owns a sequence (auto or internal dependency).
+    `SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind, c.relfilenode,
+            COALESCE(i.indrelid, (SELECT d.refobjid FROM pg_depend d
+              WHERE c.relkind = 'S' AND d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1)) AS owner
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     LEFT JOIN pg_index i ON i.indexrelid = c.oid
      WHERE c.oid >= $1::oid AND n.nspname NOT LIKE 'pg\\_toast%'`,
     [firstNormalObjectId],
   );
@@ -34,6 +48,7 @@ export async function snapshotRelations(connection: Queryable): Promise<Map<numb
       relation: formatRelationName(row.schema, row.name),
       kind: row.kind,
       relfilenode: Number(row.relfilenode),
+      ...(row.owner === null ? {} : { ownerOid: Number(row.owner) }),
     });
   }
   return relations;

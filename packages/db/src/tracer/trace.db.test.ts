@@ -30,9 +30,9 @@ describeEachDatabase("traceStatement", (getDatabase) => {
     expect(trace.error).toBeUndefined();
     // The primary key is rebuilt, and so is the foreign key that references it (hence app.events).
     expect(trace.locks).toEqual([
-      { relation: "accounts", mode: "AccessExclusiveLock", locktype: "relation" },
-      { relation: "accounts_pkey", mode: "AccessExclusiveLock", locktype: "relation" },
-      { relation: "app.events", mode: "AccessExclusiveLock", locktype: "relation" },
+      { relation: "accounts", mode: "AccessExclusiveLock", locktype: "relation", kind: "r" },
+      { relation: "accounts_pkey", mode: "AccessExclusiveLock", locktype: "relation", kind: "i", owner: "accounts" },
+      { relation: "app.events", mode: "AccessExclusiveLock", locktype: "relation", kind: "r" },
     ]);
     expect(trace.rewritten).toEqual(["accounts"]);
     expect(trace.rewrittenIndexes).toEqual(["accounts_pkey"]);
@@ -54,9 +54,9 @@ describeEachDatabase("traceStatement", (getDatabase) => {
   it("sees CREATE INDEX take ShareLock without rewriting", async () => {
     const trace = await traceStatement(getDatabase(), "CREATE INDEX accounts_email_idx ON accounts (email)");
     expect(trace.locks).toEqual([
-      { relation: "accounts", mode: "ShareLock", locktype: "relation" },
+      { relation: "accounts", mode: "ShareLock", locktype: "relation", kind: "r" },
       // The new index is locked too, but nobody else can see it yet.
-      { relation: "accounts_email_idx", mode: "AccessExclusiveLock", locktype: "relation" },
+      { relation: "accounts_email_idx", mode: "AccessExclusiveLock", locktype: "relation", kind: "i", owner: "accounts" },
     ]);
     expect(trace.rewritten).toEqual([]);
     expect(trace.created).toEqual(["accounts_email_idx"]);
@@ -65,7 +65,7 @@ describeEachDatabase("traceStatement", (getDatabase) => {
 
   it("keeps the name of a dropped table", async () => {
     const trace = await traceStatement(getDatabase(), "DROP TABLE scratch");
-    expect(trace.locks).toContainEqual({ relation: "scratch", mode: "AccessExclusiveLock", locktype: "relation" });
+    expect(trace.locks).toContainEqual({ relation: "scratch", mode: "AccessExclusiveLock", locktype: "relation", kind: "r" });
     expect(trace.dropped).toEqual(["scratch"]);
     expect(await tableExists(getDatabase, "scratch")).toBe(true);
   });
@@ -103,11 +103,11 @@ describeEachDatabase("traceStatement", (getDatabase) => {
   it("runs setup in the same transaction and leaves nothing behind", async () => {
     const trace = await traceStatement(getDatabase(), "CREATE INDEX ON staged (id)", { setup: "CREATE TABLE staged (id int)" });
     expect(trace.locks).toEqual([
-      { relation: "staged", mode: "ShareLock", locktype: "relation" },
-      { relation: "staged_id_idx", mode: "AccessExclusiveLock", locktype: "relation" },
+      { relation: "staged", mode: "ShareLock", locktype: "relation", kind: "r" },
+      { relation: "staged_id_idx", mode: "AccessExclusiveLock", locktype: "relation", kind: "i", owner: "staged" },
     ]);
     // CREATE TABLE in setup holds AccessExclusiveLock already: reported, so callers know what is masked.
-    expect(trace.heldBefore).toContainEqual({ relation: "staged", mode: "AccessExclusiveLock", locktype: "relation" });
+    expect(trace.heldBefore).toContainEqual({ relation: "staged", mode: "AccessExclusiveLock", locktype: "relation", kind: "r" });
     expect(await tableExists(getDatabase, "staged")).toBe(false);
     const failingSetup = await traceStatement(getDatabase(), "SELECT 1", { setup: "CREATE TABLE broken (" }).catch(
       (error: unknown) => error,
@@ -138,12 +138,17 @@ describeEachDatabase("traceScript", (getDatabase) => {
     );
     expect(results.map((result) => result.error?.sqlState)).toEqual([undefined, undefined, "42703", undefined, undefined]);
     expect(results[0]?.created).toEqual(["app.orders", "app.orders_pkey"]);
-    expect(results[1]?.locks).toEqual([{ relation: "app.orders", mode: "RowExclusiveLock", locktype: "relation" }]);
+    expect(results[1]?.locks).toEqual([{ relation: "app.orders", mode: "RowExclusiveLock", locktype: "relation", kind: "r" }]);
     // The table exists only inside the trace, where it was created: the rewrite is still seen, but its
     // AccessExclusiveLock was already held since CREATE TABLE, so it is reported in heldBefore, not locks.
     expect(results[3]?.rewritten).toEqual(["app.orders"]);
     expect(results[3]?.locks).toEqual([]);
-    expect(results[3]?.heldBefore).toContainEqual({ relation: "app.orders", mode: "AccessExclusiveLock", locktype: "relation" });
+    expect(results[3]?.heldBefore).toContainEqual({
+      relation: "app.orders",
+      mode: "AccessExclusiveLock",
+      locktype: "relation",
+      kind: "r",
+    });
     expect(results[4]?.created).toEqual(["app.orders_total_idx"]);
     const { rows } = await getDatabase().query("SELECT 1 FROM pg_namespace WHERE nspname = 'app'");
     expect(rows).toEqual([]);

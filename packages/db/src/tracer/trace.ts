@@ -18,10 +18,18 @@ function nameLocks(locks: HeldLock[], before: Map<number, RelationState>, after:
   for (const lock of locks) {
     // Dropped relations keep the name they had before; new ones take it from the catalog. Relations in
     // neither (the transient heap of a rewrite, TOAST) are PostgreSQL's own business.
-    const relation = before.get(lock.oid)?.relation ?? after.get(lock.oid)?.relation;
+    const state = before.get(lock.oid) ?? after.get(lock.oid);
+    if (state === undefined) continue;
+    const ownerOid = state.ownerOid;
+    const owner = ownerOid === undefined ? undefined : (before.get(ownerOid) ?? after.get(ownerOid))?.relation;
     // One entry per (name, mode): an index rebuilt under the same name has two OIDs but is one relation.
-    if (relation !== undefined)
-      named.set(`${relation}\u0000${lock.mode}`, { relation, mode: lock.mode, locktype: lock.locktype });
+    named.set(`${state.relation}\u0000${lock.mode}`, {
+      relation: state.relation,
+      mode: lock.mode,
+      locktype: lock.locktype,
+      kind: state.kind,
+      ...(owner === undefined ? {} : { owner }),
+    });
   }
   return [...named.values()].sort(
     (left, right) => left.relation.localeCompare(right.relation) || left.mode.localeCompare(right.mode),

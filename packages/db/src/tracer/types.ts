@@ -6,6 +6,10 @@ export interface TracedLock {
   mode: string;
   /** Always `relation` today: only table-level locks are traced. */
   locktype: string;
+  /** `pg_class.relkind`: r table, p partitioned table, i/I index, S sequence, v view, m materialized view. */
+  kind?: string;
+  /** For an index, its table; for a sequence a column owns (serial, identity), that column's table. */
+  owner?: string;
 }
 
 /** What one statement did, measured inside a transaction that was rolled back. */

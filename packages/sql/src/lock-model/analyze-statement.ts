@@ -1,8 +1,10 @@
 import type { AlterTableStmt } from "@pgsql/types";
 import { unwrapNode } from "../schema/ast.js";
+import type { SchemaModel } from "../schema/types.js";
 import type { AnalyzeOptions, Statement, StatementAnalysis } from "../types.js";
 import { clampPgVersion } from "../versions.js";
 import { analyzeAlterTable } from "./alter-table.js";
+import { lockUnnamedForAlterTable, UNNAMED_RELATION_ANALYZERS } from "./unnamed-relations.js";
 import { STATEMENT_ANALYZERS } from "./statements.js";
 import { type AnalysisContext, type ColumnTypeLookup, Verdict } from "./verdict.js";
 import { describeLockMode, strongestLock } from "../lock-modes.js";
@@ -13,6 +15,12 @@ export interface AnalyzeStatementOptions extends AnalyzeOptions {
   timeZone?: string;
   /** The current type of a column, so type changes can be judged; `analyzeSql` tracks the types its own statements create. */
   columnType?: ColumnTypeLookup;
+  /**
+   * The catalog before the statement (the schema model of the migrations so far). With it the model
+   * also lists the relations a statement locks without naming them: partitions, the DEFAULT partition,
+   * tables linked by foreign keys, an index's table, identity and serial sequences.
+   */
+  schema?: SchemaModel;
 }
 
 /**
@@ -25,6 +33,7 @@ export function analyzeStatement(statement: Statement, options: AnalyzeStatement
     pgVersion: clampPgVersion(options.pgVersion),
     timeZone: options.timeZone,
     columnType: options.columnType,
+    schema: options.schema,
   };
   const verdict = new Verdict();
   const unwrapped = unwrapNode(statement.node);
@@ -32,9 +41,11 @@ export function analyzeStatement(statement: Statement, options: AnalyzeStatement
     if (statement.error !== undefined) verdict.note(`Syntax error: ${statement.error.message}`);
     else if (unwrapped?.tag === "AlterTableStmt") {
       analyzeAlterTable(unwrapped.value as AlterTableStmt, statement.relations, context, verdict);
+      lockUnnamedForAlterTable(unwrapped.value as AlterTableStmt, context, verdict);
     } else if (unwrapped !== undefined) {
       const scope = { kind: statement.kind, relations: statement.relations, context, verdict };
       STATEMENT_ANALYZERS[unwrapped.tag]?.(unwrapped.value, scope);
+      UNNAMED_RELATION_ANALYZERS[unwrapped.tag]?.(unwrapped.value, scope);
     }
   } catch (error) {
     // The analysis is data for reports: a tree shape the model does not expect must not stop a run.

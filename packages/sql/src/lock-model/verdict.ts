@@ -1,5 +1,6 @@
 import { lockModeStrength } from "../lock-modes.js";
 import { relationKey } from "../relations.js";
+import type { SchemaModel } from "../schema/types.js";
 import type { LockAcquisition, LockMode, PgVersion, RelationReference } from "../types.js";
 
 /** A column's type as the lock model needs it to decide whether a type change rewrites. */
@@ -20,6 +21,8 @@ export interface AnalysisContext {
   /** The session's TimeZone, when known: timestamp <-> timestamptz changes skip the rewrite in UTC from PG 12. */
   timeZone?: string | undefined;
   columnType?: ColumnTypeLookup | undefined;
+  /** The catalog as the statement finds it: names the relations it locks without naming them. */
+  schema?: SchemaModel | undefined;
 }
 
 /** Accumulates one statement's verdict: the strongest lock per relation, rewrite, scan, notes. */

@@ -100,13 +100,18 @@ function applyColumnCommand(context: ApplyContext, table: TableModel, command: A
 }
 
 function applyPartitionCommand(context: ApplyContext, table: TableModel, command: AlterTableCmd): void {
-  const partition = nodeOf<PartitionCmd>(command.def, "PartitionCmd")?.name;
+  const partitionCommand = nodeOf<PartitionCmd>(command.def, "PartitionCmd");
+  const partition = partitionCommand?.name;
   if (partition?.relname === undefined) return;
   const child = tableForAlter(context, partition.schemaname, partition.relname);
   if (command.subtype === "AT_AttachPartition") {
     child.partitionOf = `${table.schema}.${table.name}`;
+    if (partitionCommand?.bound?.is_default === true) child.partitionDefault = true;
     clonePartitionObjects(context, table, child);
-  } else delete child.partitionOf;
+  } else {
+    delete child.partitionOf;
+    delete child.partitionDefault;
+  }
 }
 
 function applyCommand(context: ApplyContext, table: TableModel, command: AlterTableCmd): void {

@@ -106,7 +106,10 @@ function applyParents(context: ApplyContext, table: TableModel, statement: Creat
     const key = rangeVarKey(context, relation);
     if (key === undefined) continue;
     const parent = context.model.tables.get(key);
-    if (statement.partbound !== undefined) table.partitionOf = key;
+    if (statement.partbound !== undefined) {
+      table.partitionOf = key;
+      if (statement.partbound.is_default === true) table.partitionDefault = true;
+    }
     else table.inherits = [...(table.inherits ?? []), key];
     if (parent === undefined || parent.columnsKnown === false) table.columnsKnown = false;
     if (parent === undefined) continue;

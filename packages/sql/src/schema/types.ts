@@ -154,6 +154,8 @@ export interface TableModel {
   grants: GrantModel[];
   /** Partition parent, when attached. */
   partitionOf?: string;
+  /** The DEFAULT partition of its parent (attaching or creating another partition scans and locks it). */
+  partitionDefault?: boolean;
   createdAt?: SourceReference;
   /** True when created earlier in the migration set being linted (not pre-existing). */
   createdInMigrations: boolean;
