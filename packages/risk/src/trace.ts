@@ -35,6 +35,12 @@ export interface TracedStatement extends StatementFacts {
    * (`replay`) such a statement is not run, and this says why; on a scratch database it runs.
    */
   escapes?: EscapingEffect[];
+  /**
+   * `apply` only: the statement cannot run in a transaction block, so it ran on its own on the scratch
+   * database (later statements see its effect) but its locks were not measured: PostgreSQL releases
+   * them when it ends, before they can be read. The model's locks are shown.
+   */
+  ranUnmeasured?: boolean;
 }
 
 /** The result of tracing a set of migrations. */
@@ -204,7 +210,10 @@ export async function traceMigrations(db: Database, files: readonly RiskFile[], 
       try {
         // As the runner does: in a transaction when the statement may run in one (LOCK TABLE must).
         if (item.entry.transactional) await db.transaction((transaction) => transaction.exec(item.entry.sql));
-        else await db.exec(item.entry.sql);
+        else {
+          await db.exec(item.entry.sql);
+          item.entry.ranUnmeasured = true;
+        }
       } catch (error) {
         item.entry.error = messageOf(error);
       }

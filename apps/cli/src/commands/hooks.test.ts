@@ -103,10 +103,11 @@ describe("confiture hooks", () => {
 
   it("loads hook modules written in TypeScript", async () => {
     const typed = {
-      hooks: { hooks: [{ name: "typed", phase: "before_validate", module: "./hooks.ts", export: "check", priority: 3 }] },
+      // Name and phase come from the module's declaration; the entry tunes the priority.
+      hooks: { hooks: [{ module: "./hooks.ts", export: "check", priority: 3 }] },
     };
     const source =
-      "export const check = { name: 'inner', phase: 'before_validate', description: 'typed module', run: (context: { migrations: unknown[] }) => ({ success: context.migrations.length >= 0 }) };\n";
+      "export const check = { name: 'typed', phase: 'before_validate', description: 'typed module', run: (context: { migrations: unknown[] }) => ({ success: context.migrations.length >= 0 }) };\n";
     const io = memoryIo({ cwd: await project(typed, { "hooks.ts": source }) });
     expect(await run(["hooks", "list", "--format", "json"], io)).toBe(0);
     expect(JSON.parse(io.out()).phases[0].hooks[0]).toMatchObject({
@@ -115,6 +116,14 @@ describe("confiture hooks", () => {
       priority: 3,
       description: "typed module",
     });
+  });
+
+  it("refuses a module entry whose phase contradicts the module's own declaration (exit 2)", async () => {
+    const moved = { hooks: { hooks: [{ name: "typed", phase: "after_execute", module: "./hooks.ts", export: "check" }] } };
+    const source = "export const check = { name: 'typed', phase: 'before_validate', run: () => ({ success: true }) };\n";
+    const io = memoryIo({ cwd: await project(moved, { "hooks.ts": source }) });
+    expect(await run(["hooks", "list"], io)).toBe(2);
+    expect(io.err()).toContain('config says phase "after_execute" but module "./hooks.ts" declares phase "before_validate"');
   });
 
   it("says so when there are no hooks, and rejects an unknown phase", async () => {

@@ -111,7 +111,9 @@ export function formatTraceText(report: TraceReport, syntaxErrors: readonly Trac
     if (!statement.traced) {
       lines.push(
         statement.error === undefined
-          ? `    not run (cannot run in a transaction); model: ${model}${statement.model.rewrite ? ", rewrite" : ""}`
+          ? statement.ranUnmeasured === true
+            ? `    ran outside a transaction on the scratch database, locks not measured; model: ${model}${statement.model.rewrite ? ", rewrite" : ""}`
+            : `    not run (cannot run in a transaction); model: ${model}${statement.model.rewrite ? ", rewrite" : ""}`
           : `    failed: ${statement.error}; model: ${model}`,
       );
       continue;

@@ -156,4 +156,24 @@ describe("migration layouts", () => {
       ),
     ).toEqual([]);
   });
+
+  it("pairs a pop .postgres. up file with its dialect-less down file", () => {
+    const files = [
+      { path: "sql/20220210000001000066_nid.postgres.up.sql", source: "ALTER TABLE t ADD COLUMN nid uuid;" },
+      { path: "sql/20220210000001000066_nid.down.sql", source: "ALTER TABLE t DROP COLUMN nid;" },
+    ];
+    expect(roles(files)).toEqual([
+      ["sql/20220210000001000066_nid.down.sql", "down", "sql/20220210000001000066_nid.postgres.up.sql", "wrapped"],
+      ["sql/20220210000001000066_nid.postgres.up.sql", "up", "sql/20220210000001000066_nid.down.sql", "wrapped"],
+    ]);
+  });
+
+  it("does not ask a one-statement Prisma migration to be rerunnable: the statement is its own transaction", async () => {
+    const file = (name: string, source: string) => ({ path: `prisma/migrations/${name}/migration.sql`, source });
+    const robust = async (files: SourceFile[]) =>
+      (await lint({ files, libraries: [general] })).findings.filter((finding) => finding.ruleId === "prefer-robust-stmts").length;
+    const create = file("20240101000000_init", 'CREATE TABLE "T" ("id" TEXT NOT NULL);');
+    expect(await robust([create, file("20240102000000_add", 'ALTER TABLE "T" ADD COLUMN "a" TEXT;')])).toBe(0);
+    expect(await robust([create, file("20240102000000_index", 'CREATE INDEX CONCURRENTLY "T_a_idx" ON "T" ("id");')])).toBe(1);
+  });
 });

@@ -77,7 +77,8 @@ export function classifyPath(path: string): PathClass | undefined {
       runner: dialect || autocommit ? "pop" : "up-down-files",
       role: upDown[4]!.toLowerCase() === "down" ? "down" : "up",
       key: stem,
-      pairKey: `${parent}/${stem}`,
+      // pop reads the version before the first `_`: a `.postgres.` up file pairs with a dialect-less down file.
+      pairKey: dialect || autocommit ? (/^(\d+)_/.exec(stem)?.[1] ?? stem) : `${parent}/${stem}`,
       ...(autocommit ? { autocommit } : {}),
     };
   }
