@@ -1,4 +1,5 @@
 import type { ColumnDef, Constraint, Node } from "@pgsql/types";
+import { statementLocation } from "../statement-location.js";
 import { isVolatileExpression } from "../volatility.js";
 import { nodeOf, stringsOf } from "./ast.js";
 import { addConstraint } from "./constraints.js";
@@ -7,7 +8,17 @@ import type { ApplyContext } from "./context.js";
 import { expressionToSql } from "./deparse.js";
 import { functionResolver, nextColumnPosition } from "./model.js";
 import { makeObjectName, normaliseTypeName } from "./names.js";
-import type { ColumnModel, ConstraintModel, TableModel } from "./types.js";
+import type { ColumnModel, ConstraintModel, SourceReference, TableModel } from "./types.js";
+
+/**
+ * Where a column's definition starts: its own line and column, so a finding about one column of a
+ * 40-column CREATE TABLE points at that column, not at the statement's first line.
+ */
+function columnSource(context: ApplyContext, location: number | undefined): SourceReference {
+  if (location === undefined || location < 0) return context.source;
+  const position = statementLocation(context.statement, location);
+  return { ...context.source, line: position.line, column: position.column };
+}
 
 /** Sets (or clears, with undefined) a column's default and whether it is volatile. */
 export function setColumnDefault(context: ApplyContext, column: ColumnModel, expression: Node | undefined): void {
@@ -88,7 +99,7 @@ export function addColumn(
     isArray: false,
     notNull: false,
     securityLabels: {},
-    createdAt: context.source,
+    createdAt: columnSource(context, definition.location),
     position: nextColumnPosition(table),
   };
   const { serial } = setColumnType(column, definition.typeName);

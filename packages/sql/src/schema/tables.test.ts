@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseSqlSync } from "../parse.js";
+import { loadParser } from "../parser.js";
 import { loadTestParser, parseFile } from "./__fixtures__/parse.js";
 import { buildSchemaModel } from "./apply.js";
 import { findTable } from "./names.js";
 import type { SchemaModel } from "./types.js";
 
-beforeAll(loadTestParser);
+beforeAll(async () => {
+  await Promise.all([loadTestParser(), loadParser()]);
+});
 
 function build(sql: string): SchemaModel {
   return buildSchemaModel([parseFile(sql)]);
@@ -91,7 +95,20 @@ describe("CREATE TABLE columns", () => {
     const table = findTable(model, "app.t")!;
     expect(table).toMatchObject({ schema: "app", name: "t", kind: "table", createdInMigrations: true });
     expect(table.createdAt).toEqual({ file: "test.sql", line: 2, column: 3, statementIndex: 1 });
-    expect(table.columns.get("a")?.createdAt).toEqual(table.createdAt);
+  });
+
+  it("records each column where it is written, not on the CREATE TABLE line", () => {
+    // Column-level findings (a PHI column, a float for money) point at the column's own line.
+    // The package's own parser (UTF-8, CRLF, locations relative to each statement), not the ASCII test fixture.
+    const real = (sql: string) => buildSchemaModel([parseSqlSync(sql, { file: "test.sql" })]);
+    const model = real('-- héllo\r\nCREATE TABLE patients (\r\n  id bigint PRIMARY KEY,\r\n    ssn text,\n  "näme" text\n)');
+    const table = findTable(model, "patients")!;
+    expect(table.createdAt).toMatchObject({ line: 2, column: 1 });
+    expect(table.columns.get("id")?.createdAt).toMatchObject({ line: 3, column: 3, statementIndex: 0 });
+    expect(table.columns.get("ssn")?.createdAt).toMatchObject({ line: 4, column: 5 });
+    expect(table.columns.get("näme")?.createdAt).toMatchObject({ line: 5, column: 3 });
+    const altered = real("CREATE TABLE t (id int);\nALTER TABLE t\n  ADD COLUMN b int;");
+    expect(findTable(altered, "t")!.columns.get("b")?.createdAt).toMatchObject({ line: 3, column: 14, statementIndex: 1 });
   });
 
   it("knows that a table made by CREATE TABLE IF NOT EXISTS may have existed before", () => {

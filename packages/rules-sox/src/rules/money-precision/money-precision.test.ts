@@ -14,5 +14,10 @@ tester.run("money-precision", rule, {
       sql: "CREATE TABLE payroll (id bigint);\nALTER TABLE payroll ADD COLUMN salary money;",
       errors: [{ messageId: "inexact", line: 2 }],
     },
+    {
+      name: "points at the column's own line in a multi-line CREATE TABLE",
+      sql: "CREATE TABLE invoices (\n  id bigint PRIMARY KEY,\n  note text,\n  total real\n);",
+      errors: [{ messageId: "inexact", line: 4, column: 3 }],
+    },
   ],
 });
