@@ -2,6 +2,7 @@ import { type DatabaseTarget, databaseTargets, openTestDatabase, type TestDataba
 import { type AnyHookDefinition, defineHook, HookExecutor, HookPhase, sqlHook } from "@confiture/hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationDirectory } from "./__fixtures__/migrations.js";
+import { appliedVersions, auditNotes, resetWithAuditTable, tableExists } from "./__fixtures__/read-back.js";
 import { hooksLifecycle } from "./hooks-lifecycle.js";
 import { migrateUp } from "./up.js";
 
@@ -19,21 +20,9 @@ describe.each(
   afterAll(async () => {
     await database?.close();
   });
-  const fresh = async () => {
-    const db = database as TestDatabase;
-    await db.exec(
-      "DROP SCHEMA IF EXISTS confiture CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE TABLE public.audit (note text);",
-    );
-    return db;
-  };
-  const applied = async (db: TestDatabase) =>
-    (
-      await db.query<{ version: string }>("SELECT version FROM confiture.migrations WHERE state = 'applied' ORDER BY version")
-    ).rows.map((row) => row.version);
-  const tableExists = async (db: TestDatabase, name: string) =>
-    (await db.query<{ found: boolean }>("SELECT to_regclass($1) IS NOT NULL AS found", [`public.${name}`])).rows[0]?.found;
-  const audit = async (db: TestDatabase) =>
-    (await db.query<{ note: string }>("SELECT note FROM public.audit ORDER BY note")).rows.map((row) => row.note);
+  const fresh = () => resetWithAuditTable(database as TestDatabase);
+  const applied = appliedVersions;
+  const audit = auditNotes;
 
   async function run(db: TestDatabase, hooks: AnyHookDefinition[], phases: ConstructorParameters<typeof HookExecutor>[0] = {}) {
     const directory = await migrationDirectory({ "1_t.up.sql": "CREATE TABLE t (id int);\n" });

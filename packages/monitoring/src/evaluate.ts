@@ -105,21 +105,20 @@ export function evaluateObjective(
   // A value objective allows no misses: its budget is all or nothing.
   const errorBudgetRemaining = allowedBad > 0 ? 1 - bad / allowedBad : bad === 0 ? 1 : 0;
   const direction = objective.type === "minimum" ? "at_least" : "at_most";
+  // What every verdict reports, whatever the objective's kind.
+  const measured = {
+    operation,
+    objective,
+    label: objectiveLabel(objective),
+    observed,
+    threshold,
+    compliance,
+    target,
+    errorBudgetRemaining,
+  };
   if (objective.type !== "latency") {
     const met = compliance === 1;
-    return {
-      operation,
-      objective,
-      label: objectiveLabel(objective),
-      observed,
-      threshold,
-      compliance,
-      target,
-      errorBudgetRemaining,
-      met,
-      severity: met ? null : violationSeverity(observed, threshold, direction),
-      samples: count,
-    };
+    return { ...measured, met, severity: met ? null : violationSeverity(observed, threshold, direction), samples: count };
   }
   const windowMet = observed <= threshold && compliance >= target - 1e-12;
   const fired = timed
@@ -134,14 +133,7 @@ export function evaluateObjective(
   if (fired) severity = fired.severity;
   else if (!met) severity = timed ? "warning" : untimedSeverity(bad, allowedBad);
   return {
-    operation,
-    objective,
-    label: objectiveLabel(objective),
-    observed,
-    threshold,
-    compliance,
-    target,
-    errorBudgetRemaining,
+    ...measured,
     met,
     severity,
     ...(fired ? { burnRate: { long: fired.longBurnRate, short: fired.shortBurnRate } } : {}),
