@@ -110,6 +110,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   cursor.schema = model;
   cursor.statement = undefined;
   cursor.migration = undefined;
+  // Whole-set findings (final model, live database) go to the newest file asked about: with context
+  // replay the newest file linted may be one read only for its schema, whose findings are not reported.
+  if (options.reportOn !== undefined) {
+    const asked = new Set(options.reportOn);
+    const newestAsked = ordered.filter((file) => asked.has(file.path)).at(-1);
+    if (newestAsked !== undefined) cursor.file = newestAsked.path;
+  }
   for (const runner of runners) {
     const schemaEnd = runner.listener?.schemaEnd;
     if (runner.active && schemaEnd !== undefined && resolver.enabledAnywhere(runner.composed))
