@@ -101,7 +101,7 @@ function combine(isAnd: boolean, args: unknown[]): Constant | undefined {
   let sawNull = false;
   for (const arg of args) {
     const value = evaluate(arg);
-    if (value === (isAnd ? false : true)) return value;
+    if (value === !isAnd) return value;
     if (value === undefined) unknown = true;
     else if (value === null) sawNull = true;
     else if (typeof value !== "boolean") return undefined;

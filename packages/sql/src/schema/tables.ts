@@ -109,8 +109,7 @@ function applyParents(context: ApplyContext, table: TableModel, statement: Creat
     if (statement.partbound !== undefined) {
       table.partitionOf = key;
       if (statement.partbound.is_default === true) table.partitionDefault = true;
-    }
-    else table.inherits = [...(table.inherits ?? []), key];
+    } else table.inherits = [...(table.inherits ?? []), key];
     if (parent === undefined || parent.columnsKnown === false) table.columnsKnown = false;
     if (parent === undefined) continue;
     const partition = statement.partbound !== undefined;
